@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (strict concurrency) plus explicit existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Stocktake",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stocktake", targets: ["stocktake"]),
+        .library(name: "StocktakeCore", targets: ["StocktakeCore"]),
+        .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    ],
+    targets: [
+        // MARK: - Pure core: domain, evaluation, validation, interchange formats. No I/O, no packages.
+        .target(name: "StocktakeCore", swiftSettings: swiftSettings),
+
+        // MARK: - Storage through SQLKit (SQLite today; written in SQL that PostgreSQL accepts too).
+        .target(
+            name: "StocktakeStore",
+            dependencies: [
+                "StocktakeCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - The command-line tool: a thin layer over the libraries.
+        .executableTarget(
+            name: "stocktake",
+            dependencies: [
+                "StocktakeCore",
+                "StocktakeStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests mirror the libraries.
+        .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StocktakeStoreTests",
+            dependencies: ["StocktakeCore", "StocktakeStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StocktakeCLITests",
+            dependencies: ["stocktake", "StocktakeCore", "StocktakeStore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

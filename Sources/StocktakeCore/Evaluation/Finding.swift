@@ -1,0 +1,84 @@
+import Foundation
+
+/// Something in the data a reviewer should look at. Findings are reported, never silently resolved.
+public struct Finding: Sendable, Hashable {
+    public let unit: UnitCode
+    /// Absent for findings about the unit as a whole (an overdue task).
+    public let indicator: IndicatorCode?
+    public let period: Period
+    public let problem: Problem
+
+    public init(unit: UnitCode, indicator: IndicatorCode?, period: Period, problem: Problem) {
+        self.unit = unit
+        self.indicator = indicator
+        self.period = period
+        self.problem = problem
+    }
+
+    init(_ key: ObservationKey, _ problem: Problem) {
+        self.init(unit: key.unit, indicator: key.indicator, period: key.period, problem: problem)
+    }
+
+    /// `BG/grdp_growth/2024`, or `BG/2024` for the unit as a whole.
+    public var subject: String {
+        indicator.map { "\(unit)/\($0)/\(period)" } ?? "\(unit)/\(period)"
+    }
+
+    public enum Problem: Sendable, Hashable {
+        /// The unit's own figure and its children's roll-up differ by more than rounding can explain.
+        case rollupMismatch(own: Figure, rollup: Figure, reporting: Int)
+        /// Some children reported the indicator for the period and these did not.
+        case missingReports(missing: [UnitCode], expected: Int)
+        /// The value lies far outside the range of the unit's own earlier values.
+        case outsideHistory(value: Decimal, low: Decimal, high: Decimal, years: Int)
+        /// A rank the source stated differs from the rank computed from stored figures.
+        case rankMismatch(peers: PeerScope, reported: Int, computed: Rank)
+        /// A comparison the source stated ("up 14.5 %") differs from what the stored figures give.
+        case comparisonMismatch(reported: ReportedComparison, computedPercent: Decimal)
+        /// A key task is past its deadline and not done.
+        case overdueTask(TaskCode, deadline: CalendarDate)
+    }
+
+    public var code: String {
+        switch problem {
+        case .rollupMismatch: "rollup_mismatch"
+        case .missingReports: "missing_reports"
+        case .outsideHistory: "outside_history"
+        case .rankMismatch: "rank_mismatch"
+        case .comparisonMismatch: "comparison_mismatch"
+        case .overdueTask: "overdue_task"
+        }
+    }
+}
+
+extension Finding: CustomStringConvertible {
+    /// A sentence in English for logs and the command line; reports render findings from the structured problem.
+    public var description: String {
+        switch problem {
+        case .rollupMismatch(let own, let rollup, let reporting):
+            return "\(subject): own figure \(own.plainText) differs from the roll-up of \(reporting) children, \(rollup.plainText)"
+        case .missingReports(let missing, let expected):
+            let listed = missing.prefix(5).map(\.rawValue).joined(separator: ", ")
+            let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
+            return "\(subject): \(missing.count) of \(expected) units below have not reported (\(listed)\(more))"
+        case .outsideHistory(let value, let low, let high, let years):
+            return "\(subject): \(value.exactText) is far outside the unit's range over \(years) earlier periods, \(low.exactText)–\(high.exactText)"
+        case .rankMismatch(let peers, let reported, let computed):
+            return "\(subject): the source states rank \(reported) among \(peers) peers; stored figures give \(computed.position) of \(computed.of)"
+        case .comparisonMismatch(let reported, let computed):
+            return "\(subject): the source states \(reported.percent.exactText) % (\(reported.relation.rawValue)); stored figures give \(computed.exactText) %"
+        case .overdueTask(let task, let deadline):
+            return "\(subject): key task \(task) was due \(deadline) and is not done"
+        }
+    }
+}
+
+extension Figure {
+    /// `20699.5`, or `159/182` for a share.
+    public var plainText: String {
+        switch self {
+        case .value(let v): v.exactText
+        case .share(let x, let y): "\(x.exactText)/\(y.exactText)"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import SQLKit
+import SQLiteKit
+public enum Placeholder2 {}
