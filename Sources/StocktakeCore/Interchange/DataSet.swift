@@ -1,0 +1,62 @@
+/// A whole data set, as exchanged in the JSON format: definitions and every revision of every observation.
+public struct DataSet: Sendable, Equatable {
+    public var units: [Unit]
+    public var documents: [Document]
+    public var indicators: [Indicator]
+    public var targets: [Target]
+    public var tasks: [KeyTask]
+    public var observations: [Observation]
+
+    public init(
+        units: [Unit] = [], documents: [Document] = [], indicators: [Indicator] = [], targets: [Target] = [],
+        tasks: [KeyTask] = [], observations: [Observation] = []
+    ) {
+        self.units = units
+        self.documents = documents
+        self.indicators = indicators
+        self.targets = targets
+        self.tasks = tasks
+        self.observations = observations
+    }
+
+    /// The same records in a stable order (by code; observations by key then revision), so exports compare
+    /// equal and diff cleanly.
+    public var normalized: DataSet {
+        DataSet(
+            units: units.sorted { $0.code < $1.code },
+            documents: documents.sorted { $0.code < $1.code },
+            indicators: indicators.sorted { $0.code < $1.code },
+            targets: targets.sorted { $0.code < $1.code },
+            tasks: tasks.sorted { $0.code < $1.code },
+            observations: observations.sorted { ($0.key, $0.revision) < ($1.key, $1.revision) })
+    }
+
+    public var recordCount: Int {
+        units.count + documents.count + indicators.count + targets.count + tasks.count + observations.count
+    }
+}
+
+/// A data set read from a file, each record with its location, before it is checked against the store.
+public struct LocatedDataSet: Sendable {
+    public var file: String
+    public var units: [Located<Unit>] = []
+    public var documents: [Located<Document>] = []
+    public var indicators: [Located<Indicator>] = []
+    public var targets: [Located<Target>] = []
+    public var tasks: [Located<KeyTask>] = []
+    /// Observations whose revision is absent in the file get the next free one when the import is planned.
+    public var observations: [Located<PendingObservation>] = []
+
+    public init(file: String) { self.file = file }
+}
+
+/// An observation read from a file; `revision` is nil when the file leaves it to the store (the next revision).
+public struct PendingObservation: Sendable {
+    public var observation: Observation
+    public var revision: Int?
+
+    public init(_ observation: Observation, revision: Int?) {
+        self.observation = observation
+        self.revision = revision
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+
+/// What the store already holds, as far as an import needs to know to check a file against it.
+public struct Catalog: Sendable {
+    public var units: [UnitCode: Unit] = [:]
+    public var indicators: [IndicatorCode: Indicator] = [:]
+    public var documents: [DocumentCode: Document] = [:]
+    public var targets: [TargetCode: Target] = [:]
+    public var tasks: [TaskCode: KeyTask] = [:]
+    /// Stored revisions of the keys the file mentions.
+    public var revisions: [ObservationKey: [Observation]] = [:]
+
+    public init() {}
+}
+
+/// What an import will write: only records that are new. Records identical to stored ones are counted and
+/// skipped, so importing the same file twice changes nothing.
+public struct ImportPlan: Sendable {
+    public var dataSet = DataSet()
+    public var unchanged = 0
+
+    public var isEmpty: Bool { dataSet.recordCount == 0 }
+}
+
+/// Checks a file's records against each other and against the store, all at once, and either plans the import
+/// or returns every problem. Stored records are never overwritten: a different record under a stored code is a
+/// problem, and a changed figure must come as a new revision with a reason.
+public struct ImportPlanner {
+    let file: String
+    let catalog: Catalog
+    let problems: ProblemCollector
+
+    public static func plan(_ input: LocatedDataSet, against catalog: Catalog) throws(ImportProblems) -> ImportPlan {
+        let planner = ImportPlanner(file: input.file, catalog: catalog, problems: ProblemCollector(file: input.file))
+        let plan = planner.run(input)
+        guard planner.problems.problems.isEmpty else { throw ImportProblems(planner.problems.problems) }
+        return plan
+    }
+
+    func fail(_ location: ImportProblem.Location, _ field: String, _ value: String, _ expected: String) {
+        problems.add(location, field: field, value: value, expected: expected)
+    }
+
+    /// Splits records into new and unchanged; reports duplicates within the file and conflicts with the store.
+    func newRecords<Code: RecordCode, Record: Equatable & Sendable>(
+        _ records: [Located<Record>], code: (Record) -> Code, stored: [Code: Record], kind: String, unchanged: inout Int
+    ) -> [Located<Record>] {
+        var seen: [Code: ImportProblem.Location] = [:]
+        var result: [Located<Record>] = []
+        for record in records {
+            let c = code(record.value)
+            if let first = seen[c] {
+                fail(record.location, "code", c.rawValue, "a \(kind) code not already used in this file (first at \(first))")
+                continue
+            }
+            seen[c] = record.location
+            if let existing = stored[c] {
+                if existing == record.value { unchanged += 1 } else {
+                    fail(record.location, "code", c.rawValue, "a new \(kind) code, or exactly the stored \(kind): stored records are not overwritten")
+                }
+                continue
+            }
+            result.append(record)
+        }
+        return result
+    }
+
+    func run(_ input: LocatedDataSet) -> ImportPlan {
+        var plan = ImportPlan()
+        let units = newRecords(input.units, code: \.code, stored: catalog.units, kind: "unit", unchanged: &plan.unchanged)
+        let documents = newRecords(input.documents, code: \.code, stored: catalog.documents, kind: "document", unchanged: &plan.unchanged)
+        let indicators = newRecords(input.indicators, code: \.code, stored: catalog.indicators, kind: "indicator", unchanged: &plan.unchanged)
+        let targets = newRecords(input.targets, code: \.code, stored: catalog.targets, kind: "target", unchanged: &plan.unchanged)
+        let tasks = newRecords(input.tasks, code: \.code, stored: catalog.tasks, kind: "task", unchanged: &plan.unchanged)
+
+        var allUnits = catalog.units
+        for unit in input.units where allUnits[unit.value.code] == nil { allUnits[unit.value.code] = unit.value }
+        var allIndicators = catalog.indicators
+        for indicator in input.indicators where allIndicators[indicator.value.code] == nil { allIndicators[indicator.value.code] = indicator.value }
+        var allTargets = catalog.targets
+        for target in input.targets where allTargets[target.value.code] == nil { allTargets[target.value.code] = target.value }
+        let documentCodes = Set(catalog.documents.keys).union(input.documents.map(\.value.code))
+
+        for located in units { check(located, units: allUnits) }
+        for located in documents {
+            if let issuer = located.value.issuer, allUnits[issuer] == nil {
+                fail(located.location, "issuer", issuer.rawValue, "the code of a unit in this file or in the store")
+            }
+        }
+        for located in indicators { check(located, indicators: allIndicators) }
+        for located in targets { check(located, units: allUnits, indicators: allIndicators, documents: documentCodes) }
+        for located in tasks {
+            if allUnits[located.value.unit] == nil { fail(located.location, "unit", located.value.unit.rawValue, "the code of a unit in this file or in the store") }
+            if let d = located.value.document, !documentCodes.contains(d) {
+                fail(located.location, "document", d.rawValue, "the code of a document in this file or in the store")
+            }
+        }
+        plan.dataSet = DataSet(
+            units: units.map(\.value), documents: documents.map(\.value), indicators: indicators.map(\.value),
+            targets: targets.map(\.value), tasks: tasks.map(\.value))
+        plan.dataSet.observations = observations(input.observations, units: allUnits, indicators: allIndicators, targets: allTargets, unchanged: &plan.unchanged)
+        return plan
+    }
+
+    // MARK: - Definitions
+
+    func check(_ located: Located<Unit>, units: [UnitCode: Unit]) {
+        let unit = located.value
+        if let parent = unit.parent {
+            if units[parent] == nil {
+                fail(located.location, "parent", parent.rawValue, "the code of a unit in this file or in the store")
+            } else {
+                // Walk up: reaching the unit again means the tree would have a cycle.
+                var seen: Set<UnitCode> = [unit.code]
+                var cursor = units[parent]
+                while let current = cursor {
+                    if seen.contains(current.code) {
+                        fail(located.location, "parent", parent.rawValue, "a unit that is not \(unit.code) itself nor below it (the tree cannot have cycles)")
+                        break
+                    }
+                    seen.insert(current.code)
+                    cursor = current.parent.flatMap { units[$0] }
+                }
+            }
+        }
+        if let merger = unit.merger {
+            if merger.successor == unit.code || units[merger.successor] == nil {
+                fail(located.location, "merged_into.successor", merger.successor.rawValue, "the code of another unit in this file or in the store")
+            } else if units[merger.successor]?.merger != nil {
+                fail(located.location, "merged_into.successor", merger.successor.rawValue, "a successor that was not itself merged away (name the final successor)")
+            }
+        }
+    }
+
+    func check(_ located: Located<Indicator>, indicators: [IndicatorCode: Indicator]) {
+        guard let weight = located.value.weight else { return }
+        if located.value.kind != .rate {
+            fail(located.location, "weight", weight.rawValue, "no weight: only rates are weighted when they roll up")
+        } else if let w = indicators[weight] {
+            if w.kind != .amount && w.kind != .count {
+                fail(located.location, "weight", weight.rawValue, "an amount or count indicator to weight by, not a \(w.kind.rawValue)")
+            }
+        } else {
+            fail(located.location, "weight", weight.rawValue, "the code of an indicator in this file or in the store")
+        }
+    }
+
+    func check(
+        _ located: Located<Target>, units: [UnitCode: Unit], indicators: [IndicatorCode: Indicator], documents: Set<DocumentCode>
+    ) {
+        let target = located.value
+        if units[target.unit] == nil { fail(located.location, "unit", target.unit.rawValue, "the code of a unit in this file or in the store") }
+        if let d = target.document, !documents.contains(d) { fail(located.location, "document", d.rawValue, "the code of a document in this file or in the store") }
+        guard let indicator = indicators[target.indicator] else {
+            fail(located.location, "indicator", target.indicator.rawValue, "the code of an indicator in this file or in the store")
+            return
+        }
+        if target.bound.value == nil, target.bound.name != "between", target.basis != .absolute {
+            fail(located.location, "value", "(missing)", "a stated value for a target on change")
+        }
+        if case .count = indicator.kind, target.basis == .absolute, let v = target.bound.value, !v.isWhole {
+            fail(located.location, "value", v.exactText, "a whole number: \(indicator.code) is a count")
+        }
+    }
+
+    // MARK: - Observations
+
+    func observations(
+        _ records: [Located<PendingObservation>], units: [UnitCode: Unit], indicators: [IndicatorCode: Indicator],
+        targets: [TargetCode: Target], unchanged: inout Int
+    ) -> [Observation] {
+        var result: [Observation] = []
+        var latest: [ObservationKey: Observation] = [:]
+        for (key, stored) in catalog.revisions { if let last = stored.max(by: { $0.revision < $1.revision }) { latest[key] = last } }
+        for located in records {
+            var observation = located.value.observation
+            let key = observation.key
+            let at = located.location
+            guard let unit = units[key.unit] else {
+                fail(at, "unit", key.unit.rawValue, "the code of a unit in this file or in the store")
+                continue
+            }
+            guard let indicator = indicators[key.indicator] else {
+                fail(at, "indicator", key.indicator.rawValue, "the code of an indicator in this file or in the store")
+                continue
+            }
+            if !unit.isActive(in: key.period), let merger = unit.merger {
+                fail(at, "period", key.period.description, "a period before \(unit.code) was merged into \(merger.successor) on \(merger.effective)")
+            }
+            checkFigure(observation.figure, indicator: indicator, at: at)
+            for claim in observation.claims.comparisons {
+                guard case .target(let code) = claim.basis else { continue }
+                guard let target = targets[code] else {
+                    fail(at, "comparisons.target", code.rawValue, "the code of a target in this file or in the store")
+                    continue
+                }
+                if (target.unit, target.indicator, target.period) != (key.unit, key.indicator, key.period) {
+                    fail(at, "comparisons.target", code.rawValue, "a target for \(key), not for \(target.unit)/\(target.indicator)/\(target.period)")
+                }
+            }
+            // Revisions continue the stored history; a file may give them or leave them to the store.
+            let previous = latest[key]
+            let next = (previous?.revision ?? 0) + 1
+            if let given = located.value.revision {
+                if given < next {
+                    let stored = catalog.revisions[key]?.first { $0.revision == given }
+                    if stored == observation { unchanged += 1 } else if stored != nil {
+                        fail(at, "revision", String(given), "revision \(next) or later: revision \(given) of \(key) is stored with other content, and stored revisions are never changed")
+                    } else {
+                        fail(at, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
+                    }
+                    continue
+                }
+                if given != next {
+                    fail(at, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
+                    continue
+                }
+            } else if let previous, previous.figure == observation.figure, previous.source == observation.source,
+                previous.claims == observation.claims
+            {
+                unchanged += 1
+                continue
+            }
+            observation.revision = next
+            if next > 1 && (observation.reason ?? "").isEmpty {
+                fail(at, "reason", "(missing)", "a reason for the correction: \(key) already has revision \(next - 1)")
+            }
+            latest[key] = observation
+            result.append(observation)
+        }
+        return result
+    }
+
+    func checkFigure(_ figure: Figure, indicator: Indicator, at location: ImportProblem.Location) {
+        switch (figure, indicator.kind) {
+        case (.share(let x, let y), .share):
+            if y <= 0 { fail(location, "denominator", y.exactText, "a denominator above zero") }
+            if x < 0 || x > y { fail(location, "numerator", x.exactText, "a numerator from 0 to the denominator \(y.exactText)") }
+        case (.share, _):
+            fail(location, "denominator", figure.plainText, "a single 'value': \(indicator.code) is a \(indicator.kind.rawValue), not a share")
+        case (.value(let v), .count):
+            if !v.isWhole || v < 0 { fail(location, "value", v.exactText, "a whole number of zero or more: \(indicator.code) is a count") }
+        case (.value(let v), .share):
+            fail(location, "value", v.exactText, "'numerator' and 'denominator': \(indicator.code) is a share")
+        case (.value, .amount), (.value, .rate):
+            break
+        }
+    }
+}

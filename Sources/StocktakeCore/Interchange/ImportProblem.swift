@@ -1,0 +1,56 @@
+/// One thing wrong with an input file: where (file and line, or JSON path), which field, the value found, and
+/// what was expected there.
+public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var location: Location
+    public var field: String
+    public var value: String
+    public var expected: String
+
+    public enum Location: Hashable, Sendable, CustomStringConvertible {
+        case line(Int)
+        case path(String)
+
+        public var description: String {
+            switch self {
+            case .line(let n): "line \(n)"
+            case .path(let p): p
+            }
+        }
+    }
+
+    public init(file: String, location: Location, field: String, value: String, expected: String) {
+        self.file = file
+        self.location = location
+        self.field = field
+        self.value = value
+        self.expected = expected
+    }
+
+    public var description: String {
+        "\(file): \(location): field '\(field)': found '\(value)', expected \(expected)"
+    }
+}
+
+/// Every problem found in an input; an import with any problem writes nothing.
+public struct ImportProblems: Error, Sendable, CustomStringConvertible {
+    public var problems: [ImportProblem]
+
+    public init(_ problems: [ImportProblem]) { self.problems = problems }
+
+    public var description: String {
+        let noun = problems.count == 1 ? "problem" : "problems"
+        return "\(problems.count) \(noun); nothing was imported:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Where a record came from in its file, so that checks across records can name it.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: ImportProblem.Location
+
+    public init(_ value: Value, at location: ImportProblem.Location) {
+        self.value = value
+        self.location = location
+    }
+}
