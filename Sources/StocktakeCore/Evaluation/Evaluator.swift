@@ -207,7 +207,7 @@ public struct Evaluator: Sendable {
         let codes = Set(figures.own.keys).union(figures.rollups.keys)
         for code in codes {
             guard let indicator = indicators[code] else { continue }
-            var entries: [(unit: Unit, value: Decimal, synthetic: Bool)] = []
+            var entries: [(unit: OrgUnit, value: Decimal, synthetic: Bool)] = []
             let units = Set((figures.own[code] ?? [:]).keys).union((figures.rollups[code] ?? [:]).keys)
             for code2 in units {
                 guard let unit = tree[code2], unit.isActive(in: period), let figure = figures.actual(code2, code) else { continue }

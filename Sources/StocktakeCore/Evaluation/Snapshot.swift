@@ -1,7 +1,7 @@
 /// Everything an evaluation reads, already loaded: the engine does no I/O and takes whole trees and periods at
 /// once, so a store fills a snapshot with a few set-based queries rather than a query per unit.
 public struct Snapshot: Sendable {
-    public var units: [Unit]
+    public var units: [OrgUnit]
     public var indicators: [Indicator]
     public var documents: [Document]
     public var targets: [Target]
@@ -11,7 +11,7 @@ public struct Snapshot: Sendable {
     public var observations: [Observation]
 
     public init(
-        units: [Unit] = [], indicators: [Indicator] = [], documents: [Document] = [], targets: [Target] = [],
+        units: [OrgUnit] = [], indicators: [Indicator] = [], documents: [Document] = [], targets: [Target] = [],
         tasks: [KeyTask] = [], observations: [Observation] = []
     ) {
         self.units = units

@@ -1,15 +1,15 @@
 /// The organization tree indexed for evaluation: lookups by code, children, and an order that visits every
 /// child before its parent (for roll-ups).
 public struct UnitTree: Sendable {
-    public let units: [UnitCode: Unit]
+    public let units: [UnitCode: OrgUnit]
     public let children: [UnitCode: [UnitCode]]
     /// Deepest units first; a parent always comes after all of its descendants.
     public let bottomUp: [UnitCode]
     /// Units merged into each successor.
     let mergedInto: [UnitCode: [UnitCode]]
 
-    public init(_ list: [Unit]) {
-        var units: [UnitCode: Unit] = [:]
+    public init(_ list: [OrgUnit]) {
+        var units: [UnitCode: OrgUnit] = [:]
         var children: [UnitCode: [UnitCode]] = [:]
         var mergedInto: [UnitCode: [UnitCode]] = [:]
         for unit in list {
@@ -33,7 +33,7 @@ public struct UnitTree: Sendable {
         self.bottomUp = list.map(\.code).sorted { (depth[$0] ?? 0, $1) > (depth[$1] ?? 0, $0) }
     }
 
-    public subscript(code: UnitCode) -> Unit? { units[code] }
+    public subscript(code: UnitCode) -> OrgUnit? { units[code] }
 
     /// Every scope units can be ranked in: level, parent, and each kind of group present.
     public var peerScopes: [PeerScope] {

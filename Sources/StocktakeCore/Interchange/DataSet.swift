@@ -1,6 +1,6 @@
 /// A whole data set, as exchanged in the JSON format: definitions and every revision of every observation.
 public struct DataSet: Sendable, Equatable {
-    public var units: [Unit]
+    public var units: [OrgUnit]
     public var documents: [Document]
     public var indicators: [Indicator]
     public var targets: [Target]
@@ -8,7 +8,7 @@ public struct DataSet: Sendable, Equatable {
     public var observations: [Observation]
 
     public init(
-        units: [Unit] = [], documents: [Document] = [], indicators: [Indicator] = [], targets: [Target] = [],
+        units: [OrgUnit] = [], documents: [Document] = [], indicators: [Indicator] = [], targets: [Target] = [],
         tasks: [KeyTask] = [], observations: [Observation] = []
     ) {
         self.units = units
@@ -39,7 +39,7 @@ public struct DataSet: Sendable, Equatable {
 /// A data set read from a file, each record with its location, before it is checked against the store.
 public struct LocatedDataSet: Sendable {
     public var file: String
-    public var units: [Located<Unit>] = []
+    public var units: [Located<OrgUnit>] = []
     public var documents: [Located<Document>] = []
     public var indicators: [Located<Indicator>] = []
     public var targets: [Located<Target>] = []

@@ -27,7 +27,7 @@ extension DataSetJSON {
     static func string(_ value: (some CustomStringConvertible)?) -> JSONValue? { value.map { .string($0.description) } }
     static func decimal(_ value: Decimal?) -> JSONValue? { value.map { .string($0.exactText) } }
 
-    static func json(_ unit: Unit) -> JSONValue {
+    static func json(_ unit: OrgUnit) -> JSONValue {
         object([
             "code": string(unit.code), "names": text(unit.names), "level": string(unit.level),
             "parent": string(unit.parent),

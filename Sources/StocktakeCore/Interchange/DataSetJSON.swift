@@ -67,7 +67,7 @@ public enum DataSetJSON {
 
     // MARK: - Records
 
-    static func readUnit(_ value: JSONValue, _ path: String, _ problems: ProblemCollector) -> Unit? {
+    static func readUnit(_ value: JSONValue, _ path: String, _ problems: ProblemCollector) -> OrgUnit? {
         guard let r = FieldReader(value, path: path, problems: problems,
             allowed: ["code", "names", "level", "parent", "groups", "merged_into", "origin"]) else { return nil }
         let code: UnitCode? = r.code("code")
@@ -78,15 +78,15 @@ public enum DataSetJSON {
         if let g = r.object("groups", allowed: nil) {
             for name in g.fields.keys { if let text = g.string(name) { groups[GroupKind(name)] = text } }
         }
-        var merger: Unit.Merger?
+        var merger: OrgUnit.Merger?
         if let m = r.object("merged_into", allowed: ["successor", "effective"]) {
             let successor: UnitCode? = m.code("successor")
             let effective = m.parse("effective", CalendarDate.init(parsing:))
-            if let successor, let effective { merger = Unit.Merger(successor: successor, effective: effective) }
+            if let successor, let effective { merger = OrgUnit.Merger(successor: successor, effective: effective) }
         }
         let origin: Origin? = r.has("origin") ? r.choice("origin") : .recorded
         guard let code, let names, let level, let origin else { return nil }
-        return Unit(code: code, names: names, level: Level(level), parent: parent, groups: groups, merger: merger, origin: origin)
+        return OrgUnit(code: code, names: names, level: Level(level), parent: parent, groups: groups, merger: merger, origin: origin)
     }
 
     static func readDocument(_ value: JSONValue, _ path: String, _ problems: ProblemCollector) -> Document? {

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the store already holds, as far as an import needs to know to check a file against it.
 public struct Catalog: Sendable {
-    public var units: [UnitCode: Unit] = [:]
+    public var units: [UnitCode: OrgUnit] = [:]
     public var indicators: [IndicatorCode: Indicator] = [:]
     public var documents: [DocumentCode: Document] = [:]
     public var targets: [TargetCode: Target] = [:]
@@ -104,7 +104,7 @@ public struct ImportPlanner {
 
     // MARK: - Definitions
 
-    func check(_ located: Located<Unit>, units: [UnitCode: Unit]) {
+    func check(_ located: Located<OrgUnit>, units: [UnitCode: OrgUnit]) {
         let unit = located.value
         if let parent = unit.parent {
             if units[parent] == nil {
@@ -146,7 +146,7 @@ public struct ImportPlanner {
     }
 
     func check(
-        _ located: Located<Target>, units: [UnitCode: Unit], indicators: [IndicatorCode: Indicator], documents: Set<DocumentCode>
+        _ located: Located<Target>, units: [UnitCode: OrgUnit], indicators: [IndicatorCode: Indicator], documents: Set<DocumentCode>
     ) {
         let target = located.value
         if units[target.unit] == nil { fail(located.location, "unit", target.unit.rawValue, "the code of a unit in this file or in the store") }
@@ -166,7 +166,7 @@ public struct ImportPlanner {
     // MARK: - Observations
 
     func observations(
-        _ records: [Located<PendingObservation>], units: [UnitCode: Unit], indicators: [IndicatorCode: Indicator],
+        _ records: [Located<PendingObservation>], units: [UnitCode: OrgUnit], indicators: [IndicatorCode: Indicator],
         targets: [TargetCode: Target], unchanged: inout Int
     ) -> [Observation] {
         var result: [Observation] = []

@@ -1,7 +1,7 @@
 /// A node of the organization tree: nation › province › district › commune › grassroots organization › cell.
 ///
 /// Levels and group kinds are data, not code, so that a ministry or a city with other tiers fits unchanged.
-public struct Unit: Hashable, Sendable {
+public struct OrgUnit: Hashable, Sendable {
     public var code: UnitCode
     public var names: LocalizedText
     public var level: Level

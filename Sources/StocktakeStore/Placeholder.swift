@@ -1,3 +1,0 @@
-import SQLKit
-import SQLiteKit
-public enum Placeholder2 {}

@@ -1,0 +1,196 @@
+import Foundation
+import SQLKit
+import StocktakeCore
+
+extension Store {
+    // MARK: - Definitions
+
+    public func units() async throws -> [OrgUnit] {
+        let rows = try await sql.select().columns("*").from("units").orderBy("code").all(decoding: UnitRow.self, with: rowDecoder)
+        let names = Dictionary(grouping: try await sql.select().columns("*").from("unit_names").all(decoding: UnitNameRow.self, with: rowDecoder), by: \.unitCode)
+        let groups = Dictionary(grouping: try await sql.select().columns("*").from("unit_groups").all(decoding: UnitGroupRow.self, with: rowDecoder), by: \.unitCode)
+        return try rows.map { row in
+            var merger: OrgUnit.Merger?
+            if let successor = row.successorCode, let on = row.mergedOn {
+                merger = OrgUnit.Merger(successor: try storedCode(successor), effective: try stored(on, "merge date", CalendarDate.init(parsing:)))
+            }
+            return OrgUnit(
+                code: try storedCode(row.code),
+                names: LocalizedText(Dictionary((names[row.code] ?? []).map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a })),
+                level: Level(row.level), parent: try row.parentCode.map(storedCode),
+                groups: Dictionary((groups[row.code] ?? []).map { (GroupKind($0.kind), $0.name) }, uniquingKeysWith: { a, _ in a }),
+                merger: merger, origin: try storedChoice(row.origin))
+        }
+    }
+
+    public func indicators() async throws -> [Indicator] {
+        let rows = try await sql.select().columns("*").from("indicators").orderBy("code").all(decoding: IndicatorRow.self, with: rowDecoder)
+        let texts = Dictionary(grouping: try await sql.select().columns("*").from("indicator_texts").all(decoding: IndicatorTextRow.self, with: rowDecoder), by: \.indicatorCode)
+        return try rows.map { row in
+            func text(_ field: String) -> LocalizedText {
+                LocalizedText(Dictionary((texts[row.code] ?? []).filter { $0.field == field }.map { ($0.language, $0.text) }, uniquingKeysWith: { a, _ in a }))
+            }
+            return Indicator(
+                code: try storedCode(row.code), names: text("name"), measure: text("measure"), kind: try storedChoice(row.kind),
+                better: try storedChoice(row.better), decimals: row.decimals, weight: try row.weightCode.map(storedCode),
+                origin: try storedChoice(row.origin))
+        }
+    }
+
+    public func documents() async throws -> [Document] {
+        let rows = try await sql.select().columns("*").from("documents").orderBy("code").all(decoding: DocumentRow.self, with: rowDecoder)
+        let titles = Dictionary(grouping: try await sql.select().columns("*").from("document_titles").all(decoding: DocumentTitleRow.self, with: rowDecoder), by: \.documentCode)
+        return try rows.map { row in
+            Document(
+                code: try storedCode(row.code), reference: try row.reference.map { try stored($0, "document reference", DocumentReference.init(parsing:)) },
+                title: LocalizedText(Dictionary((titles[row.code] ?? []).map { ($0.language, $0.title) }, uniquingKeysWith: { a, _ in a })),
+                issuer: try row.issuerCode.map(storedCode), issued: try row.issuedOn.map { try stored($0, "issue date", CalendarDate.init(parsing:)) })
+        }
+    }
+
+    /// Targets, all or only those of the given periods.
+    public func targets(periods: [Period]? = nil) async throws -> [Target] {
+        let query = sql.select().columns("*").from("targets").orderBy("code")
+        if let periods { query.where("period", .in, periods.map(\.description)) }
+        return try await query.all(decoding: TargetRow.self, with: rowDecoder).map { row in
+            let value = try row.value.map { try stored($0, "target value", Decimal.init(exactly:)) }
+            let bound: Target.Bound
+            switch row.bound {
+            case "at_least": bound = .atLeast(value)
+            case "at_most": bound = .atMost(value)
+            case "exactly": bound = .exactly(value ?? 0)
+            default:
+                bound = .between(value ?? 0, try stored(row.upper ?? "", "target upper bound", Decimal.init(exactly:)))
+            }
+            return Target(
+                code: try storedCode(row.code), unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode),
+                period: try stored(row.period, "period", Period.init(parsing:)), document: try row.documentCode.map(storedCode),
+                bound: bound, basis: try storedChoice(row.basis))
+        }
+    }
+
+    /// Key tasks, all or only those of the given periods.
+    public func tasks(periods: [Period]? = nil) async throws -> [KeyTask] {
+        let query = sql.select().columns("*").from("key_tasks").orderBy("code")
+        if let periods { query.where("period", .in, periods.map(\.description)) }
+        let rows = try await query.all(decoding: TaskRow.self, with: rowDecoder)
+        let titles = Dictionary(grouping: try await sql.select().columns("*").from("key_task_titles").all(decoding: TaskTitleRow.self, with: rowDecoder), by: \.taskCode)
+        return try rows.map { row in
+            let deadline = try stored(row.deadline, "deadline", CalendarDate.init(parsing:))
+            let status: KeyTask.Status
+            switch row.status {
+            case "not_started": status = .notStarted
+            case "in_progress": status = .inProgress
+            case "dropped": status = .dropped
+            default:
+                if let day = row.completedOn {
+                    status = .done(.init(day: try stored(day, "completion date", CalendarDate.init(parsing:)), deadline: deadline))
+                } else {
+                    status = .done(.init(undatedOnTime: row.onTime == 1))
+                }
+            }
+            return KeyTask(
+                code: try storedCode(row.code), unit: try storedCode(row.unitCode), document: try row.documentCode.map(storedCode),
+                title: LocalizedText(Dictionary((titles[row.code] ?? []).map { ($0.language, $0.title) }, uniquingKeysWith: { a, _ in a })),
+                period: try stored(row.period, "period", Period.init(parsing:)), deadline: deadline, status: status)
+        }
+    }
+
+    // MARK: - Observations
+
+    /// Every revision of the observations of the given periods (all periods when nil), optionally of one unit
+    /// and indicator, with the claims each revision carried. Three queries whatever the number of units.
+    public func observations(periods: [Period]? = nil, unit: UnitCode? = nil, indicator: IndicatorCode? = nil) async throws -> [Observation] {
+        func filtered(_ table: String) -> SQLSelectBuilder {
+            let query = sql.select().columns("*").from(table)
+            if let periods { query.where("period", .in, periods.map(\.description)) }
+            if let unit { query.where("unit_code", .equal, unit.rawValue) }
+            if let indicator { query.where("indicator_code", .equal, indicator.rawValue) }
+            return query
+        }
+        let rows = try await filtered("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
+            .all(decoding: ObservationRow.self, with: rowDecoder)
+        let comparisons = Dictionary(grouping: try await filtered("observation_comparisons").orderBy("position").all(decoding: ComparisonRow.self, with: rowDecoder), by: \.revisionKey)
+        let ranks = Dictionary(grouping: try await filtered("observation_ranks").orderBy("position").all(decoding: RankRow.self, with: rowDecoder), by: \.revisionKey)
+        return try rows.map { row in
+            let value = try stored(row.value, "observation value", Decimal.init(exactly:))
+            let figure: Figure = try row.denominator.map {
+                .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
+            } ?? .value(value)
+            var claims = Observation.Claims()
+            for c in comparisons[row.revisionKey] ?? [] {
+                let basis: ReportedComparison.Basis = try c.targetCode.map { .target(try storedCode($0)) } ?? .yearEarlier
+                claims.comparisons.append(ReportedComparison(
+                    basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", Decimal.init(exactly:)),
+                    decimals: Decimal.decimalPlaces(in: c.percent)))
+            }
+            for r in ranks[row.revisionKey] ?? [] {
+                claims.ranks.append(ReportedRank(peers: try stored(r.peers, "peers", PeerScope.init(parsing:)), position: r.rank))
+            }
+            return Observation(
+                key: ObservationKey(unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode), period: try stored(row.period, "period", Period.init(parsing:))),
+                revision: row.revision, figure: figure,
+                source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: row.citation),
+                enteredBy: row.enteredBy, enteredAt: try storedTimestamp(row.enteredAt), reason: row.reason, claims: claims)
+        }
+    }
+
+    /// Every revision of one figure, oldest first.
+    public func history(of key: ObservationKey) async throws -> [Observation] {
+        try await observations(periods: [key.period], unit: key.unit, indicator: key.indicator)
+    }
+
+    // MARK: - Whole sets
+
+    /// What evaluating `period` needs: all definitions, the period's targets and tasks, and the observations of
+    /// the period and of the same period in up to `historyYears` earlier years.
+    public func snapshot(for period: Period, historyYears: Int = 10) async throws -> Snapshot {
+        var periods = [period]
+        for _ in 0..<historyYears { periods.append(periods.last!.yearEarlier) }
+        return Snapshot(
+            units: try await units(), indicators: try await indicators(), documents: try await documents(),
+            targets: try await targets(periods: [period]), tasks: try await tasks(periods: [period]),
+            observations: try await observations(periods: periods))
+    }
+
+    /// Everything stored, every revision included: what `stocktake export` writes.
+    public func dataSet() async throws -> DataSet {
+        DataSet(
+            units: try await units(), documents: try await documents(), indicators: try await indicators(),
+            targets: try await targets(), tasks: try await tasks(), observations: try await observations())
+    }
+
+    /// What an import of `input` must be checked against: all definitions, and the stored revisions of the
+    /// figures the file mentions.
+    public func catalog(for input: LocatedDataSet) async throws -> Catalog {
+        var catalog = Catalog()
+        for unit in try await units() { catalog.units[unit.code] = unit }
+        for indicator in try await indicators() { catalog.indicators[indicator.code] = indicator }
+        for document in try await documents() { catalog.documents[document.code] = document }
+        for target in try await targets() { catalog.targets[target.code] = target }
+        for task in try await tasks() { catalog.tasks[task.code] = task }
+        let keys = Set(input.observations.map(\.value.observation.key))
+        let periods = Set(keys.map(\.period)).sorted()
+        if !periods.isEmpty {
+            for observation in try await observations(periods: periods) where keys.contains(observation.key) {
+                catalog.revisions[observation.key, default: []].append(observation)
+            }
+        }
+        return catalog
+    }
+
+    /// Rows per table, for reports and for checking that a refused import changed nothing.
+    public func rowCounts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in Self.tables {
+            counts[table] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+        return counts
+    }
+
+    public static let tables = [
+        "units", "unit_names", "unit_groups", "indicators", "indicator_texts", "documents", "document_titles", "targets",
+        "key_tasks", "key_task_titles", "observations", "observation_comparisons", "observation_ranks",
+    ]
+}
