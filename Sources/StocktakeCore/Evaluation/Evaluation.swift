@@ -114,6 +114,8 @@ public struct TaskSummary: Sendable, Hashable {
     /// Not done and past the deadline on the evaluation day.
     public var overdue = 0
 
+    public init() {}
+
     public var done: Int { doneOnTime + doneLate }
     /// Tasks that count: dropped tasks are listed apart, not counted as undone.
     public var counted: Int { total - dropped }

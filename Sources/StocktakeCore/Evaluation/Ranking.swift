@@ -16,7 +16,7 @@ public enum Ranking {
     }
 
     /// The key that puts a unit among its peers in a scope, or nil when the unit has no such peers.
-    static func peerGroup(of unit: OrgUnit, in scope: PeerScope) -> String? {
+    public static func peerGroup(of unit: OrgUnit, in scope: PeerScope) -> String? {
         switch scope {
         case .level: return unit.level.rawValue
         case .parent: return unit.parent.map { "\(unit.level)|\($0)" }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import StocktakeCore
+import StocktakeStore
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a fresh SQLite database with the Bac Giang 2024 sample, add synthetic peers, and evaluate it.")
+
+    @Option(help: "The SQLite file to create (replaced if it exists).")
+    var database = "stocktake-demo.sqlite"
+
+    @Option(help: "The folder holding bac-giang-2024.json. Defaults to Samples/ here or beside the package.")
+    var samples: String?
+
+    @Option(help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    func run() async throws {
+        let sample = try samplePath()
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        let store = try await Store.open(.sqliteFile(database))
+        do {
+            let plan = try await store.importChecked(try Input.read(sample, by: "stocktake demo"))
+            let period = Period.year(2024)
+            let snapshot = try await store.snapshot(for: period, historyYears: 0)
+            let generated = try PeerGenerator(seed: 1, enteredAt: Date(timeIntervalSince1970: 0)).generate(for: snapshot, period: period)
+            var input = LocatedDataSet(file: "stocktake generate --seed 1")
+            input.units = generated.units.enumerated().map { Located($1, at: .path("$.units[\($0)]")) }
+            input.observations = generated.observations.enumerated().map { Located(PendingObservation($1, revision: nil), at: .path("$.observations[\($0)]")) }
+            let peers = try await store.importChecked(input)
+            if format == .table {
+                print("Created \(database): imported \(plan.dataSet.recordCount) records from \(sample); generated \(peers.dataSet.units.count) synthetic provinces and \(peers.dataSet.observations.count) synthetic peer figures (seed 1).")
+                print("")
+            }
+            let output = try await evaluate(store: store, unit: "BG", period: period, asOf: try CalendarDate(year: 2025, month: 1, day: 14))
+            try await store.close()
+            switch format {
+            case .table:
+                print(output.table())
+                print("")
+                print("Next: stocktake rank --database \(database) --indicator grdp_growth --period 2024 --among level")
+            case .json: print(output.json())
+            case .csv: print(output.csv())
+            }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// The sample file: the --samples folder, else Samples/ in the current folder, else beside the package the
+    /// executable was built in (…/.build/debug/stocktake → …/Samples).
+    func samplePath() throws -> String {
+        let name = "bac-giang-2024.json"
+        var candidates: [String] = []
+        if let samples { candidates.append(samples + "/" + name) }
+        candidates.append("Samples/" + name)
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            folder = folder.deletingLastPathComponent()
+            candidates.append(folder.appendingPathComponent("Samples/" + name).path)
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw ValidationError("cannot find \(name): looked in \(candidates.joined(separator: ", ")); pass --samples FOLDER")
+        }
+        return found
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import StocktakeCore
+import StocktakeStore
+
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check files against the database without importing, and stored data for findings.",
+        discussion: """
+            With files: checks them as `import` would and writes nothing. With --period: evaluates the whole tree \
+            and lists the validation findings (roll-up mismatches, missing reports, values far outside a unit's \
+            history, stated ranks or comparisons that the stored figures contradict, overdue tasks). Exits with \
+            status 1 when anything is found.
+            """)
+
+    @OptionGroup var options: DatabaseOptions
+
+    @Argument(help: "Files to check, as for import.")
+    var files: [String] = []
+
+    @Option(help: "Evaluate this period and list its findings.")
+    var period: String?
+
+    @Option(help: "The day of the evaluation (YYYY-MM-DD); defaults to the period's last day.")
+    var asOf: String?
+
+    func validate() throws {
+        if files.isEmpty && period == nil { throw ValidationError("give files to check, --period to list findings, or both") }
+    }
+
+    func run() async throws {
+        var found = 0
+        try await options.withStore { store in
+            for file in files {
+                do {
+                    let plan = try await store.importChecked(try Input.read(file, by: Input.currentUser), dryRun: true)
+                    print("\(file): valid; \(plan.dataSet.recordCount) new records, \(plan.unchanged) already stored")
+                } catch let error as ImportProblems {
+                    print(error.description)
+                    found += error.problems.count
+                }
+            }
+            if let period {
+                let period = try parsePeriod(period)
+                var day = period.lastDay
+                if let asOf {
+                    do { day = try CalendarDate(parsing: asOf) } catch { throw ValidationError("--as-of \(error)") }
+                }
+                let evaluation = Evaluator(try await store.snapshot(for: period)).evaluate(period: period, asOf: day)
+                print("Findings for \(period): \(evaluation.findings.isEmpty ? "none" : String(evaluation.findings.count))")
+                for finding in evaluation.findings { print("  - [\(finding.code)] \(finding)") }
+                found += evaluation.findings.count
+            }
+        }
+        if found > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import StocktakeCore
+
+/// A unit's evaluation rendered for people (table), programs (JSON) and spreadsheets (CSV).
+struct EvaluationOutput {
+    let evaluator: Evaluator
+    let evaluation: Evaluation
+    let unit: OrgUnit
+    let language = "en"
+
+    var results: [IndicatorResult] { evaluation.results(for: unit.code) }
+
+    /// Scopes shown as columns: nationwide, then each kind of group the unit belongs to.
+    var rankScopes: [PeerScope] { [.level] + unit.groups.keys.sorted().map { .group($0) } }
+
+    func scopeTitle(_ scope: PeerScope) -> String {
+        switch scope {
+        case .level: "Rank (all \(unit.level)s)"
+        case .parent: "Rank (same parent)"
+        case .group(let kind): "Rank (\(kind))"
+        }
+    }
+
+    // MARK: - Table
+
+    func table() -> String {
+        var out: [String] = []
+        let synthetic = results.contains { r in r.ranks.values.contains { $0.syntheticPeers > 0 } }
+        out.append("\(unit.names[language]) (\(unit.code)) — evaluation of \(evaluation.period), as of \(evaluation.asOf)")
+        out.append("")
+        var table = TextTable(["Indicator", "Actual", "Target", "Status", "Achievement", "Change on year earlier"] + rankScopes.map(scopeTitle), rightAligned: [1, 4])
+        for result in results {
+            guard let indicator = evaluator.indicators[result.indicator] else { continue }
+            let actual = result.actual.map { Formatting.figure($0, indicator: indicator) + (result.own == nil ? " (roll-up)" : "") } ?? "—"
+            let change = result.change.map(Formatting.change) ?? ""
+            let ranks = rankScopes.map { Formatting.rank(result.ranks[$0]) }
+            let name = indicator.names[language]
+            if result.targets.isEmpty {
+                table.add([name, actual, "", "", "", change] + ranks)
+            }
+            for (index, t) in result.targets.enumerated() {
+                let achievement = t.achievement.map { Formatting.percent($0 * 100) }
+                    ?? t.gapPoints.map { Formatting.signed(Formatting.number($0, decimals: 2), $0) + " pp" } ?? ""
+                table.add([
+                    index == 0 ? name : "", index == 0 ? actual : "",
+                    Formatting.bound(t.target, indicator: indicator, derived: t.derivedBound), Formatting.status(t.status),
+                    achievement, index == 0 ? change : "",
+                ] + (index == 0 ? ranks : rankScopes.map { _ in "" }))
+            }
+        }
+        out.append(table.render())
+        out.append("")
+        if let tasks = evaluation.tasks[unit.code] {
+            out.append("Key tasks \(evaluation.period): \(tasks.done) of \(tasks.counted) done (\(tasks.doneOnTime) on time, \(tasks.doneLate) late); \(tasks.inProgress + tasks.notStarted) open, \(tasks.overdue) overdue, \(tasks.dropped) dropped")
+        } else {
+            out.append("Key tasks \(evaluation.period): none recorded")
+        }
+        let findings = evaluation.findings(for: Set(evaluator.tree.subtree(of: unit.code)))
+        out.append("Findings: \(findings.isEmpty ? "none" : String(findings.count))")
+        for finding in findings { out.append("  - [\(finding.code)] \(finding)") }
+        var notes: [String] = []
+        if results.contains(where: { $0.targets.contains { $0.derivedBound != nil } || $0.change?.reported == true }) {
+            notes.append("Derived targets (≈) and stated changes come from the comparisons the source printed; they are not stored figures.")
+        }
+        if synthetic {
+            notes.append("* Ranked among peers whose figures are SYNTHETIC, made by `stocktake generate` to match the ranks the sources report; they are not real data.")
+        }
+        if !notes.isEmpty { out.append(""); out += notes }
+        return out.joined(separator: "\n")
+    }
+
+    // MARK: - JSON
+
+    func json() -> String {
+        func exact(_ d: Decimal) -> JSONValue { .string(d.rounded(10).exactText) }
+        func figure(_ f: Figure) -> JSONValue {
+            switch f {
+            case .value(let v): .object(["value": exact(v)])
+            case .share(let x, let y): .object(["numerator": exact(x), "denominator": exact(y), "percent": exact(f.measured)])
+            }
+        }
+        func derived(_ d: DerivedValue) -> JSONValue {
+            .object(["estimate": exact(d.estimate), "low": exact(d.range.lowerBound), "high": exact(d.range.upperBound),
+                     "from_percent": .string(d.from.percent.printed(decimals: d.from.decimals)), "relation": .string(d.from.relation.rawValue)])
+        }
+        var items: [JSONValue] = []
+        for r in results {
+            guard let indicator = evaluator.indicators[r.indicator] else { continue }
+            var fields: [String: JSONValue] = [
+                "indicator": .string(r.indicator.rawValue), "name": .string(indicator.names[language]),
+                "kind": .string(indicator.kind.rawValue), "measure": .string(indicator.measure[language]),
+                "synthetic": .bool(r.isSynthetic),
+            ]
+            if let actual = r.actual { fields["actual"] = figure(actual) }
+            if let own = r.own {
+                fields["revision"] = .number(Decimal(own.revision))
+                fields["source"] = .object(["kind": .string(own.source.kind.rawValue), "citation": .string(own.source.citation)])
+            }
+            if let rollup = r.rollup {
+                fields["rollup"] = .object(["figure": figure(rollup.figure), "reporting": .number(Decimal(rollup.reporting)), "expected": .number(Decimal(rollup.expected))])
+            }
+            if let previous = r.previous {
+                var p: [String: JSONValue] = ["figure": figure(previous.figure)]
+                if case .derived(let d) = previous.source { p["derived"] = derived(d) }
+                fields["previous"] = .object(p)
+            }
+            if let change = r.change {
+                fields["change"] = .object(["value": exact(change.value), "unit": .string(change.inPoints ? "points" : "percent"), "stated": .bool(change.reported)])
+            }
+            fields["targets"] = .array(r.targets.map { t in
+                var o: [String: JSONValue] = ["code": .string(t.target.code.rawValue), "bound": .string(t.target.bound.name),
+                                              "basis": .string(t.target.basis.rawValue), "status": .string(t.status.rawValue)]
+                if let v = t.target.bound.value { o["value"] = exact(v) }
+                if case .between(let low, let high) = t.target.bound { (o["value"], o["upper"]) = (exact(low), exact(high)) }
+                if let d = t.target.document { o["document"] = .string(d.rawValue) }
+                if let a = t.achievement { o["achievement_percent"] = exact(a * 100) }
+                if let g = t.gapPoints { o["gap_points"] = exact(g) }
+                if let d = t.derivedBound { o["derived_value"] = derived(d) }
+                return .object(o)
+            })
+            fields["ranks"] = .array(r.ranks.sorted { $0.key < $1.key }.map { scope, rank in
+                .object(["peers": .string(scope.description), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
+                         "synthetic_peers": .number(Decimal(rank.syntheticPeers))])
+            })
+            items.append(.object(fields))
+        }
+        let tasks = evaluation.tasks[unit.code] ?? TaskSummary()
+        let findings = evaluation.findings(for: Set(evaluator.tree.subtree(of: unit.code)))
+        let counts: [(String, Int)] = [
+            ("total", tasks.total), ("done", tasks.done), ("done_on_time", tasks.doneOnTime), ("done_late", tasks.doneLate),
+            ("in_progress", tasks.inProgress), ("not_started", tasks.notStarted), ("dropped", tasks.dropped), ("overdue", tasks.overdue),
+        ]
+        var taskFields: [String: JSONValue] = [:]
+        for (name, count) in counts { taskFields[name] = .number(Decimal(count)) }
+        let findingItems: [JSONValue] = findings.map {
+            .object(["code": .string($0.code), "subject": .string($0.subject), "message": .string($0.description)])
+        }
+        let unitFields: [String: JSONValue] = [
+            "code": .string(unit.code.rawValue), "name": .string(unit.names[language]), "level": .string(unit.level.rawValue),
+        ]
+        let root: JSONValue = .object([
+            "unit": .object(unitFields), "period": .string(evaluation.period.description),
+            "as_of": .string(evaluation.asOf.description), "results": .array(items), "tasks": .object(taskFields),
+            "findings": .array(findingItems),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(root)) ?? Data(), as: UTF8.self)
+    }
+
+    // MARK: - CSV
+
+    func csv() -> String {
+        var lines = ["unit,indicator,actual,denominator,target,bound,target_value,status,achievement_percent,gap_points,change,change_unit,change_stated,rank_level,rank_level_of,synthetic"]
+        for r in results {
+            var actual = ""
+            var denominator = ""
+            switch r.actual {
+            case .value(let v)?: actual = v.exactText
+            case .share(let x, let y)?: (actual, denominator) = (x.exactText, y.exactText)
+            case nil: break
+            }
+            let change = r.change.map { ($0.value.rounded(4).exactText, $0.inPoints ? "points" : "percent", $0.reported ? "true" : "false") } ?? ("", "", "")
+            let rank = r.ranks[.level]
+            let common = [r.unit.rawValue, r.indicator.rawValue, actual, denominator]
+            let tail = [change.0, change.1, change.2, rank.map { String($0.position) } ?? "", rank.map { String($0.of) } ?? "", r.isSynthetic ? "true" : "false"]
+            if r.targets.isEmpty { lines.append((common + ["", "", "", "", "", ""] + tail).map(ObservationCSV.quote).joined(separator: ",")) }
+            for t in r.targets {
+                let value = t.target.bound.value?.exactText ?? t.derivedBound.map { "~" + $0.estimate.rounded(4).exactText } ?? ""
+                let row = common + [t.target.code.rawValue, t.target.bound.name, value, t.status.rawValue,
+                                    t.achievement.map { ($0 * 100).rounded(4).exactText } ?? "", t.gapPoints.map { $0.rounded(4).exactText } ?? ""] + tail
+                lines.append(row.map(ObservationCSV.quote).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
