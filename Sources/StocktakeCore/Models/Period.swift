@@ -46,11 +46,12 @@ public enum Period: Hashable, Sendable, Codable, CustomStringConvertible, Compar
     }
 
     public var description: String {
+        func year(_ y: Int) -> String { String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y) }
         switch self {
-        case .year(let y): return "\(y)"
-        case .quarter(let y, let q): return "\(y)Q\(q)"
-        case .month(let y, let m): return m < 10 ? "\(y)-0\(m)" : "\(y)-\(m)"
-        case .term(let a, let b): return "\(a)/\(b)"
+        case .year(let y): return year(y)
+        case .quarter(let y, let q): return "\(year(y))Q\(q)"
+        case .month(let y, let m): return m < 10 ? "\(year(y))-0\(m)" : "\(year(y))-\(m)"
+        case .term(let a, let b): return "\(year(a))/\(year(b))"
         }
     }
 
