@@ -1,0 +1,193 @@
+import Foundation
+import SQLKit
+import Testing
+@testable import StocktakeCore
+@testable import StocktakeStore
+
+/// Store tests run on a real SQLite database in a temporary file.
+@Suite struct StoreTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").path
+    static let defaults = DataSetJSON.EntryDefaults(enteredBy: "tester", enteredAt: Date(timeIntervalSince1970: 1_736_856_000))
+
+    static func withStore<R>(_ body: (Store, String) async throws -> R) async throws -> R {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-test-\(UUID().uuidString).sqlite").path
+        let store = try await Store.open(.sqliteFile(path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let result = try await body(store, path)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    static func sample() throws -> LocatedDataSet {
+        try DataSetJSON.read(try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json")), file: "bac-giang-2024.json", defaults: defaults)
+    }
+
+    static func located(_ set: DataSet, file: String = "set.json") -> LocatedDataSet {
+        var input = LocatedDataSet(file: file)
+        input.units = set.units.map { Located($0, at: .path("$")) }
+        input.documents = set.documents.map { Located($0, at: .path("$")) }
+        input.indicators = set.indicators.map { Located($0, at: .path("$")) }
+        input.targets = set.targets.map { Located($0, at: .path("$")) }
+        input.tasks = set.tasks.map { Located($0, at: .path("$")) }
+        input.observations = set.observations.map { Located(PendingObservation($0, revision: $0.revision), at: .path("$")) }
+        return input
+    }
+
+    @Test func migrationsApplyOnceAndAreRecorded() async throws {
+        try await Self.withStore { store, path in
+            let versions = try await store.sql.select().column("version").from("schema_migrations").orderBy("version").all(decodingColumn: "version", as: Int.self)
+            #expect(versions == [1, 2, 3, 4])
+            // Opening again applies nothing new.
+            let again = try await Store.open(.sqliteFile(path))
+            let count = try await again.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("schema_migrations").first(decodingColumn: "n", as: Int.self)
+            try await again.close()
+            #expect(count == 4)
+        }
+    }
+
+    @Test func exportThenImportIntoAnEmptyDatabaseIsLossless() async throws {
+        try await Self.withStore { store, _ in
+            try await store.importChecked(try Self.sample())
+            let first = try await store.dataSet()
+            #expect(first.observations.count == 15)
+            let exported = DataSetJSON.write(first)
+            try await Self.withStore { fresh, _ in
+                try await fresh.importChecked(try DataSetJSON.read(exported, file: "export.json", defaults: Self.defaults))
+                let second = try await fresh.dataSet()
+                #expect(second.normalized == first.normalized)
+                #expect(DataSetJSON.write(second) == exported)
+            }
+            // Importing the same file again changes nothing.
+            let plan = try await store.importChecked(try Self.sample())
+            #expect(plan.isEmpty)
+            #expect(plan.unchanged == first.recordCount)
+        }
+    }
+
+    @Test func aFileWithOneBadRowAmongManyLeavesEveryTableAsItWas() async throws {
+        try await Self.withStore { store, _ in
+            try await store.importChecked(try Self.sample())
+            let before = try await store.rowCounts()
+            var lines = ["unit,indicator,period,value,denominator,source_kind,source,reason"]
+            for year in 2015...2023 { lines.append("BG,new_party_members,\(year),\(2000 + year),,report,annual report \(year),") }
+            lines.append("BG,nr_communes,2023,190,182,report,annual report 2023,")  // 190 of 182: impossible
+            for year in 2015...2023 { lines.append("BG,grdp_growth,\(year),7.\(year - 2015),,report,annual report \(year),") }
+            do {
+                try await store.importChecked(try ObservationCSV.read(lines.joined(separator: "\n"), file: "history.csv", defaults: Self.defaults))
+                Issue.record("the bad row was accepted")
+            } catch let error as ImportProblems {
+                #expect(error.problems.count == 1)
+                #expect(error.problems[0].description == "history.csv: line 11: field 'numerator': found '190', expected a numerator from 0 to the denominator 182")
+            }
+            #expect(try await store.rowCounts() == before)
+        }
+    }
+
+    @Test func aFailingWriteRollsBackWholly() async throws {
+        try await Self.withStore { store, _ in
+            let before = try await store.rowCounts()
+            // A plan that bypasses the planner's checks: the database's own constraints refuse its last row, and
+            // the rows before it must not stay.
+            var plan = ImportPlan()
+            plan.dataSet.units = [OrgUnit(code: UnitCode(unchecked: "X"), names: LocalizedText(["en": "X"]), level: .province)]
+            plan.dataSet.indicators = [Indicator(code: IndicatorCode(unchecked: "i"), names: LocalizedText(["en": "i"]), measure: LocalizedText(["en": "u"]), kind: .amount, better: .higher, decimals: 0)]
+            plan.dataSet.observations = [Observation(
+                key: ObservationKey(unit: UnitCode(unchecked: "X"), indicator: IndicatorCode(unchecked: "i"), period: .year(2024)), revision: 2,
+                figure: .value(1), source: .init(kind: .entry, citation: "c"), enteredBy: "t", enteredAt: Self.defaults.enteredAt)]
+            await #expect(throws: (any Error).self) { try await store.apply(plan) }
+            #expect(try await store.rowCounts() == before)
+        }
+    }
+
+    @Test func theSchemaRefusesImpossibleStates() async throws {
+        try await Self.withStore { store, _ in
+            try await store.importChecked(try Self.sample())
+            let refused: [SQLQueryString] = [
+                // A correction without a reason.
+                "INSERT INTO observations (unit_code, indicator_code, period, revision, value, source_kind, citation, entered_by, entered_at) VALUES ('BG', 'grdp_size', '2024', 2, '208', 'entry', 'c', 't', 'now')",
+                // The same revision twice.
+                "INSERT INTO observations (unit_code, indicator_code, period, revision, value, source_kind, citation, entered_by, entered_at) VALUES ('BG', 'grdp_size', '2024', 1, '208', 'entry', 'c', 't', 'now')",
+                // A figure of a unit that does not exist.
+                "INSERT INTO observations (unit_code, indicator_code, period, revision, value, source_kind, citation, entered_by, entered_at) VALUES ('ZZ', 'grdp_size', '2024', 1, '1', 'entry', 'c', 't', 'now')",
+                // A unit that is its own parent; an unknown indicator kind; a done task with no timeliness.
+                "INSERT INTO units (code, level, parent_code, origin) VALUES ('Q', 'province', 'Q', 'recorded')",
+                "INSERT INTO indicators (code, kind, better, decimals, origin) VALUES ('q', 'ratio', 'higher', 0, 'recorded')",
+                "INSERT INTO key_tasks (code, unit_code, period, deadline, status) VALUES ('q', 'BG', '2024', '2024-12-31', 'done')",
+                // A between target with no upper end.
+                "INSERT INTO targets (code, unit_code, indicator_code, period, bound, basis, value) VALUES ('q', 'BG', 'grdp_size', '2024', 'between', 'absolute', '1')",
+            ]
+            for statement in refused {
+                await #expect(throws: (any Error).self, "\(store.sql.serialize(statement).sql)") { try await store.sql.raw(statement).run() }
+            }
+        }
+    }
+
+    @Test func aCorrectionKeepsBothRevisionsAndEvaluationUsesTheLatest() async throws {
+        try await Self.withStore { store, _ in
+            try await store.importChecked(try Self.sample())
+            let csv = """
+                unit,indicator,period,value,source_kind,source,reason
+                BG,new_party_members,2024,2940,report,Organization Committee final report,final count after year-end review
+                """
+            let plan = try await store.importChecked(try ObservationCSV.read(csv, file: "fix.csv", defaults: Self.defaults))
+            #expect(plan.dataSet.observations.map(\.revision) == [2])
+            let key = ObservationKey(unit: UnitCode(unchecked: "BG"), indicator: IndicatorCode(unchecked: "new_party_members"), period: .year(2024))
+            let history = try await store.history(of: key)
+            #expect(history.map(\.figure) == [.value(2938), .value(2940)])
+            #expect(history.map(\.reason) == [nil, "final count after year-end review"])
+            let evaluation = Evaluator(try await store.snapshot(for: .year(2024))).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
+            #expect(evaluation.results[key]?.actual == .value(2940))
+            #expect(evaluation.results[key]?.own?.revision == 2)
+        }
+    }
+
+    @Test func theSampleEvaluatesToTheRanksAndFiguresTheArticleReports() async throws {
+        try await Self.withStore { store, _ in
+            try await store.importChecked(try Self.sample())
+            let generated = try PeerGenerator(seed: 1, enteredAt: Self.defaults.enteredAt).generate(for: try await store.snapshot(for: .year(2024)), period: .year(2024))
+            #expect(generated.units.count == 60)
+            #expect(generated.units.allSatisfy { $0.origin == .synthetic })
+            #expect(generated.observations.allSatisfy { $0.source.kind == .synthetic })
+            try await store.importChecked(Self.located(generated, file: "generated"))
+            let evaluation = Evaluator(try await store.snapshot(for: .year(2024))).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
+            func result(_ indicator: String) throws -> IndicatorResult {
+                try #require(evaluation.results[ObservationKey(unit: UnitCode(unchecked: "BG"), indicator: IndicatorCode(unchecked: indicator), period: .year(2024))])
+            }
+            // "13.85 %, first in the country"; "207 trillion, 12th in the country and first in the Northern Midlands and Mountains"
+            #expect(try result("grdp_growth").ranks[.level] == Rank(position: 1, of: 63, syntheticPeers: 62))
+            #expect(try result("grdp_size").ranks[.level]?.position == 12)
+            #expect(try result("grdp_size").ranks[.group(.region)] == Rank(position: 1, of: 14, syntheticPeers: 13))
+            #expect(try result("pci_position").ranks[.level]?.position == 4)
+            #expect(try result("fdi_position").ranks[.level]?.position == 10)
+            // Budget revenue exceeded both estimates, by exactly what the article printed.
+            let budget = try result("budget_revenue").targets
+            #expect(budget.map(\.status) == [.exceeded, .exceeded])
+            #expect(budget.map { $0.achievement.map { ($0 - 1) * 100 } } == [Decimal(string: "32.2"), Decimal(string: "28.8")])
+            #expect(budget[0].derivedBound?.estimate.rounded(1) == Decimal(string: "15657.7"))
+            #expect(try result("trade_value").targets.map(\.status) == [.met])
+            #expect(try result("services_output").change == Change(value: Decimal(string: "11.6")!, inPoints: false, reported: true))
+            #expect(try result("nr_communes").actual?.measured.rounded(2) == Decimal(string: "87.36"))
+            let tasks = try #require(evaluation.tasks[UnitCode(unchecked: "BG")])
+            #expect((tasks.done, tasks.counted, tasks.doneOnTime) == (3, 3, 3))
+            // The stated ranks hold, so no finding contradicts them.
+            #expect(!evaluation.findings.contains { $0.code == "rank_mismatch" })
+        }
+    }
+
+    @Test func theGeneratorIsDeterministic() async throws {
+        try await Self.withStore { store, _ in
+            try await store.importChecked(try Self.sample())
+            let snapshot = try await store.snapshot(for: .year(2024))
+            let a = try PeerGenerator(seed: 7, enteredAt: Self.defaults.enteredAt).generate(for: snapshot, period: .year(2024))
+            let b = try PeerGenerator(seed: 7, enteredAt: Self.defaults.enteredAt).generate(for: snapshot, period: .year(2024))
+            let c = try PeerGenerator(seed: 8, enteredAt: Self.defaults.enteredAt).generate(for: snapshot, period: .year(2024))
+            #expect(a == b)
+            #expect(a.observations.map(\.figure) != c.observations.map(\.figure))
+        }
+    }
+}
