@@ -24,7 +24,9 @@ import Testing
     }
 
     static func sample() throws -> LocatedDataSet {
-        try DataSetJSON.read(try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json")), file: "bac-giang-2024.json", defaults: defaults)
+        let set = DataSetJSON.read(try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json")), file: "bac-giang-2024.json", defaults: defaults)
+        try #require(set.problems.isEmpty)
+        return set
     }
 
     static func located(_ set: DataSet, file: String = "set.json") -> LocatedDataSet {
@@ -57,7 +59,7 @@ import Testing
             #expect(first.observations.count == 15)
             let exported = DataSetJSON.write(first)
             try await Self.withStore { fresh, _ in
-                try await fresh.importChecked(try DataSetJSON.read(exported, file: "export.json", defaults: Self.defaults))
+                try await fresh.importChecked(DataSetJSON.read(exported, file: "export.json", defaults: Self.defaults))
                 let second = try await fresh.dataSet()
                 #expect(second.normalized == first.normalized)
                 #expect(DataSetJSON.write(second) == exported)
@@ -78,7 +80,7 @@ import Testing
             lines.append("BG,nr_communes,2023,190,182,report,annual report 2023,")  // 190 of 182: impossible
             for year in 2015...2023 { lines.append("BG,grdp_growth,\(year),7.\(year - 2015),,report,annual report \(year),") }
             do {
-                try await store.importChecked(try ObservationCSV.read(lines.joined(separator: "\n"), file: "history.csv", defaults: Self.defaults))
+                try await store.importChecked(ObservationCSV.read(lines.joined(separator: "\n"), file: "history.csv", defaults: Self.defaults))
                 Issue.record("the bad row was accepted")
             } catch let error as ImportProblems {
                 #expect(error.problems.count == 1)
@@ -134,7 +136,7 @@ import Testing
                 unit,indicator,period,value,source_kind,source,reason
                 BG,new_party_members,2024,2940,report,Organization Committee final report,final count after year-end review
                 """
-            let plan = try await store.importChecked(try ObservationCSV.read(csv, file: "fix.csv", defaults: Self.defaults))
+            let plan = try await store.importChecked(ObservationCSV.read(csv, file: "fix.csv", defaults: Self.defaults))
             #expect(plan.dataSet.observations.map(\.revision) == [2])
             let key = ObservationKey(unit: UnitCode(unchecked: "BG"), indicator: IndicatorCode(unchecked: "new_party_members"), period: .year(2024))
             let history = try await store.history(of: key)

@@ -46,8 +46,22 @@ public struct LocatedDataSet: Sendable {
     public var tasks: [Located<KeyTask>] = []
     /// Observations whose revision is absent in the file get the next free one when the import is planned.
     public var observations: [Located<PendingObservation>] = []
+    /// What could not be read. Records that could be read are kept, so that checking them against each other
+    /// and the store can report their problems too, in the same run.
+    public var problems: [ImportProblem] = []
 
     public init(file: String) { self.file = file }
+
+    /// Adds another file's records and problems, so that several files import as one.
+    public mutating func append(_ other: LocatedDataSet) {
+        units += other.units
+        documents += other.documents
+        indicators += other.indicators
+        targets += other.targets
+        tasks += other.tasks
+        observations += other.observations
+        problems += other.problems
+    }
 }
 
 /// An observation read from a file; `revision` is nil when the file leaves it to the store (the next revision).

@@ -16,45 +16,51 @@ public enum DataSetJSON {
         }
     }
 
-    /// Reads a whole file; every problem is reported at once, with its JSON path.
-    public static func read(_ data: Data, file: String, defaults: EntryDefaults) throws(ImportProblems) -> LocatedDataSet {
+    /// Reads a whole file. Every problem is collected with its JSON path in the result's `problems`, beside the
+    /// records that could be read.
+    public static func read(_ data: Data, file: String, defaults: EntryDefaults) -> LocatedDataSet {
         let problems = ProblemCollector(file: file)
         let root: JSONValue
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw ImportProblems([ImportProblem(
+            var result = LocatedDataSet(file: file)
+            result.problems = [ImportProblem(
                 file: file, location: .path("$"), field: "(document)", value: Self.describe(error),
-                expected: "a well-formed JSON document (UTF-8)")])
+                expected: "a well-formed JSON document (UTF-8)")]
+            return result
         }
         var result = LocatedDataSet(file: file)
         guard let top = FieldReader(root, path: "$", problems: problems,
             allowed: ["format", "units", "documents", "indicators", "targets", "tasks", "observations", "note"])
-        else { throw ImportProblems(problems.problems) }
+        else {
+            result.problems = problems.problems
+            return result
+        }
         if let format = top.string("format"), format != Self.format {
             top.report("format", value: format, expected: "\"\(Self.format)\"")
         }
         for (value, path) in top.array("units") {
-            if let unit = readUnit(value, path, problems) { result.units.append(Located(unit, at: .path(path))) }
+            if let unit = readUnit(value, path, problems) { result.units.append(Located(unit, at: .path(path), in: file)) }
         }
         for (value, path) in top.array("documents") {
-            if let document = readDocument(value, path, problems) { result.documents.append(Located(document, at: .path(path))) }
+            if let document = readDocument(value, path, problems) { result.documents.append(Located(document, at: .path(path), in: file)) }
         }
         for (value, path) in top.array("indicators") {
-            if let indicator = readIndicator(value, path, problems) { result.indicators.append(Located(indicator, at: .path(path))) }
+            if let indicator = readIndicator(value, path, problems) { result.indicators.append(Located(indicator, at: .path(path), in: file)) }
         }
         for (value, path) in top.array("targets") {
-            if let target = readTarget(value, path, problems) { result.targets.append(Located(target, at: .path(path))) }
+            if let target = readTarget(value, path, problems) { result.targets.append(Located(target, at: .path(path), in: file)) }
         }
         for (value, path) in top.array("tasks") {
-            if let task = readTask(value, path, problems) { result.tasks.append(Located(task, at: .path(path))) }
+            if let task = readTask(value, path, problems) { result.tasks.append(Located(task, at: .path(path), in: file)) }
         }
         for (value, path) in top.array("observations") {
             if let observation = readObservation(value, path, problems, defaults) {
-                result.observations.append(Located(observation, at: .path(path)))
+                result.observations.append(Located(observation, at: .path(path), in: file))
             }
         }
-        guard problems.problems.isEmpty else { throw ImportProblems(problems.problems) }
+        result.problems = problems.problems
         return result
     }
 

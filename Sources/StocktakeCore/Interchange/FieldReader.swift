@@ -3,7 +3,7 @@ import Foundation
 /// Collects the problems found while reading one file.
 final class ProblemCollector {
     let file: String
-    private(set) var problems: [ImportProblem] = []
+    var problems: [ImportProblem] = []
 
     init(file: String) { self.file = file }
 

@@ -33,12 +33,13 @@ public struct ImportPlanner {
     public static func plan(_ input: LocatedDataSet, against catalog: Catalog) throws(ImportProblems) -> ImportPlan {
         let planner = ImportPlanner(file: input.file, catalog: catalog, problems: ProblemCollector(file: input.file))
         let plan = planner.run(input)
-        guard planner.problems.problems.isEmpty else { throw ImportProblems(planner.problems.problems) }
+        let problems = input.problems + planner.problems.problems
+        guard problems.isEmpty else { throw ImportProblems(problems) }
         return plan
     }
 
-    func fail(_ location: ImportProblem.Location, _ field: String, _ value: String, _ expected: String) {
-        problems.add(location, field: field, value: value, expected: expected)
+    func fail<T>(_ record: Located<T>, _ field: String, _ value: String, _ expected: String) {
+        problems.problems.append(ImportProblem(file: record.file ?? file, location: record.location, field: field, value: value, expected: expected))
     }
 
     /// Splits records into new and unchanged; reports duplicates within the file and conflicts with the store.
@@ -50,13 +51,13 @@ public struct ImportPlanner {
         for record in records {
             let c = code(record.value)
             if let first = seen[c] {
-                fail(record.location, "code", c.rawValue, "a \(kind) code not already used in this file (first at \(first))")
+                fail(record, "code", c.rawValue, "a \(kind) code not already used in this file (first at \(first))")
                 continue
             }
             seen[c] = record.location
             if let existing = stored[c] {
                 if existing == record.value { unchanged += 1 } else {
-                    fail(record.location, "code", c.rawValue, "a new \(kind) code, or exactly the stored \(kind): stored records are not overwritten")
+                    fail(record, "code", c.rawValue, "a new \(kind) code, or exactly the stored \(kind): stored records are not overwritten")
                 }
                 continue
             }
@@ -84,15 +85,15 @@ public struct ImportPlanner {
         for located in units { check(located, units: allUnits) }
         for located in documents {
             if let issuer = located.value.issuer, allUnits[issuer] == nil {
-                fail(located.location, "issuer", issuer.rawValue, "the code of a unit in this file or in the store")
+                fail(located, "issuer", issuer.rawValue, "the code of a unit in this file or in the store")
             }
         }
         for located in indicators { check(located, indicators: allIndicators) }
         for located in targets { check(located, units: allUnits, indicators: allIndicators, documents: documentCodes) }
         for located in tasks {
-            if allUnits[located.value.unit] == nil { fail(located.location, "unit", located.value.unit.rawValue, "the code of a unit in this file or in the store") }
+            if allUnits[located.value.unit] == nil { fail(located, "unit", located.value.unit.rawValue, "the code of a unit in this file or in the store") }
             if let d = located.value.document, !documentCodes.contains(d) {
-                fail(located.location, "document", d.rawValue, "the code of a document in this file or in the store")
+                fail(located, "document", d.rawValue, "the code of a document in this file or in the store")
             }
         }
         plan.dataSet = DataSet(
@@ -108,14 +109,14 @@ public struct ImportPlanner {
         let unit = located.value
         if let parent = unit.parent {
             if units[parent] == nil {
-                fail(located.location, "parent", parent.rawValue, "the code of a unit in this file or in the store")
+                fail(located, "parent", parent.rawValue, "the code of a unit in this file or in the store")
             } else {
                 // Walk up: reaching the unit again means the tree would have a cycle.
                 var seen: Set<UnitCode> = [unit.code]
                 var cursor = units[parent]
                 while let current = cursor {
                     if seen.contains(current.code) {
-                        fail(located.location, "parent", parent.rawValue, "a unit that is not \(unit.code) itself nor below it (the tree cannot have cycles)")
+                        fail(located, "parent", parent.rawValue, "a unit that is not \(unit.code) itself nor below it (the tree cannot have cycles)")
                         break
                     }
                     seen.insert(current.code)
@@ -125,9 +126,9 @@ public struct ImportPlanner {
         }
         if let merger = unit.merger {
             if merger.successor == unit.code || units[merger.successor] == nil {
-                fail(located.location, "merged_into.successor", merger.successor.rawValue, "the code of another unit in this file or in the store")
+                fail(located, "merged_into.successor", merger.successor.rawValue, "the code of another unit in this file or in the store")
             } else if units[merger.successor]?.merger != nil {
-                fail(located.location, "merged_into.successor", merger.successor.rawValue, "a successor that was not itself merged away (name the final successor)")
+                fail(located, "merged_into.successor", merger.successor.rawValue, "a successor that was not itself merged away (name the final successor)")
             }
         }
     }
@@ -135,13 +136,13 @@ public struct ImportPlanner {
     func check(_ located: Located<Indicator>, indicators: [IndicatorCode: Indicator]) {
         guard let weight = located.value.weight else { return }
         if located.value.kind != .rate {
-            fail(located.location, "weight", weight.rawValue, "no weight: only rates are weighted when they roll up")
+            fail(located, "weight", weight.rawValue, "no weight: only rates are weighted when they roll up")
         } else if let w = indicators[weight] {
             if w.kind != .amount && w.kind != .count {
-                fail(located.location, "weight", weight.rawValue, "an amount or count indicator to weight by, not a \(w.kind.rawValue)")
+                fail(located, "weight", weight.rawValue, "an amount or count indicator to weight by, not a \(w.kind.rawValue)")
             }
         } else {
-            fail(located.location, "weight", weight.rawValue, "the code of an indicator in this file or in the store")
+            fail(located, "weight", weight.rawValue, "the code of an indicator in this file or in the store")
         }
     }
 
@@ -149,17 +150,17 @@ public struct ImportPlanner {
         _ located: Located<Target>, units: [UnitCode: OrgUnit], indicators: [IndicatorCode: Indicator], documents: Set<DocumentCode>
     ) {
         let target = located.value
-        if units[target.unit] == nil { fail(located.location, "unit", target.unit.rawValue, "the code of a unit in this file or in the store") }
-        if let d = target.document, !documents.contains(d) { fail(located.location, "document", d.rawValue, "the code of a document in this file or in the store") }
+        if units[target.unit] == nil { fail(located, "unit", target.unit.rawValue, "the code of a unit in this file or in the store") }
+        if let d = target.document, !documents.contains(d) { fail(located, "document", d.rawValue, "the code of a document in this file or in the store") }
         guard let indicator = indicators[target.indicator] else {
-            fail(located.location, "indicator", target.indicator.rawValue, "the code of an indicator in this file or in the store")
+            fail(located, "indicator", target.indicator.rawValue, "the code of an indicator in this file or in the store")
             return
         }
         if target.bound.value == nil, target.bound.name != "between", target.basis != .absolute {
-            fail(located.location, "value", "(missing)", "a stated value for a target on change")
+            fail(located, "value", "(missing)", "a stated value for a target on change")
         }
         if case .count = indicator.kind, target.basis == .absolute, let v = target.bound.value, !v.isWhole {
-            fail(located.location, "value", v.exactText, "a whole number: \(indicator.code) is a count")
+            fail(located, "value", v.exactText, "a whole number: \(indicator.code) is a count")
         }
     }
 
@@ -175,27 +176,26 @@ public struct ImportPlanner {
         for located in records {
             var observation = located.value.observation
             let key = observation.key
-            let at = located.location
             guard let unit = units[key.unit] else {
-                fail(at, "unit", key.unit.rawValue, "the code of a unit in this file or in the store")
+                fail(located, "unit", key.unit.rawValue, "the code of a unit in this file or in the store")
                 continue
             }
             guard let indicator = indicators[key.indicator] else {
-                fail(at, "indicator", key.indicator.rawValue, "the code of an indicator in this file or in the store")
+                fail(located, "indicator", key.indicator.rawValue, "the code of an indicator in this file or in the store")
                 continue
             }
             if !unit.isActive(in: key.period), let merger = unit.merger {
-                fail(at, "period", key.period.description, "a period before \(unit.code) was merged into \(merger.successor) on \(merger.effective)")
+                fail(located, "period", key.period.description, "a period before \(unit.code) was merged into \(merger.successor) on \(merger.effective)")
             }
-            checkFigure(observation.figure, indicator: indicator, at: at)
+            checkFigure(observation.figure, indicator: indicator, at: located)
             for claim in observation.claims.comparisons {
                 guard case .target(let code) = claim.basis else { continue }
                 guard let target = targets[code] else {
-                    fail(at, "comparisons.target", code.rawValue, "the code of a target in this file or in the store")
+                    fail(located, "comparisons.target", code.rawValue, "the code of a target in this file or in the store")
                     continue
                 }
                 if (target.unit, target.indicator, target.period) != (key.unit, key.indicator, key.period) {
-                    fail(at, "comparisons.target", code.rawValue, "a target for \(key), not for \(target.unit)/\(target.indicator)/\(target.period)")
+                    fail(located, "comparisons.target", code.rawValue, "a target for \(key), not for \(target.unit)/\(target.indicator)/\(target.period)")
                 }
             }
             // Revisions continue the stored history; a file may give them or leave them to the store.
@@ -205,14 +205,14 @@ public struct ImportPlanner {
                 if given < next {
                     let stored = catalog.revisions[key]?.first { $0.revision == given }
                     if stored == observation { unchanged += 1 } else if stored != nil {
-                        fail(at, "revision", String(given), "revision \(next) or later: revision \(given) of \(key) is stored with other content, and stored revisions are never changed")
+                        fail(located, "revision", String(given), "revision \(next) or later: revision \(given) of \(key) is stored with other content, and stored revisions are never changed")
                     } else {
-                        fail(at, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
+                        fail(located, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
                     }
                     continue
                 }
                 if given != next {
-                    fail(at, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
+                    fail(located, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
                     continue
                 }
             } else if let previous, previous.figure == observation.figure, previous.source == observation.source,
@@ -223,7 +223,7 @@ public struct ImportPlanner {
             }
             observation.revision = next
             if next > 1 && (observation.reason ?? "").isEmpty {
-                fail(at, "reason", "(missing)", "a reason for the correction: \(key) already has revision \(next - 1)")
+                fail(located, "reason", "(missing)", "a reason for the correction: \(key) already has revision \(next - 1)")
             }
             latest[key] = observation
             result.append(observation)
@@ -231,7 +231,7 @@ public struct ImportPlanner {
         return result
     }
 
-    func checkFigure(_ figure: Figure, indicator: Indicator, at location: ImportProblem.Location) {
+    func checkFigure(_ figure: Figure, indicator: Indicator, at location: Located<PendingObservation>) {
         switch (figure, indicator.kind) {
         case (.share(let x, let y), .share):
             if y <= 0 { fail(location, "denominator", y.exactText, "a denominator above zero") }

@@ -48,9 +48,12 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
     public var location: ImportProblem.Location
+    /// The file the record came from, when several files import as one.
+    public var file: String?
 
-    public init(_ value: Value, at location: ImportProblem.Location) {
+    public init(_ value: Value, at location: ImportProblem.Location, in file: String? = nil) {
         self.value = value
         self.location = location
+        self.file = file
     }
 }

@@ -12,15 +12,21 @@ public enum ObservationCSV {
         ["unit", "indicator", "period", "revision", "value", "denominator", "source_kind", "source", "entered_by", "entered_at", "reason"]
     }
 
-    public static func read(_ text: String, file: String, defaults: DataSetJSON.EntryDefaults) throws(ImportProblems) -> LocatedDataSet {
+    /// Reads a whole file. Every problem is collected with its line in the result's `problems`, beside the rows
+    /// that could be read.
+    public static func read(_ text: String, file: String, defaults: DataSetJSON.EntryDefaults) -> LocatedDataSet {
         let problems = ProblemCollector(file: file)
         var result = LocatedDataSet(file: file)
         let rows: [(line: Int, fields: [String])]
         do { rows = try records(text) } catch {
-            throw ImportProblems([ImportProblem(file: file, location: .line(error.line), field: "(row)", value: error.text, expected: "a closing '\"' for the quoted field")])
+            problems.add(.line(error.line), field: "(row)", value: error.text, expected: "a closing '\"' for the quoted field")
+            result.problems = problems.problems
+            return result
         }
         guard let header = rows.first else {
-            throw ImportProblems([ImportProblem(file: file, location: .line(1), field: "(header)", value: "(empty file)", expected: "a header row: " + columns.joined(separator: ","))])
+            problems.add(.line(1), field: "(header)", value: "(empty file)", expected: "a header row: " + columns.joined(separator: ","))
+            result.problems = problems.problems
+            return result
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         for name in names where !columns.contains(name) {
@@ -29,7 +35,10 @@ public enum ObservationCSV {
         for name in required where !names.contains(name) {
             problems.add(.line(header.line), field: name, value: "(missing column)", expected: "a '\(name)' column")
         }
-        guard problems.problems.isEmpty else { throw ImportProblems(problems.problems) }
+        guard problems.problems.isEmpty else {
+            result.problems = problems.problems
+            return result
+        }
         for row in rows.dropFirst() {
             if row.fields.allSatisfy({ $0.isEmpty }) { continue }
             let location = ImportProblem.Location.line(row.line)
@@ -57,9 +66,9 @@ public enum ObservationCSV {
                 let field = problem.field == "numerator" ? "value" : problem.field == "kind" ? "source_kind" : problem.field == "citation" ? "source" : problem.field
                 problems.add(location, field: field, value: problem.value, expected: problem.expected)
             }
-            if let pending, local.problems.isEmpty { result.observations.append(Located(pending, at: location)) }
+            if let pending, local.problems.isEmpty { result.observations.append(Located(pending, at: location, in: file)) }
         }
-        guard problems.problems.isEmpty else { throw ImportProblems(problems.problems) }
+        result.problems = problems.problems
         return result
     }
 

@@ -28,21 +28,7 @@ struct ImportCommand: AsyncParsableCommand {
         try await options.withStore { store in
             // Several files are checked and written as one data set.
             var combined = LocatedDataSet(file: files.joined(separator: ", "))
-            var problems: [ImportProblem] = []
-            for file in files {
-                do {
-                    let input = try Input.read(file, by: by)
-                    combined.units += input.units
-                    combined.documents += input.documents
-                    combined.indicators += input.indicators
-                    combined.targets += input.targets
-                    combined.tasks += input.tasks
-                    combined.observations += input.observations
-                } catch let error as ImportProblems {
-                    problems += error.problems
-                }
-            }
-            if !problems.isEmpty { throw ImportProblems(problems) }
+            for file in files { combined.append(try Input.read(file, by: by)) }
             let plan = try await store.importChecked(combined, dryRun: dryRun)
             let set = plan.dataSet
             print("\(dryRun ? "Would import" : "Imported") \(set.recordCount) records (\(set.units.count) units, \(set.documents.count) documents, \(set.indicators.count) indicators, \(set.targets.count) targets, \(set.tasks.count) tasks, \(set.observations.count) observations); \(plan.unchanged) already stored unchanged.")

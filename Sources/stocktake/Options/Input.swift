@@ -12,11 +12,13 @@ enum Input {
         let defaults = DataSetJSON.EntryDefaults(enteredBy: user, enteredAt: Date.now.wholeSeconds)
         if path.lowercased().hasSuffix(".csv") {
             guard let text = String(data: data, encoding: .utf8) else {
-                throw ImportProblems([ImportProblem(file: path, location: .line(1), field: "(file)", value: "(not UTF-8)", expected: "a UTF-8 text file")])
+                var result = LocatedDataSet(file: path)
+                result.problems = [ImportProblem(file: path, location: .line(1), field: "(file)", value: "(not UTF-8)", expected: "a UTF-8 text file")]
+                return result
             }
-            return try ObservationCSV.read(text, file: path, defaults: defaults)
+            return ObservationCSV.read(text, file: path, defaults: defaults)
         }
-        return try DataSetJSON.read(data, file: path, defaults: defaults)
+        return DataSetJSON.read(data, file: path, defaults: defaults)
     }
 
     static var currentUser: String {

@@ -28,8 +28,10 @@ enum Formatting {
     }
 
     /// `+10.60 %` for amounts and counts, `+1.20 pp` for rates and shares.
+    /// A stated change prints as the source printed it (10.6 %), a computed one with two decimals.
     static func change(_ change: Change) -> String {
-        let text = change.inPoints ? number(change.value, decimals: 2) + " pp" : percent(change.value)
+        let decimals = change.reported ? Decimal.decimalPlaces(in: change.value.exactText) : 2
+        let text = change.inPoints ? number(change.value, decimals: decimals) + " pp" : percent(change.value, decimals: decimals)
         return signed(text, change.value) + (change.reported ? " (stated)" : "")
     }
 

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// The `stocktake` executable run as a person runs it: a real process, real files, real exit codes.
+@Suite(.serialized) struct CommandLineTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").standardized.path
+
+    /// The executable built beside this test bundle.
+    static var executable: URL {
+        get throws {
+            let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
+                .compactMap { $0?.resolvingSymlinksInPath().deletingLastPathComponent() }
+            for folder in candidates + candidates.map({ $0.deletingLastPathComponent() }) {
+                let url = folder.appendingPathComponent("stocktake")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "stocktake beside \(CommandLine.arguments[0])"])
+        }
+    }
+
+    struct Run {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var environment = ProcessInfo.processInfo.environment
+        environment["STOCKTAKE_DATABASE_URL"] = nil
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), error: String(decoding: error, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func theDemoPrintsTheBacGiangEvaluation() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run(["demo", "--samples", Self.samples], in: folder)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        func line(_ name: String) -> String { lines.first { $0.hasPrefix(name) } ?? "" }
+        #expect(line("GRDP growth rate").contains("13.85 %"))
+        #expect(line("GRDP growth rate").contains("1 of 63*"))
+        #expect(line("GRDP size").contains("12 of 63*"))
+        #expect(line("GRDP size").contains("1 of 14*"))
+        #expect(line("State budget revenue").contains("20,699.5 billion VND"))
+        #expect(line("State budget revenue").contains("132.20 %"))
+        #expect(line("State budget revenue").contains("exceeded"))
+        #expect(line("Communes meeting the new rural standard").contains("159/182 (87.36 %)"))
+        #expect(line("Services production value").contains("107.60 %"))
+        #expect(line("GRDP per capita").contains("+10.6 % (stated)"))
+        #expect(result.output.contains("Key tasks 2024: 3 of 3 done (3 on time, 0 late)"))
+        #expect(result.output.contains("SYNTHETIC"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stocktake-demo.sqlite").path))
+    }
+
+    @Test func aBadImportPrintsEveryProblemExitsNonZeroAndChangesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("t.sqlite").path
+        #expect(try run(["import", "--database", db, Self.samples + "/bac-giang-2024.json"]).status == 0)
+        let before = try run(["export", "--database", db]).output
+        let csv = folder.appendingPathComponent("bad.csv")
+        try """
+            unit,indicator,period,value,denominator,source_kind,source,reason
+            BG,grdp_growth,2023,7.1,,report,annual report,
+            BG,nr_communes,2023,150,,report,annual report,
+            XX,grdp_growth,2023,7.1,,report,annual report,
+            BG,grdp_growth,2023Q7,7.1,,report,annual report,
+            """.write(to: csv, atomically: true, encoding: .utf8)
+        let result = try run(["import", "--database", db, csv.path])
+        #expect(result.status == 1)
+        #expect(result.error.contains("bad.csv: line 3: field 'value': found '150', expected 'numerator' and 'denominator': nr_communes is a share"))
+        #expect(result.error.contains("bad.csv: line 4: field 'unit': found 'XX'"))
+        #expect(result.error.contains("bad.csv: line 5: field 'period': found '2023Q7'"))
+        #expect(result.error.contains("nothing was imported"))
+        #expect(try run(["export", "--database", db]).output == before)
+    }
+
+    @Test func exportImportExportIsLossless() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.sqlite").path
+        let second = folder.appendingPathComponent("b.sqlite").path
+        let file = folder.appendingPathComponent("export.json").path
+        #expect(try run(["import", "--database", first, Self.samples + "/bac-giang-2024.json"]).status == 0)
+        #expect(try run(["generate", "--database", first, "--seed", "3"]).status == 0)
+        #expect(try run(["export", "--database", first, "--out", file]).status == 0)
+        #expect(try run(["import", "--database", second, file]).status == 0)
+        #expect(try run(["export", "--database", second]).output == (try String(contentsOfFile: file, encoding: .utf8)) + "\n")
+        #expect(try run(["export", "--database", first, "--format", "csv"]).output == (try run(["export", "--database", second, "--format", "csv"])).output)
+    }
+
+    @Test func rankHistoryEvaluateAndValidateWork() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("t.sqlite").path
+        #expect(try run(["demo", "--database", db, "--samples", Self.samples], in: folder).status == 0)
+        let rank = try run(["rank", "--database", db, "--indicator", "grdp_size", "--period", "2024", "--among", "group:region", "--unit", "BG"])
+        #expect(rank.status == 0)
+        #expect(rank.output.contains("1 of 14  BG"))
+        let json = try run(["evaluate", "--database", db, "--unit", "BG", "--period", "2024", "--as-of", "2025-01-14", "--format", "json"])
+        #expect(json.status == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((parsed?["results"] as? [Any])?.count == 15)
+        let csv = try run(["evaluate", "--database", db, "--unit", "BG", "--period", "2024", "--format", "csv"])
+        #expect(csv.output.contains("BG,budget_revenue,20699.5,,BG-2024-budget-central,at_least,~15657.7156,exceeded,132.2,"))
+        let history = try run(["history", "--database", db, "--unit", "BG", "--indicator", "budget_revenue", "--period", "2024"])
+        #expect(history.output.contains("1 revision"))
+        // The sample's stated ranks and comparisons hold; what validate finds is that the nation's roll-ups
+        // rest on Bac Giang alone, the only province whose figures the sources give.
+        let validate = try run(["validate", "--database", db, "--period", "2024"])
+        #expect(validate.status == 1)
+        #expect(validate.output.contains("[missing_reports] VN/budget_revenue/2024: 62 of 63 units below have not reported"))
+        #expect(!validate.output.contains("rank_mismatch"))
+        #expect(!validate.output.contains("comparison_mismatch"))
+        #expect(try run(["validate", "--database", db, Self.samples + "/bac-giang-2024.json"]).status == 0)
+        let unknown = try run(["evaluate", "--database", db, "--unit", "NOPE", "--period", "2024"])
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("'NOPE' is not a stored unit"))
+    }
+
+    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate"])
+    func everyCommandHasHelp(command: String) throws {
+        let result = try run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("USAGE: stocktake \(command)"))
+    }
+
+    @Test func badArgumentsAreRefusedWithTheExpectedForm() throws {
+        let result = try run(["evaluate", "--database", "sqlite::memory:", "--unit", "BG", "--period", "2024Q9"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("2024Q9"))
+        #expect(result.error.contains("YYYYQn"))
+    }
+}
