@@ -34,8 +34,16 @@ public struct ImportPlanner {
         let planner = ImportPlanner(file: input.file, catalog: catalog, problems: ProblemCollector(file: input.file))
         let plan = planner.run(input)
         let problems = input.problems + planner.problems.problems
-        guard problems.isEmpty else { throw ImportProblems(problems) }
+        guard problems.isEmpty else { throw ImportProblems(ordered(problems)) }
         return plan
+    }
+
+    /// Problems by file, then line; path-located problems keep the order they were found in.
+    static func ordered(_ problems: [ImportProblem]) -> [ImportProblem] {
+        problems.enumerated().sorted { a, b in
+            func line(_ p: ImportProblem) -> Int { if case .line(let n) = p.location { n } else { 0 } }
+            return (a.element.file, line(a.element), a.offset) < (b.element.file, line(b.element), b.offset)
+        }.map(\.element)
     }
 
     func fail<T>(_ record: Located<T>, _ field: String, _ value: String, _ expected: String) {
