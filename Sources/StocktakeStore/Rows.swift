@@ -142,8 +142,8 @@ func stored<T>(_ text: String, _ what: String, _ parse: (String) throws(ParseErr
 }
 
 func storedCode<C: RecordCode>(_ text: String) throws -> C {
-    guard C.isValid(text) else { throw StoreError.corrupt("code '\(text)'") }
-    return C(unchecked: text)
+    guard let code = C(validating: text) else { throw StoreError.corrupt("code '\(text)'") }
+    return code
 }
 
 func storedChoice<E: RawRepresentable>(_ text: String) throws -> E where E.RawValue == String {

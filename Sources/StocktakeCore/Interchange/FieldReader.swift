@@ -69,11 +69,11 @@ struct FieldReader {
 
     func code<C: RecordCode>(_ name: String, required: Bool = true) -> C? {
         guard let text = string(name, required: required) else { return nil }
-        guard C.isValid(text) else {
-            fail(name, text, "a code of 1–64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit")
+        guard let code = C(validating: text) else {
+            fail(name, text, C.expectedForm)
             return nil
         }
-        return C(unchecked: text)
+        return code
     }
 
     func choice<E: RawRepresentable & CaseIterable>(_ name: String, required: Bool = true) -> E? where E.RawValue == String {

@@ -2,7 +2,7 @@
 ///
 /// Deadlines and issue dates are days as written in documents ("6 December 2024"), so they are kept as such
 /// rather than as instants, which would shift with the reader's time zone.
-public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -48,19 +48,6 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

@@ -5,12 +5,12 @@ import Foundation
 ///
 /// The issuer may be written with or without diacritics (`ĐU` or `DU`); two references that differ only there
 /// are the same reference. The kind must be one of the known codes, so that a typo is refused, not stored.
-public enum DocumentReference: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum DocumentReference: Hashable, Sendable, CustomStringConvertible {
     case coded(number: Int, kind: Kind, issuer: String)
     case numbered(Int)
 
     /// Document kinds by their code in a reference.
-    public enum Kind: String, CaseIterable, Sendable, Codable {
+    public enum Kind: String, CaseIterable, Sendable {
         case resolution = "NQ"
         case directive = "CT"
         case conclusion = "KL"
@@ -89,19 +89,6 @@ public enum DocumentReference: Hashable, Sendable, Codable, CustomStringConverti
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(description.foldedForMatching)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

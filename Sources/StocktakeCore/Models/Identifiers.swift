@@ -3,16 +3,21 @@
 /// Codes are short ASCII tokens (`BG`, `grdp_growth`, `BG-2024-budget-central`) so they survive every file format
 /// and URL unchanged. Each kind of record has its own code type, so a unit code can never be passed where an
 /// indicator code is expected.
-public protocol RecordCode: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public protocol RecordCode: Hashable, Sendable, Comparable, CustomStringConvertible {
     var rawValue: String { get }
     init(unchecked rawValue: String)
 }
 
 extension RecordCode {
-    /// Validates a code: 1 to 64 characters of letters, digits, `.`, `_` or `-`, starting with a letter or digit.
-    public init(_ rawValue: String) throws(CodeError) {
-        guard Self.isValid(rawValue) else { throw CodeError(value: rawValue) }
+    /// The code, or nil unless it is 1 to 64 ASCII letters, digits, `.`, `_` or `-`, starting with a letter or digit.
+    public init?(validating rawValue: String) {
+        guard Self.isValid(rawValue) else { return nil }
         self.init(unchecked: rawValue)
+    }
+
+    /// What a valid code looks like, for error messages.
+    public static var expectedForm: String {
+        "a code of 1–64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit"
     }
 
     public static func isValid(_ value: String) -> Bool {
@@ -26,26 +31,6 @@ extension RecordCode {
 
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(String.self)
-        do { try self.init(raw) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-}
-
-public struct CodeError: Error, Equatable, CustomStringConvertible {
-    public let value: String
-    public var description: String {
-        "'\(value)' is not a valid code: expected 1–64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit"
-    }
 }
 
 public struct UnitCode: RecordCode {

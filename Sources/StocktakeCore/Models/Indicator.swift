@@ -30,7 +30,7 @@ public struct Indicator: Hashable, Sendable {
 }
 
 /// How an indicator's values behave: whether they add up the tree and how they compare.
-public enum IndicatorKind: String, Hashable, Sendable, Codable, CaseIterable {
+public enum IndicatorKind: String, Hashable, Sendable, CaseIterable {
     /// A quantity (budget revenue, new members admitted). Sums up the tree.
     case amount
     /// Whole things (houses built). Sums up the tree; values are whole numbers.
@@ -44,7 +44,7 @@ public enum IndicatorKind: String, Hashable, Sendable, Codable, CaseIterable {
     public var comparesInPoints: Bool { self == .rate || self == .share }
 }
 
-public enum BetterDirection: String, Hashable, Sendable, Codable, CaseIterable {
+public enum BetterDirection: String, Hashable, Sendable, CaseIterable {
     case higher
     case lower
 }

@@ -3,7 +3,7 @@
 /// Vietnamese is the source language of the organizations Stocktake serves, so it is the first fallback when a
 /// requested language is missing; after that any language present is used, in code order, so lookups never fail
 /// and are deterministic.
-public struct LocalizedText: Hashable, Sendable, Codable {
+public struct LocalizedText: Hashable, Sendable {
     public private(set) var values: [String: String]
 
     public static let sourceLanguage = "vi"
@@ -25,14 +25,5 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     /// The text in `language` with fallbacks (see ``resolve(_:)``), or an empty string when there is none.
     public subscript(language: String) -> String {
         resolve(language)?.text ?? ""
-    }
-
-    public init(from decoder: any Decoder) throws {
-        values = try decoder.singleValueContainer().decode([String: String].self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(values)
     }
 }

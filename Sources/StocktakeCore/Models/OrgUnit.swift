@@ -44,7 +44,7 @@ public struct OrgUnit: Hashable, Sendable {
 }
 
 /// A tier of the tree (`nation`, `province`, `district`, `commune`, …).
-public struct Level: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Level: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -57,7 +57,7 @@ public struct Level: RawRepresentable, Hashable, Sendable, Codable, CustomString
 }
 
 /// A kind of grouping beside the tree (`region`, `cluster`).
-public struct GroupKind: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct GroupKind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -70,7 +70,7 @@ public struct GroupKind: RawRepresentable, Hashable, Sendable, Codable, Comparab
 
 /// Whether a record describes the real world or was made by the generator to give rankings their peers.
 /// Synthetic records are marked as such in the data and in every output.
-public enum Origin: String, Hashable, Sendable, Codable, CaseIterable {
+public enum Origin: String, Hashable, Sendable, CaseIterable {
     case recorded
     case synthetic
 }

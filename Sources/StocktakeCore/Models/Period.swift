@@ -3,7 +3,7 @@
 ///
 /// A term names its first and last year as the documents do ("the 2020–2025 term"), both included, so that
 /// consecutive terms share their boundary year (`2015/2020`, `2020/2025`), as congress terms do.
-public enum Period: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+public enum Period: Hashable, Sendable, CustomStringConvertible, Comparable {
     case year(Int)
     case quarter(Int, Int)
     case month(Int, Int)
@@ -107,19 +107,6 @@ public enum Period: Hashable, Sendable, Codable, CustomStringConvertible, Compar
     /// Orders by first month, then shorter periods first.
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.months.lowerBound, lhs.months.upperBound) < (rhs.months.lowerBound, rhs.months.upperBound)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

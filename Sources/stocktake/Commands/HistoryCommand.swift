@@ -19,10 +19,10 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let period = try parsePeriod(period)
-        guard UnitCode.isValid(unit), IndicatorCode.isValid(indicator) else {
-            throw ValidationError("--unit and --indicator take codes of letters, digits, '.', '_' or '-'")
+        guard let unitCode = UnitCode(validating: unit), let indicatorCode = IndicatorCode(validating: indicator) else {
+            throw ValidationError("--unit and --indicator take \(UnitCode.expectedForm)")
         }
-        let key = ObservationKey(unit: UnitCode(unchecked: unit), indicator: IndicatorCode(unchecked: indicator), period: period)
+        let key = ObservationKey(unit: unitCode, indicator: indicatorCode, period: period)
         let revisions = try await options.withStore { try await $0.history(of: key) }
         guard !revisions.isEmpty else { throw ValidationError("no observation of \(key) is stored") }
         if format == .json {

@@ -32,13 +32,13 @@ struct RankCommand: AsyncParsableCommand {
         do { scope = try PeerScope(parsing: among) } catch { throw ValidationError("--among \(error)") }
         try await options.withStore { store in
             let evaluator = Evaluator(try await store.snapshot(for: period, historyYears: 1))
-            guard IndicatorCode.isValid(indicator), let indicator = evaluator.indicators[IndicatorCode(unchecked: indicator)] else {
+            guard let indicator = IndicatorCode(validating: indicator).flatMap({ evaluator.indicators[$0] }) else {
                 throw ValidationError("--indicator '\(self.indicator)' is not a stored indicator: expected one of \(evaluator.indicators.keys.sorted().map(\.rawValue).joined(separator: ", "))")
             }
             let evaluation = evaluator.evaluate(period: period, asOf: period.lastDay)
             var entries = evaluation.results.values.filter { $0.indicator == indicator.code && $0.ranks[scope] != nil }
             if let unit {
-                guard UnitCode.isValid(unit), let anchor = evaluator.tree[UnitCode(unchecked: unit)] else {
+                guard let anchor = UnitCode(validating: unit).flatMap({ evaluator.tree[$0] }) else {
                     throw ValidationError("--unit '\(unit)' is not a stored unit")
                 }
                 let group = Ranking.peerGroup(of: anchor, in: scope)
