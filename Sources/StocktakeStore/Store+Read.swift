@@ -144,11 +144,11 @@ extension Store {
 
     /// What evaluating `period` needs: all definitions, the period's targets and tasks, and the observations of
     /// the period and of the same period in up to `historyYears` earlier years.
-    public func snapshot(for period: Period, historyYears: Int = 10) async throws -> Snapshot {
+    public func snapshot(for period: Period, historyYears: Int = 10) async throws -> DataSet {
         var periods = [period]
         for _ in 0..<historyYears { periods.append(periods.last!.yearEarlier) }
-        return Snapshot(
-            units: try await units(), indicators: try await indicators(), documents: try await documents(),
+        return DataSet(
+            units: try await units(), documents: try await documents(), indicators: try await indicators(),
             targets: try await targets(periods: [period]), tasks: try await tasks(periods: [period]),
             observations: try await observations(periods: periods))
     }

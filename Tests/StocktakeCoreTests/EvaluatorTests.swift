@@ -5,7 +5,7 @@ import Testing
 @Suite struct EvaluatorTests {
     let asOf = Fix.day("2025-01-14")
 
-    func evaluate(_ snapshot: Snapshot, period: Period = .year(2024), asOf: CalendarDate? = nil) -> Evaluation {
+    func evaluate(_ snapshot: DataSet, period: Period = .year(2024), asOf: CalendarDate? = nil) -> Evaluation {
         Evaluator(snapshot).evaluate(period: period, asOf: asOf ?? self.asOf)
     }
 
@@ -17,7 +17,7 @@ import Testing
             Fix.target("exact", "P", "x", .exactly(120)), Fix.target("band", "P", "x", .between(80, 110)),
             Fix.target("rate", "P", "r", .atLeast(Decimal(string: "7.5")!)),
         ]
-        let e = evaluate(Snapshot(units: units, indicators: indicators, targets: targets, observations: [Fix.obs("P", "x", 120), Fix.obs("P", "r", 7)]))
+        let e = evaluate(DataSet(units: units, indicators: indicators, targets: targets, observations: [Fix.obs("P", "x", 120), Fix.obs("P", "r", 7)]))
         let x = e.results[Fix.key("P", "x")]!.targets
         #expect(x.map(\.status) == [.notMet, .met, .exceeded, .notMet])  // band, exact, least, most
         #expect(x.first { $0.target.code.rawValue == "least" }?.achievement == Decimal(string: "1.2"))
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func anOpenPeriodIsNotYetDueAndAMissingFigureIsNoData() {
-        let snapshot = Snapshot(
+        let snapshot = DataSet(
             units: [Fix.unit("P")], indicators: [Fix.indicator("x", .count)],
             targets: [Fix.target("t", "P", "x", .atLeast(10)), Fix.target("t2", "P", "x", .atLeast(10), period: .year(2025))],
             observations: [Fix.obs("P", "x", 4, period: .year(2025))])
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func targetsOnChangeCompareTheGrowth() {
-        let snapshot = Snapshot(
+        let snapshot = DataSet(
             units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount), Fix.indicator("s", .share)],
             targets: [Fix.target("grow7", "P", "x", .atLeast(7), basis: .changeOnYearEarlier), Fix.target("s", "P", "s", .atLeast(2), basis: .changeOnYearEarlier)],
             observations: [Fix.obs("P", "x", 100, period: .year(2023)), Fix.obs("P", "x", 108), Fix.share("P", "s", 40, 100, period: .year(2023)), Fix.share("P", "s", 41, 100)])
@@ -58,7 +58,7 @@ import Testing
             Fix.unit("BG"), Fix.unit("CITY", level: .district, parent: "BG"),
             Fix.unit("YD", level: .district, parent: "BG", mergedInto: ("CITY", "2025-01-01")),
         ]
-        let snapshot = Snapshot(
+        let snapshot = DataSet(
             units: units, indicators: [Fix.indicator("members", .count)],
             observations: [Fix.obs("CITY", "members", 300, period: .year(2024)), Fix.obs("YD", "members", 100, period: .year(2024)), Fix.obs("CITY", "members", 440, period: .year(2025))])
         let e = evaluate(snapshot, period: .year(2025), asOf: Fix.day("2026-01-10"))
@@ -77,14 +77,14 @@ import Testing
             Fix.obs("P", "rev", Decimal(string: "30.1")!), Fix.obs("A", "rev", 10), Fix.obs("B", "rev", 10), Fix.obs("C", "rev", Decimal(string: "10.05")!),
             Fix.obs("P", "n", 30), Fix.obs("A", "n", 10), Fix.obs("B", "n", 10),
         ]
-        let e = evaluate(Snapshot(units: units, indicators: indicators, observations: obs))
+        let e = evaluate(DataSet(units: units, indicators: indicators, observations: obs))
         // 30.1 against 30.05 is within the rounding of three children at one decimal; 30 against 20 is not.
         #expect(!e.findings.contains { $0.indicator?.rawValue == "rev" })
         let n = e.findings.filter { $0.indicator?.rawValue == "n" }
         #expect(n.map(\.code) == ["missing_reports"])
         #expect(n.first?.problem == .missingReports(missing: [UnitCode(unchecked: "C")], expected: 3))
 
-        let complete = evaluate(Snapshot(units: units, indicators: indicators, observations: obs + [Fix.obs("C", "n", 9)]))
+        let complete = evaluate(DataSet(units: units, indicators: indicators, observations: obs + [Fix.obs("C", "n", 9)]))
         #expect(complete.findings.map(\.code) == ["rollup_mismatch"])
         #expect(complete.results[Fix.key("P", "n")]!.actual == .value(30))  // the own figure counts; the mismatch is reported
     }
@@ -92,17 +92,17 @@ import Testing
     @Test func aValueFarOutsideTheUnitsHistoryIsAFinding() {
         var obs = (2019...2023).map { Fix.obs("P", "x", Decimal(100 + $0 - 2019), period: .year($0)) }
         obs.append(Fix.obs("P", "x", 1040))
-        let e = evaluate(Snapshot(units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount)], observations: obs))
+        let e = evaluate(DataSet(units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount)], observations: obs))
         #expect(e.findings.map(\.code) == ["outside_history"])
         obs[obs.count - 1] = Fix.obs("P", "x", 106)
-        #expect(evaluate(Snapshot(units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount)], observations: obs)).findings.isEmpty)
+        #expect(evaluate(DataSet(units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount)], observations: obs)).findings.isEmpty)
     }
 
     @Test func statedRanksAndComparisonsAreCheckedAgainstStoredFigures() {
         let claims = Observation.Claims(
             comparisons: [ReportedComparison(basis: .yearEarlier, relation: .change, percent: Decimal(string: "14.5")!, decimals: 1)],
             ranks: [ReportedRank(peers: .level, position: 1)])
-        let snapshot = Snapshot(
+        let snapshot = DataSet(
             units: [Fix.unit("A"), Fix.unit("B")], indicators: [Fix.indicator("x", .amount)],
             observations: [Fix.obs("A", "x", 60, claims: claims), Fix.obs("A", "x", 50, period: .year(2023)), Fix.obs("B", "x", 70)])
         let codes = evaluate(snapshot).findings.map(\.code)
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func theLatestRevisionCounts() {
-        let snapshot = Snapshot(
+        let snapshot = DataSet(
             units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount)],
             observations: [Fix.obs("P", "x", 10), Fix.obs("P", "x", 12, revision: 2, reason: "corrected report")])
         let result = evaluate(snapshot).results[Fix.key("P", "x")]!
@@ -127,7 +127,7 @@ import Testing
             task("b", .done(.init(day: Fix.day("2024-07-15"), deadline: Fix.day("2024-06-30")))),
             task("c", .done(.init(undatedOnTime: true))), task("d", .inProgress), task("e", .dropped), task("f", .notStarted, deadline: "2025-12-31"),
         ]
-        let e = evaluate(Snapshot(units: [Fix.unit("P")], tasks: tasks))
+        let e = evaluate(DataSet(units: [Fix.unit("P")], tasks: tasks))
         let summary = e.tasks[UnitCode(unchecked: "P")]!
         #expect((summary.done, summary.doneOnTime, summary.doneLate, summary.counted, summary.overdue, summary.dropped) == (3, 2, 1, 5, 1, 1))
         #expect(e.findings.map(\.code) == ["overdue_task"])
@@ -139,7 +139,7 @@ import Testing
             Fix.unit("C", parent: "N", groups: [.region: "south"]), Fix.unit("D", parent: "N", groups: [.region: "south"]),
         ]
         let obs = [Fix.obs("A", "g", 5), Fix.obs("B", "g", 9), Fix.obs("C", "g", 9), Fix.obs("D", "g", 1, synthetic: true)]
-        let e = evaluate(Snapshot(units: units, indicators: [Fix.indicator("g", .rate)], observations: obs))
+        let e = evaluate(DataSet(units: units, indicators: [Fix.indicator("g", .rate)], observations: obs))
         let a = e.results[Fix.key("A", "g")]!.ranks
         #expect(a[.level] == Rank(position: 3, of: 4, syntheticPeers: 1))
         #expect(a[.group(.region)] == Rank(position: 2, of: 2, syntheticPeers: 0))

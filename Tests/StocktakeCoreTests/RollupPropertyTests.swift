@@ -21,7 +21,7 @@ import Testing
         let (units, leaves, generator) = randomTree(seed: seed, size: 30)
         var random = generator
         let observations = leaves.map { Fix.obs($0.rawValue, "rev", Decimal(random.int(in: 0...100_000)) / 10) }
-        let evaluator = Evaluator(Snapshot(units: units, indicators: [Fix.indicator("rev", .amount, decimals: 1)], observations: observations))
+        let evaluator = Evaluator(DataSet(units: units, indicators: [Fix.indicator("rev", .amount, decimals: 1)], observations: observations))
         let evaluation = evaluator.evaluate(period: .year(2024), asOf: Fix.day("2025-06-01"))
         for unit in units where evaluator.tree.children[unit.code] != nil {
             let children = evaluator.tree.children[unit.code]!
@@ -43,7 +43,7 @@ import Testing
             let x = Decimal(random.int(in: 0...Int(y.exactText)!))
             observations.append(Fix.share(leaf.rawValue, "nr", x, y))
         }
-        let evaluation = Evaluator(Snapshot(units: units, indicators: [Fix.indicator("nr", .share)], observations: observations))
+        let evaluation = Evaluator(DataSet(units: units, indicators: [Fix.indicator("nr", .share)], observations: observations))
             .evaluate(period: .year(2024), asOf: Fix.day("2025-06-01"))
         let x = observations.reduce(Decimal(0)) { if case .share(let n, _) = $1.figure { $0 + n } else { $0 } }
         let y = observations.reduce(Decimal(0)) { if case .share(_, let d) = $1.figure { $0 + d } else { $0 } }

@@ -10,7 +10,7 @@ public struct Evaluator: Sendable {
     /// Latest revisions by period, then indicator, then unit.
     let observations: [Period: [IndicatorCode: [UnitCode: Observation]]]
 
-    public init(_ snapshot: Snapshot) {
+    public init(_ snapshot: DataSet) {
         tree = UnitTree(snapshot.units)
         indicators = Dictionary(snapshot.indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         targets = Dictionary(grouping: snapshot.targets) {

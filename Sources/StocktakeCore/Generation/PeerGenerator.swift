@@ -39,7 +39,7 @@ public struct PeerGenerator: Sendable {
     }
 
     /// The synthetic units and figures to add to `snapshot` for `period`. Nothing stored is changed.
-    public func generate(for snapshot: Snapshot, period: Period) throws(GenerationError) -> DataSet {
+    public func generate(for snapshot: DataSet, period: Period) throws(GenerationError) -> DataSet {
         var random = SeededGenerator(seed: seed)
         let tree = UnitTree(snapshot.units)
         let existing = snapshot.units.filter { $0.level == level && $0.isActive(in: period) }

@@ -1,4 +1,6 @@
-/// A whole data set, as exchanged in the JSON format: definitions and every revision of every observation.
+/// A set of records: what a file holds, what an import adds, or what an evaluation reads from the store (the
+/// whole tree and the periods it needs, loaded by a few set-based queries, so the engine does no I/O and no
+/// query per unit).
 public struct DataSet: Sendable, Equatable {
     public var units: [OrgUnit]
     public var documents: [Document]
@@ -29,6 +31,16 @@ public struct DataSet: Sendable, Equatable {
             targets: targets.sorted { $0.code < $1.code },
             tasks: tasks.sorted { $0.code < $1.code },
             observations: observations.sorted { ($0.key, $0.revision) < ($1.key, $1.revision) })
+    }
+
+    /// The latest revision of each observation's key: the one that counts.
+    public var latestObservations: [ObservationKey: Observation] {
+        var latest: [ObservationKey: Observation] = [:]
+        latest.reserveCapacity(observations.count)
+        for observation in observations where (latest[observation.key]?.revision ?? 0) < observation.revision {
+            latest[observation.key] = observation
+        }
+        return latest
     }
 
     public var recordCount: Int {
