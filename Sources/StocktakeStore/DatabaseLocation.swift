@@ -1,11 +1,14 @@
-/// Where a store lives. SQLite is the embedded default: a file, or memory for tests.
+/// Where a store lives: a SQLite file (the embedded default), SQLite in memory (tests), or a PostgreSQL server.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqliteFile(String)
     case sqliteMemory
+    case postgres(String)
 
-    /// Reads `sqlite:PATH`, `sqlite::memory:` or a plain file path.
+    /// Reads `postgres://…` (or `postgresql://…`), `sqlite:PATH`, `sqlite::memory:` or a plain file path.
     public init(parsing text: String) throws(StoreError) {
-        if text == "sqlite::memory:" || text == ":memory:" {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || text.hasPrefix("postgres+tcp://") {
+            self = .postgres(text.hasPrefix("postgresql://") ? "postgres://" + text.dropFirst("postgresql://".count) : text)
+        } else if text == "sqlite::memory:" || text == ":memory:" {
             self = .sqliteMemory
         } else if text.hasPrefix("sqlite://") {
             self = .sqliteFile(String(text.dropFirst("sqlite://".count)))
@@ -18,10 +21,16 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The location as given, with any password hidden.
     public var description: String {
         switch self {
-        case .sqliteFile(let path): "sqlite:\(path)"
-        case .sqliteMemory: "sqlite::memory:"
+        case .sqliteFile(let path): return "sqlite:\(path)"
+        case .sqliteMemory: return "sqlite::memory:"
+        case .postgres(let url):
+            guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://"),
+                let colon = url[scheme.upperBound..<at].firstIndex(of: ":")
+            else { return url }
+            return String(url[..<colon]) + ":***" + String(url[at...])
         }
     }
 }
@@ -34,7 +43,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedDatabase(let url):
-            "'\(url)' is not a supported database: expected a SQLite file path, sqlite:PATH or sqlite::memory:"
+            "'\(url)' is not a supported database: expected postgres://USER@HOST:PORT/DATABASE, a SQLite file path, sqlite:PATH or sqlite::memory:"
         case .newerSchema(let stored, let known):
             "the database has schema version \(stored), newer than this program's \(known): use a newer stocktake"
         case .corrupt(let detail):

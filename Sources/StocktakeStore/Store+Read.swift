@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import StocktakeCore
 
-extension Store {
+extension RecordAccess {
     // MARK: - Definitions
 
     public func units() async throws -> [OrgUnit] {
@@ -182,13 +182,17 @@ extension Store {
     /// Rows per table, for reports and for checking that a refused import changed nothing.
     public func rowCounts() async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for table in Self.tables {
+        for table in Store.tables {
             counts[table] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                 .first(decodingColumn: "n", as: Int.self) ?? 0
         }
         return counts
     }
 
+}
+
+extension Store {
+    /// Every table of the schema but the migration record.
     public static let tables = [
         "units", "unit_names", "unit_groups", "indicators", "indicator_texts", "documents", "document_titles", "targets",
         "key_tasks", "key_task_titles", "observations", "observation_comparisons", "observation_ranks",

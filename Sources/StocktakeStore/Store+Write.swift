@@ -6,25 +6,35 @@ extension Store {
     /// Writes a planned import in one transaction. Plans only add records (see ``ImportPlanner``); a failure
     /// part-way rolls everything back.
     public func apply(_ plan: ImportPlan) async throws {
-        let set = plan.dataSet
-        try await transaction { db in
-            try await Self.insert(Self.parentsFirst(set.units).map(Self.row), into: "units", on: db)
-            try await Self.insert(set.units.flatMap { u in u.names.values.map { UnitNameRow(unitCode: u.code.rawValue, language: $0.key, name: $0.value) } }, into: "unit_names", on: db)
-            try await Self.insert(set.units.flatMap { u in u.groups.map { UnitGroupRow(unitCode: u.code.rawValue, kind: $0.key.rawValue, name: $0.value) } }, into: "unit_groups", on: db)
-            let indicators = set.indicators.sorted { ($0.weight == nil ? 0 : 1, $0.code) < ($1.weight == nil ? 0 : 1, $1.code) }
-            try await Self.insert(indicators.map(Self.row), into: "indicators", on: db)
-            try await Self.insert(set.indicators.flatMap(Self.textRows), into: "indicator_texts", on: db)
-            try await Self.insert(set.documents.map(Self.row), into: "documents", on: db)
-            try await Self.insert(set.documents.flatMap { d in d.title.values.map { DocumentTitleRow(documentCode: d.code.rawValue, language: $0.key, title: $0.value) } }, into: "document_titles", on: db)
-            try await Self.insert(set.targets.map(Self.row), into: "targets", on: db)
-            try await Self.insert(set.tasks.map(Self.row), into: "key_tasks", on: db)
-            try await Self.insert(set.tasks.flatMap { t in t.title.values.map { TaskTitleRow(taskCode: t.code.rawValue, language: $0.key, title: $0.value) } }, into: "key_task_titles", on: db)
-            try await Self.insert(set.observations.map(Self.row), into: "observations", on: db)
-            try await Self.insert(set.observations.flatMap(Self.comparisonRows), into: "observation_comparisons", on: db)
-            try await Self.insert(set.observations.flatMap(Self.rankRows), into: "observation_ranks", on: db)
-        }
+        try await transaction { try await $0.insert(plan) }
     }
+}
 
+extension RecordAccess {
+    /// Inserts a plan's records, parents before children as the foreign keys require. Call it inside a
+    /// transaction (``Store/transaction(_:)``) so that it lands whole or not at all.
+    public func insert(_ plan: ImportPlan) async throws {
+        let set = plan.dataSet
+        let db = sql
+        try await RowMapping.insert(RowMapping.parentsFirst(set.units).map(RowMapping.row), into: "units", on: db)
+        try await RowMapping.insert(set.units.flatMap { u in u.names.values.map { UnitNameRow(unitCode: u.code.rawValue, language: $0.key, name: $0.value) } }, into: "unit_names", on: db)
+        try await RowMapping.insert(set.units.flatMap { u in u.groups.map { UnitGroupRow(unitCode: u.code.rawValue, kind: $0.key.rawValue, name: $0.value) } }, into: "unit_groups", on: db)
+        let indicators = set.indicators.sorted { ($0.weight == nil ? 0 : 1, $0.code) < ($1.weight == nil ? 0 : 1, $1.code) }
+        try await RowMapping.insert(indicators.map(RowMapping.row), into: "indicators", on: db)
+        try await RowMapping.insert(set.indicators.flatMap(RowMapping.textRows), into: "indicator_texts", on: db)
+        try await RowMapping.insert(set.documents.map(RowMapping.row), into: "documents", on: db)
+        try await RowMapping.insert(set.documents.flatMap { d in d.title.values.map { DocumentTitleRow(documentCode: d.code.rawValue, language: $0.key, title: $0.value) } }, into: "document_titles", on: db)
+        try await RowMapping.insert(set.targets.map(RowMapping.row), into: "targets", on: db)
+        try await RowMapping.insert(set.tasks.map(RowMapping.row), into: "key_tasks", on: db)
+        try await RowMapping.insert(set.tasks.flatMap { t in t.title.values.map { TaskTitleRow(taskCode: t.code.rawValue, language: $0.key, title: $0.value) } }, into: "key_task_titles", on: db)
+        try await RowMapping.insert(set.observations.map(RowMapping.row), into: "observations", on: db)
+        try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
+        try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
+    }
+}
+
+/// Domain values as table rows.
+enum RowMapping {
     /// Inserts rows in batches, so that a large import stays within both engines' limits on bound parameters.
     static func insert<Row: Encodable & Sendable>(_ rows: [Row], into table: String, on db: any SQLDatabase) async throws {
         let batch = 200

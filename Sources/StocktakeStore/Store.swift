@@ -1,49 +1,67 @@
 import Logging
 import SQLKit
-import SQLiteKit
 import StocktakeCore
 
-/// The storage of one Stocktake database, through SQLKit. All SQL is written so that SQLite and PostgreSQL both
-/// accept it; the schema is migrated when the store opens.
-public final class Store: Sendable {
+/// The storage of one Stocktake database, through SQLKit. All SQL is written once and runs on SQLite and on
+/// PostgreSQL; what differs between the two engines is in `Store+Engines.swift` and nowhere else. The schema is
+/// migrated when the store opens.
+public final class Store: RecordAccess {
     public let sql: any SQLDatabase
-    private let connection: SQLiteConnection
     public let location: DatabaseLocation
+    public let engine: Engine
+    private let shutdown: @Sendable () async throws -> Void
 
-    private init(sql: any SQLDatabase, connection: SQLiteConnection, location: DatabaseLocation) {
+    public enum Engine: String, Sendable {
+        case sqlite
+        case postgres
+    }
+
+    init(sql: any SQLDatabase, location: DatabaseLocation, engine: Engine, shutdown: @escaping @Sendable () async throws -> Void) {
         self.sql = sql
-        self.connection = connection
         self.location = location
+        self.engine = engine
+        self.shutdown = shutdown
     }
 
     /// Opens (creating if needed) the database and applies any pending migrations.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "stocktake.store")) async throws -> Store {
-        let storage: SQLiteConnection.Storage =
-            switch location {
-            case .sqliteFile(let path): .file(path: path)
-            case .sqliteMemory: .memory
-            }
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        let sql = connection.sql(
-            encoder: SQLiteDataEncoder(), decoder: SQLiteDataDecoder(), queryLogLevel: .trace)
-        // SQLite checks foreign keys only when asked, per connection.
-        try await sql.raw("PRAGMA foreign_keys = ON").run()
-        let store = Store(sql: sql, connection: connection, location: location)
+        let store = try await connect(location, logger: logger)
         do {
-            try await Migrations.apply(Migrations.all, on: sql)
+            try await Migrations.apply(Migrations.all, on: store)
         } catch {
-            try? await connection.close()
+            try? await store.close()
             throw error
         }
         return store
     }
 
     public func close() async throws {
-        try await connection.close()
+        try await shutdown()
     }
 
-    /// Runs `body` in one transaction: all of its writes land, or none do.
-    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await sql.inTransaction(body)
+    /// Runs `body` in one transaction: all of its writes land, or none do. On PostgreSQL the transaction is
+    /// serializable and retried when the server reports a serialization conflict with another one.
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> R) async throws -> R {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await sql.withSession { db in
+                    try await db.raw(self.beginStatement).run()
+                    do {
+                        let result = try await body(Transaction(sql: db))
+                        try await db.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await db.raw("ROLLBACK").run()
+                        throw error
+                    }
+                }
+            } catch where attempt < 30 && isSerializationConflict(error) {
+                // Back off a little, more each time, with jitter so that colliding transactions spread out.
+                try await Task.sleep(nanoseconds: UInt64.random(in: 1...5) * UInt64(attempt) * 2_000_000)
+                continue
+            }
+        }
     }
 }

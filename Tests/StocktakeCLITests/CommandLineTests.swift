@@ -1,7 +1,9 @@
 import Foundation
+import StocktakeTestSupport
 import Testing
 
-/// The `stocktake` executable run as a person runs it: a real process, real files, real exit codes.
+/// The `stocktake` executable run as a person runs it: a real process, real files, real exit codes, on the
+/// engine the suite runs on (the demo is SQLite by definition).
 @Suite(.serialized) struct CommandLineTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").standardized.path
 
@@ -71,10 +73,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stocktake-demo.sqlite").path))
     }
 
-    @Test func aBadImportPrintsEveryProblemExitsNonZeroAndChangesNothing() throws {
+    @Test func aBadImportPrintsEveryProblemExitsNonZeroAndChangesNothing() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("t.sqlite").path
+        try await TestDatabase.withFresh { db async throws in
         #expect(try run(["import", "--database", db, Self.samples + "/bac-giang-2024.json"]).status == 0)
         let before = try run(["export", "--database", db]).output
         let csv = folder.appendingPathComponent("bad.csv")
@@ -92,13 +94,14 @@ import Testing
         #expect(result.error.contains("bad.csv: line 5: field 'period': found '2023Q7'"))
         #expect(result.error.contains("nothing was imported"))
         #expect(try run(["export", "--database", db]).output == before)
+        }
     }
 
-    @Test func exportImportExportIsLossless() throws {
+    @Test func exportImportExportIsLossless() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = folder.appendingPathComponent("a.sqlite").path
-        let second = folder.appendingPathComponent("b.sqlite").path
+        try await TestDatabase.withFresh { first async throws in
+        try await TestDatabase.withFresh { second async throws in
         let file = folder.appendingPathComponent("export.json").path
         #expect(try run(["import", "--database", first, Self.samples + "/bac-giang-2024.json"]).status == 0)
         #expect(try run(["generate", "--database", first, "--seed", "3"]).status == 0)
@@ -106,13 +109,14 @@ import Testing
         #expect(try run(["import", "--database", second, file]).status == 0)
         #expect(try run(["export", "--database", second]).output == (try String(contentsOfFile: file, encoding: .utf8)) + "\n")
         #expect(try run(["export", "--database", first, "--format", "csv"]).output == (try run(["export", "--database", second, "--format", "csv"])).output)
+        }
+        }
     }
 
-    @Test func rankHistoryEvaluateAndValidateWork() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("t.sqlite").path
-        #expect(try run(["demo", "--database", db, "--samples", Self.samples], in: folder).status == 0)
+    @Test func rankHistoryEvaluateAndValidateWork() async throws {
+        try await TestDatabase.withFresh { db async throws in
+        #expect(try run(["import", "--database", db, Self.samples + "/bac-giang-2024.json"]).status == 0)
+        #expect(try run(["generate", "--database", db, "--seed", "1"]).status == 0)
         let rank = try run(["rank", "--database", db, "--indicator", "grdp_size", "--period", "2024", "--among", "group:region", "--unit", "BG"])
         #expect(rank.status == 0)
         #expect(rank.output.contains("1 of 14  BG"))
@@ -135,6 +139,7 @@ import Testing
         let unknown = try run(["evaluate", "--database", db, "--unit", "NOPE", "--period", "2024"])
         #expect(unknown.status != 0)
         #expect(unknown.error.contains("'NOPE' is not a stored unit"))
+        }
     }
 
     @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate"])

@@ -3,25 +3,12 @@ import SQLKit
 import Testing
 @testable import StocktakeCore
 @testable import StocktakeStore
+import StocktakeTestSupport
 
-/// Store tests run on a real SQLite database in a temporary file.
+/// Store tests run on a real database: a SQLite file, or a PostgreSQL database of their own (see TestDatabase).
 @Suite struct StoreTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").path
     static let defaults = DataSetJSON.EntryDefaults(enteredBy: "tester", enteredAt: Date(timeIntervalSince1970: 1_736_856_000))
-
-    static func withStore<R>(_ body: (Store, String) async throws -> R) async throws -> R {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stocktake-test-\(UUID().uuidString).sqlite").path
-        let store = try await Store.open(.sqliteFile(path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        do {
-            let result = try await body(store, path)
-            try await store.close()
-            return result
-        } catch {
-            try? await store.close()
-            throw error
-        }
-    }
 
     static func sample() throws -> LocatedDataSet {
         let set = DataSetJSON.read(try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json")), file: "bac-giang-2024.json", defaults: defaults)
@@ -40,12 +27,21 @@ import Testing
         return input
     }
 
+    @Test func theStoreRunsOnTheRequestedEngine() async throws {
+        try await TestDatabase.withStore { store async throws in
+            let expected = try TestDatabase.engine
+            #expect(store.engine == expected)
+        }
+    }
+
     @Test func migrationsApplyOnceAndAreRecorded() async throws {
-        try await Self.withStore { store, path in
+        try await TestDatabase.withFresh { url async throws in
+            let store = try await Store.open(try DatabaseLocation(parsing: url))
             let versions = try await store.sql.select().column("version").from("schema_migrations").orderBy("version").all(decodingColumn: "version", as: Int.self)
+            try await store.close()
             #expect(versions == [1, 2, 3, 4])
             // Opening again applies nothing new.
-            let again = try await Store.open(.sqliteFile(path))
+            let again = try await Store.open(try DatabaseLocation(parsing: url))
             let count = try await again.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("schema_migrations").first(decodingColumn: "n", as: Int.self)
             try await again.close()
             #expect(count == 4)
@@ -53,12 +49,12 @@ import Testing
     }
 
     @Test func exportThenImportIntoAnEmptyDatabaseIsLossless() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
             let first = try await store.dataSet()
             #expect(first.observations.count == 15)
             let exported = DataSetJSON.write(first)
-            try await Self.withStore { fresh, _ in
+            try await TestDatabase.withStore { fresh async throws in
                 try await fresh.importChecked(DataSetJSON.read(exported, file: "export.json", defaults: Self.defaults))
                 let second = try await fresh.dataSet()
                 #expect(second.normalized == first.normalized)
@@ -72,7 +68,7 @@ import Testing
     }
 
     @Test func aFileWithOneBadRowAmongManyLeavesEveryTableAsItWas() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
             let before = try await store.rowCounts()
             var lines = ["unit,indicator,period,value,denominator,source_kind,source,reason"]
@@ -91,7 +87,7 @@ import Testing
     }
 
     @Test func aFailingWriteRollsBackWholly() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             let before = try await store.rowCounts()
             // A plan that bypasses the planner's checks: the database's own constraints refuse its last row, and
             // the rows before it must not stay.
@@ -107,7 +103,7 @@ import Testing
     }
 
     @Test func theSchemaRefusesImpossibleStates() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
             let refused: [SQLQueryString] = [
                 // A correction without a reason.
@@ -130,7 +126,7 @@ import Testing
     }
 
     @Test func aCorrectionKeepsBothRevisionsAndEvaluationUsesTheLatest() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
             let csv = """
                 unit,indicator,period,value,source_kind,source,reason
@@ -149,7 +145,7 @@ import Testing
     }
 
     @Test func theSampleEvaluatesToTheRanksAndFiguresTheArticleReports() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
             let generated = try PeerGenerator(seed: 1, enteredAt: Self.defaults.enteredAt).generate(for: try await store.snapshot(for: .year(2024)), period: .year(2024))
             #expect(generated.units.count == 60)
@@ -181,8 +177,27 @@ import Testing
         }
     }
 
+    @Test func concurrentCorrectionsGetDistinctConsecutiveRevisions() async throws {
+        try await TestDatabase.withStore { store async throws in
+            try await store.importChecked(try Self.sample())
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 1...8 {
+                    group.addTask {
+                        let csv = "unit,indicator,period,value,source_kind,source,reason\nBG,new_party_members,2024,\(2938 + i),report,count \(i),recount \(i)\n"
+                        try await store.importChecked(ObservationCSV.read(csv, file: "fix-\(i).csv", defaults: Self.defaults))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let key = ObservationKey(unit: UnitCode(unchecked: "BG"), indicator: IndicatorCode(unchecked: "new_party_members"), period: .year(2024))
+            let history = try await store.history(of: key)
+            #expect(history.map(\.revision) == Array(1...9))
+            #expect(Set(history.dropFirst().map(\.figure)).count == 8)
+        }
+    }
+
     @Test func theGeneratorIsDeterministic() async throws {
-        try await Self.withStore { store, _ in
+        try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
             let snapshot = try await store.snapshot(for: .year(2024))
             let a = try PeerGenerator(seed: 7, enteredAt: Self.defaults.enteredAt).generate(for: snapshot, period: .year(2024))

@@ -19,7 +19,8 @@ enum Migrations {
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step
     /// leaves the schema as it was. Applying twice does nothing the second time.
-    static func apply(_ migrations: [Migration], on sql: any SQLDatabase) async throws {
+    static func apply(_ migrations: [Migration], on store: Store) async throws {
+        let sql = store.sql
         try await sql.create(table: "schema_migrations").ifNotExists()
             .column("version", type: .int, .primaryKey(autoIncrement: false))
             .column("name", type: .text, .notNull)
@@ -30,7 +31,8 @@ enum Migrations {
         let known = migrations.map(\.version).max() ?? 0
         if let newest = applied.max(), newest > known { throw StoreError.newerSchema(stored: newest, known: known) }
         for migration in migrations where !applied.contains(migration.version) {
-            try await sql.inTransaction { db in
+            try await store.transaction { tx in
+                let db = tx.sql
                 try await migration.apply(db)
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")

@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+// Everything that differs between SQLite and PostgreSQL is here: how to connect, how a transaction begins, and
+// which errors mean "try the transaction again". The rest of the store is the same SQL on both.
+
+extension Store {
+    static func connect(_ location: DatabaseLocation, logger: Logger) async throws -> Store {
+        switch location {
+        case .sqliteFile(let path):
+            return try await connectSQLite(.file(path: path), location: location, logger: logger)
+        case .sqliteMemory:
+            return try await connectSQLite(.memory, location: location, logger: logger)
+        case .postgres(let url):
+            return try await connectPostgres(url, location: location, logger: logger)
+        }
+    }
+
+    /// SQLite: one connection, used by one transaction or query at a time (a lock queues the others), so that
+    /// concurrent requests never share a transaction and never see another's uncommitted rows.
+    private static func connectSQLite(_ storage: SQLiteConnection.Storage, location: DatabaseLocation, logger: Logger) async throws -> Store {
+        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        let sql = connection.sql(encoder: SQLiteDataEncoder(), decoder: SQLiteDataDecoder(), queryLogLevel: .trace)
+        do {
+            // Foreign keys are checked only when asked, per connection; WAL keeps the file consistent on a crash
+            // with readers never blocking the writer.
+            try await sql.raw("PRAGMA foreign_keys = ON").run()
+            if case .file = storage {
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                try await sql.raw("PRAGMA synchronous = FULL").run()
+            }
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return Store(
+            sql: SerializedDatabase(base: sql, lock: AsyncLock()), location: location, engine: .sqlite,
+            shutdown: { try await connection.close() })
+    }
+
+    /// PostgreSQL: a pool of connections; each transaction holds one connection for its whole length.
+    private static func connectPostgres(_ url: String, location: DatabaseLocation, logger: Logger) async throws -> Store {
+        let configuration: SQLPostgresConfiguration
+        do { configuration = try SQLPostgresConfiguration(url: url) } catch {
+            throw StoreError.unsupportedDatabase(location.description)
+        }
+        let pool = EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+            logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+        let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
+        let owner = PoolOwner(pool: pool)
+        do {
+            // Fail now, with the server's reason, rather than at the first query.
+            try await sql.raw("SELECT 1").run()
+        } catch {
+            try? await owner.shutdown()
+            throw error
+        }
+        return Store(sql: sql, location: location, engine: .postgres, shutdown: { try await owner.shutdown() })
+    }
+
+    /// SQLite takes the write lock at once, so two writers queue instead of failing half-way; PostgreSQL runs
+    /// every multi-row write serializable, so checks read inside the transaction still hold when it commits.
+    var beginStatement: SQLQueryString {
+        switch engine {
+        case .sqlite: "BEGIN IMMEDIATE"
+        case .postgres: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        }
+    }
+
+    /// Serialization failures (40001), deadlocks (40P01) and a key taken by a concurrent transaction (23505: two
+    /// corrections both planned as the next revision) mean: run the transaction again. The retry reads the store
+    /// afresh, so a real duplicate is then reported by the import's own checks.
+    func isSerializationConflict(_ error: any Error) -> Bool {
+        guard engine == .postgres, let error = error as? PSQLError, let code = error.serverInfo?[.sqlState] else { return false }
+        return code == "40001" || code == "40P01" || code == "23505"
+    }
+}
+
+/// Holds the PostgreSQL pool for shutting it down. The pool is safe to use from any thread (its own
+/// documentation says so); AsyncKit predates `Sendable` and does not declare it.
+private final class PoolOwner: @unchecked Sendable {
+    let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+
+    init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>) { self.pool = pool }
+
+    func shutdown() async throws { try await pool.shutdownAsync() }
+}
+
+/// A SQLite database whose queries and sessions take turns: a session (a transaction) holds the turn until it
+/// ends, and single queries wait for it.
+struct SerializedDatabase: SQLDatabase {
+    let base: any SQLDatabase
+    let lock: AsyncLock
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await lock.withLock { try await base.execute(sql: query, onRow) }
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await lock.withLock { try await closure(base) }
+    }
+}
+
+/// A first-come, first-served lock for async code.
+actor AsyncLock {
+    private var locked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard locked else {
+            locked = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { locked = false } else { waiters.removeFirst().resume() }
+    }
+
+    nonisolated func withLock<R>(_ body: () async throws -> R) async throws -> R {
+        await acquire()
+        do {
+            let result = try await body()
+            await release()
+            return result
+        } catch {
+            await release()
+            throw error
+        }
+    }
+}
