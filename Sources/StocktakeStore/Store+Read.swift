@@ -98,13 +98,13 @@ extension RecordAccess {
 
     // MARK: - Observations
 
-    /// Every revision of the observations of the given periods (all periods when nil), optionally of one unit
-    /// and indicator, with the claims each revision carried. Three queries whatever the number of units.
-    public func observations(periods: [Period]? = nil, unit: UnitCode? = nil, indicator: IndicatorCode? = nil) async throws -> [Observation] {
+    /// Every revision of the observations of the given periods (all periods when nil), optionally of some units
+    /// and one indicator, with the claims each revision carried. Three queries whatever the number of units.
+    public func observations(periods: [Period]? = nil, units: [UnitCode]? = nil, indicator: IndicatorCode? = nil) async throws -> [Observation] {
         func filtered(_ table: String) -> SQLSelectBuilder {
             let query = sql.select().columns("*").from(table)
             if let periods { query.where("period", .in, periods.map(\.description)) }
-            if let unit { query.where("unit_code", .equal, unit.rawValue) }
+            if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
             if let indicator { query.where("indicator_code", .equal, indicator.rawValue) }
             return query
         }
@@ -137,7 +137,7 @@ extension RecordAccess {
 
     /// Every revision of one figure, oldest first.
     public func history(of key: ObservationKey) async throws -> [Observation] {
-        try await observations(periods: [key.period], unit: key.unit, indicator: key.indicator)
+        try await observations(periods: [key.period], units: [key.unit], indicator: key.indicator)
     }
 
     // MARK: - Whole sets

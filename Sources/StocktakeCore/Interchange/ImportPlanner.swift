@@ -91,9 +91,20 @@ public struct ImportPlanner {
         let documentCodes = Set(catalog.documents.keys).union(input.documents.map(\.value.code))
 
         for located in units { check(located, units: allUnits) }
+        var references: [String: DocumentCode] = [:]
+        for document in catalog.documents.values {
+            if let reference = document.reference { references["\(document.issuer?.rawValue ?? "")|\(reference)"] = document.code }
+        }
         for located in documents {
             if let issuer = located.value.issuer, allUnits[issuer] == nil {
                 fail(located, "issuer", issuer.rawValue, "the code of a unit in this file or in the store")
+            }
+            if let reference = located.value.reference {
+                let key = "\(located.value.issuer?.rawValue ?? "")|\(reference)"
+                if let other = references[key] {
+                    fail(located, "reference", reference.description, "a reference not already used by the same issuer (document \(other) has it)")
+                }
+                references[key] = located.value.code
             }
         }
         for located in indicators { check(located, indicators: allIndicators) }

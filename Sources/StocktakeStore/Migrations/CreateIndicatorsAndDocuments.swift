@@ -26,9 +26,11 @@ extension Migrations {
             .run()
         try await db.create(table: "documents")
             .column("code", type: .text, .primaryKey(autoIncrement: false))
-            .column("reference", type: .text, .unique)
+            .column("reference", type: .text)
             .column("issuer_code", type: .text, .references("units", "code"))
             .column("issued_on", type: .text)
+            // Every committee numbers its own documents: 381-NQ/TU exists once per issuer, not once in the nation.
+            .unique("issuer_code", "reference", named: "documents_reference_per_issuer")
             .run()
         try await db.create(table: "document_titles")
             .column("document_code", type: .text, .notNull, .references("documents", "code"))

@@ -1,0 +1,48 @@
+import SQLKit
+import StocktakeCore
+
+extension Store {
+    /// Imports observations too many for one transaction (a nation's ten years) in batches: each batch is
+    /// checked and written in its own transaction, against definitions read once and the stored revisions of
+    /// the batch's own units. A batch with any problem stops the import there; the batches before it stay.
+    ///
+    /// - Parameters:
+    ///   - next: returns the next batch, or nil when done; keep a batch's units together, for the revision check.
+    ///   - progress: called after each batch with the number of observations written so far.
+    public func importBatches(
+        _ next: () -> LocatedDataSet?, progress: (Int) -> Void = { _ in }
+    ) async throws -> (imported: Int, unchanged: Int) {
+        let definitions = try await catalog(for: LocatedDataSet(file: "definitions"))
+        var imported = 0
+        var unchanged = 0
+        while let batch = next() {
+            let plan = try await transaction { tx in
+                var catalog = definitions
+                catalog.revisions = try await tx.revisions(of: batch)
+                let plan = try ImportPlanner.plan(batch, against: catalog)
+                try await tx.insert(plan)
+                return plan
+            }
+            imported += plan.dataSet.observations.count
+            unchanged += plan.unchanged
+            progress(imported)
+        }
+        return (imported, unchanged)
+    }
+}
+
+extension RecordAccess {
+    /// Stored revisions of the figures a batch mentions, read by its periods and units in one query.
+    func revisions(of batch: LocatedDataSet) async throws -> [ObservationKey: [Observation]] {
+        let keys = Set(batch.observations.map(\.value.observation.key))
+        let periods = Set(keys.map(\.period)).sorted()
+        let units = Set(keys.map(\.unit)).sorted()
+        guard !periods.isEmpty else { return [:] }
+        var result: [ObservationKey: [Observation]] = [:]
+        // Both engines accept tens of thousands of bound values; batches stay well below that.
+        for observation in try await observations(periods: periods, units: units) where keys.contains(observation.key) {
+            result[observation.key, default: []].append(observation)
+        }
+        return result
+    }
+}
