@@ -142,15 +142,31 @@ extension RecordAccess {
 
     // MARK: - Whole sets
 
-    /// What evaluating `period` needs: all definitions, the period's targets and tasks, and the observations of
-    /// the period and of the same period in up to `historyYears` earlier years.
-    public func snapshot(for period: Period, historyYears: Int = 10) async throws -> DataSet {
-        var periods = [period]
-        for _ in 0..<historyYears { periods.append(periods.last!.yearEarlier) }
-        return DataSet(
+    /// What evaluating `period` reads: all definitions, the period's targets and tasks, and the observations of
+    /// the period and of the same period a year earlier.
+    public func snapshot(for period: Period) async throws -> DataSet {
+        DataSet(
             units: try await units(), documents: try await documents(), indicators: try await indicators(),
             targets: try await targets(periods: [period]), tasks: try await tasks(periods: [period]),
-            observations: try await observations(periods: periods))
+            observations: try await observations(periods: [period, period.yearEarlier]))
+    }
+
+    /// An evaluator for `period`: the snapshot, and the ranges of the ten earlier years streamed through
+    /// ``History`` without holding their observations.
+    public func evaluator(for period: Period) async throws -> Evaluator {
+        Evaluator(try await snapshot(for: period), history: try await history(before: period))
+    }
+
+    /// The ranges of each unit's earlier figures, read in one ordered pass over the earlier periods' rows: the
+    /// last row of each key in key order is its latest revision.
+    public func history(before period: Period, years: Int = 10) async throws -> History {
+        let periods = History.periods(before: period, years: years)
+        let query = sql.select().columns("unit_code", "indicator_code", "period", "revision", "value", "denominator")
+            .from("observations").where("period", .in, periods.map(\.description))
+            .orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
+        let collector = HistoryCollector()
+        try await sql.execute(sql: query.query) { row in collector.take(row) }
+        return try collector.finish()
     }
 
     /// Everything stored, every revision included: what `stocktake export` writes.
@@ -197,4 +213,37 @@ extension Store {
         "units", "unit_names", "unit_groups", "indicators", "indicator_texts", "documents", "document_titles", "targets",
         "key_tasks", "key_task_titles", "observations", "observation_comparisons", "observation_ranks",
     ]
+}
+
+/// Folds ordered observation rows into a ``History``. Rows arrive one at a time, in order, from the driver.
+private final class HistoryCollector: @unchecked Sendable {
+    private var history = History()
+    private var pending: (unit: String, indicator: String, period: String, value: String, denominator: String?)?
+    private var failure: (any Error)?
+
+    func take(_ row: any SQLRow) {
+        do {
+            let unit = try row.decode(column: "unit_code", as: String.self)
+            let indicator = try row.decode(column: "indicator_code", as: String.self)
+            let period = try row.decode(column: "period", as: String.self)
+            if let last = pending, (last.unit, last.indicator, last.period) != (unit, indicator, period) { try flush() }
+            pending = (unit, indicator, period, try row.decode(column: "value", as: String.self), try row.decode(column: "denominator", as: String?.self))
+        } catch {
+            failure = failure ?? error
+        }
+    }
+
+    private func flush() throws {
+        guard let last = pending else { return }
+        let value = try stored(last.value, "observation value", Decimal.init(exactly:))
+        let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
+        history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
+        pending = nil
+    }
+
+    func finish() throws -> History {
+        if let failure { throw failure }
+        try flush()
+        return history
+    }
 }

@@ -138,7 +138,7 @@ import StocktakeTestSupport
             let history = try await store.history(of: key)
             #expect(history.map(\.figure) == [.value(2938), .value(2940)])
             #expect(history.map(\.reason) == [nil, "final count after year-end review"])
-            let evaluation = Evaluator(try await store.snapshot(for: .year(2024))).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
+            let evaluation = try await store.evaluator(for: .year(2024)).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
             #expect(evaluation.results[key]?.actual == .value(2940))
             #expect(evaluation.results[key]?.own?.revision == 2)
         }
@@ -152,7 +152,7 @@ import StocktakeTestSupport
             #expect(generated.units.allSatisfy { $0.origin == .synthetic })
             #expect(generated.observations.allSatisfy { $0.source.kind == .synthetic })
             try await store.importChecked(Self.located(generated, file: "generated"))
-            let evaluation = Evaluator(try await store.snapshot(for: .year(2024))).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
+            let evaluation = try await store.evaluator(for: .year(2024)).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
             func result(_ indicator: String) throws -> IndicatorResult {
                 try #require(evaluation.results[ObservationKey(unit: UnitCode(unchecked: "BG"), indicator: IndicatorCode(unchecked: indicator), period: .year(2024))])
             }

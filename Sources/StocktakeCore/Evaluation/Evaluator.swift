@@ -9,8 +9,15 @@ public struct Evaluator: Sendable {
     let tasks: [KeyTask]
     /// Latest revisions by period, then indicator, then unit.
     let observations: [Period: [IndicatorCode: [UnitCode: Observation]]]
+    /// Earlier figures' ranges; when absent, gathered from the data set's own observations.
+    let history: History?
 
-    public init(_ snapshot: DataSet) {
+    /// - Parameters:
+    ///   - snapshot: the tree, definitions, the period's targets and tasks, and observations of the period and the
+    ///     year before (more years are read only for the history check, when `history` is absent).
+    ///   - history: the ranges of earlier figures, when the caller gathered them (a store streams them).
+    public init(_ snapshot: DataSet, history: History? = nil) {
+        self.history = history
         tree = UnitTree(snapshot.units)
         indicators = Dictionary(snapshot.indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         targets = Dictionary(grouping: snapshot.targets) {
@@ -234,25 +241,15 @@ public struct Evaluator: Sendable {
 
     // MARK: - Findings on history and tasks
 
-    /// Own figures far outside the unit's range over at least three earlier periods of the same kind: beyond the
-    /// range by more than three times its width (or a tenth of its middle, when all earlier values were equal).
+    /// Own figures far outside the unit's range over at least three earlier periods of the same kind.
     func outliers(_ figures: PeriodFigures, period: Period) -> [Finding] {
+        let history = self.history ?? History(observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
         var result: [Finding] = []
-        var earlierPeriods: [Period] = []
-        var cursor = period
-        for _ in 0..<10 {
-            cursor = cursor.yearEarlier
-            if observations[cursor] != nil { earlierPeriods.append(cursor) }
-        }
-        guard earlierPeriods.count >= 3 else { return result }
         for (code, units) in figures.own {
             for (unit, observation) in units {
-                let history = earlierPeriods.compactMap { observations[$0]?[code]?[unit]?.figure.measured }
-                guard history.count >= 3, let low = history.min(), let high = history.max() else { continue }
-                let width = max(high - low, ((low + high) / 2).magnitude / 10)
                 let value = observation.figure.measured
-                if value > high + 3 * width || value < low - 3 * width {
-                    result.append(Finding(observation.key, .outsideHistory(value: value, low: low, high: high, years: history.count)))
+                if let range = history.isFarOutside(value, unit: unit, indicator: code) {
+                    result.append(Finding(observation.key, .outsideHistory(value: value, low: range.low, high: range.high, years: range.count)))
                 }
             }
         }

@@ -24,7 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let plan = try await store.importChecked(try Input.read(sample, by: "stocktake demo"))
             let period = Period.year(2024)
-            let snapshot = try await store.snapshot(for: period, historyYears: 0)
+            let snapshot = try await store.snapshot(for: period)
             let generated = try PeerGenerator(seed: 1, enteredAt: Date(timeIntervalSince1970: 0)).generate(for: snapshot, period: period)
             let peers = try await store.importChecked(locate(generated, file: "stocktake generate --seed 1"))
             if format == .table {

@@ -50,7 +50,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
 /// Evaluates the whole tree for the period (one pass) and keeps the view of one unit.
 func evaluate(store: Store, unit code: String, period: Period, asOf: CalendarDate) async throws -> EvaluationOutput {
-    let evaluator = Evaluator(try await store.snapshot(for: period))
+    let evaluator = try await store.evaluator(for: period)
     guard let unit = UnitCode(validating: code).flatMap({ evaluator.tree[$0] }) else {
         throw ValidationError("--unit '\(code)' is not a stored unit: expected one of \(evaluator.tree.units.keys.sorted().prefix(12).map(\.rawValue).joined(separator: ", "))\(evaluator.tree.units.count > 12 ? ", …" : "")")
     }

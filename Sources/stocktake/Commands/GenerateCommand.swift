@@ -86,7 +86,7 @@ struct GenerateCommand: AsyncParsableCommand {
     func generatePeers() async throws {
         let period = try parsePeriod(period)
         try await options.withStore { store in
-            let snapshot = try await store.snapshot(for: period, historyYears: 0)
+            let snapshot = try await store.snapshot(for: period)
             let generated = try PeerGenerator(seed: seed, enteredAt: Date(timeIntervalSince1970: 0)).generate(for: snapshot, period: period)
             if let out {
                 guard FileManager.default.createFile(atPath: out, contents: DataSetJSON.write(generated)) else {

@@ -31,7 +31,7 @@ struct RankCommand: AsyncParsableCommand {
         let scope: PeerScope
         do { scope = try PeerScope(parsing: among) } catch { throw ValidationError("--among \(error)") }
         try await options.withStore { store in
-            let evaluator = Evaluator(try await store.snapshot(for: period, historyYears: 1))
+            let evaluator = try await store.evaluator(for: period)
             guard let indicator = IndicatorCode(validating: indicator).flatMap({ evaluator.indicators[$0] }) else {
                 throw ValidationError("--indicator '\(self.indicator)' is not a stored indicator: expected one of \(evaluator.indicators.keys.sorted().map(\.rawValue).joined(separator: ", "))")
             }

@@ -47,7 +47,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 if let asOf {
                     do { day = try CalendarDate(parsing: asOf) } catch { throw ValidationError("--as-of \(error)") }
                 }
-                let evaluation = Evaluator(try await store.snapshot(for: period)).evaluate(period: period, asOf: day)
+                let evaluation = try await store.evaluator(for: period).evaluate(period: period, asOf: day)
                 print("Findings for \(period): \(evaluation.findings.isEmpty ? "none" : String(evaluation.findings.count))")
                 for finding in evaluation.findings { print("  - [\(finding.code)] \(finding)") }
                 found += evaluation.findings.count
