@@ -140,10 +140,10 @@ import Testing
         ]
         let obs = [Fix.obs("A", "g", 5), Fix.obs("B", "g", 9), Fix.obs("C", "g", 9), Fix.obs("D", "g", 1, synthetic: true)]
         let e = evaluate(DataSet(units: units, indicators: [Fix.indicator("g", .rate)], observations: obs))
-        let a = e.results[Fix.key("A", "g")]!.ranks
+        let a = e.ranks(for: Fix.key("A", "g"))
         #expect(a[.level] == Rank(position: 3, of: 4, syntheticPeers: 1))
         #expect(a[.group(.region)] == Rank(position: 2, of: 2, syntheticPeers: 0))
-        #expect(e.results[Fix.key("C", "g")]!.ranks[.level]?.position == 1)
-        #expect(e.results[Fix.key("B", "g")]!.ranks[.level]?.position == 1)
+        #expect(e.ranks(for: Fix.key("C", "g"))[.level]?.position == 1)
+        #expect(e.ranks(for: Fix.key("B", "g"))[.level]?.position == 1)
     }
 }

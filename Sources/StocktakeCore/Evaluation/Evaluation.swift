@@ -5,9 +5,41 @@ import Foundation
 public struct Evaluation: Sendable {
     public let period: Period
     public let asOf: CalendarDate
-    public let results: [ObservationKey: IndicatorResult]
-    public let tasks: [UnitCode: TaskSummary]
-    public let findings: [Finding]
+    public internal(set) var results: [ObservationKey: IndicatorResult] = [:]
+    public internal(set) var tasks: [UnitCode: TaskSummary] = [:]
+    public internal(set) var findings: [Finding] = []
+    let tree: UnitTree
+    /// The figures behind the results, kept so that an update can recompute only what it touches.
+    var current: Evaluator.PeriodFigures
+    let earlier: Evaluator.PeriodFigures
+    var rankings: RankIndex
+
+    init(period: Period, asOf: CalendarDate, tree: UnitTree, current: Evaluator.PeriodFigures, earlier: Evaluator.PeriodFigures, rankings: RankIndex) {
+        self.period = period
+        self.asOf = asOf
+        self.tree = tree
+        self.current = current
+        self.earlier = earlier
+        self.rankings = rankings
+    }
+
+    /// A unit's positions among its peers in every scope, for the result's indicator. Ties share a position.
+    public func ranks(for key: ObservationKey) -> [PeerScope: Rank] {
+        guard let unit = tree[key.unit], unit.isActive(in: period), let figure = current.actual(key.unit, key.indicator) else { return [:] }
+        let synthetic = current.isSynthetic(key.unit, key.indicator) || unit.origin == .synthetic
+        var result: [PeerScope: Rank] = [:]
+        for scope in rankings.scopes {
+            guard let group = Ranking.peerGroup(of: unit, in: scope),
+                let rank = rankings.rank(of: figure.measured, synthetic: synthetic, indicator: key.indicator, scope: scope, group: group)
+            else { continue }
+            result[scope] = rank
+        }
+        return result
+    }
+
+    mutating func sortFindings() {
+        findings.sort { ($0.unit, $0.indicator?.rawValue ?? "", $0.code) < ($1.unit, $1.indicator?.rawValue ?? "", $1.code) }
+    }
 
     /// A unit's results, in indicator code order.
     public func results(for unit: UnitCode) -> [IndicatorResult] {
@@ -23,6 +55,7 @@ public struct Evaluation: Sendable {
 public struct IndicatorResult: Sendable, Hashable {
     public let unit: UnitCode
     public let indicator: IndicatorCode
+    public let period: Period
     /// The unit's own reported figure (latest revision).
     public let own: Observation?
     /// The figure computed from the unit's children, when any of them reported.
@@ -31,7 +64,8 @@ public struct IndicatorResult: Sendable, Hashable {
     public let previous: Previous?
     public let change: Change?
     public let targets: [TargetResult]
-    public let ranks: [PeerScope: Rank]
+
+    public var key: ObservationKey { ObservationKey(unit: unit, indicator: indicator, period: period) }
 
     /// The figure that counts: the unit's own, else its children's roll-up.
     public var actual: Figure? { own?.figure ?? rollup?.figure }

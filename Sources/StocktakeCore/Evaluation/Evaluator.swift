@@ -1,7 +1,8 @@
 import Foundation
 
 /// Evaluates a whole tree for a period in one pass over the snapshot: roll-ups bottom-up per indicator, then
-/// changes, targets and ranks for every unit at once, then findings. No work is done per unit query.
+/// changes, targets and ranks for every unit at once, then findings. No work is done per unit query. After a new
+/// observation, ``update(_:with:)`` re-evaluates only the unit and its ancestors.
 public struct Evaluator: Sendable {
     public let tree: UnitTree
     public let indicators: [IndicatorCode: Indicator]
@@ -31,107 +32,122 @@ public struct Evaluator: Sendable {
         observations = byPeriod
     }
 
+    public func evaluate(period: Period, asOf: CalendarDate) -> Evaluation {
+        var findings: [Finding] = []
+        let current = figures(for: period, findings: &findings)
+        var ignored: [Finding] = []
+        let earlier = figures(for: period.yearEarlier, findings: &ignored)
+        var evaluation = Evaluation(
+            period: period, asOf: asOf, tree: tree, current: current, earlier: earlier,
+            rankings: RankIndex(current, period: period, tree: tree, indicators: indicators))
+
+        // Every unit with a figure or a target for the period gets a result.
+        var keys = Set(targets.keys.filter { $0.period == period })
+        for (indicator, units) in current.own { for unit in units.keys { keys.insert(.init(unit: unit, indicator: indicator, period: period)) } }
+        for (indicator, units) in current.rollups { for unit in units.keys { keys.insert(.init(unit: unit, indicator: indicator, period: period)) } }
+        evaluation.results.reserveCapacity(keys.count)
+        for key in keys {
+            evaluation.results[key] = result(for: key, in: evaluation, findings: &findings)
+        }
+        findings += outliers(current, period: period)
+        evaluation.tasks = summarizeTasks(period: period, asOf: asOf, findings: &findings)
+        evaluation.findings = findings
+        evaluation.sortFindings()
+        return evaluation
+    }
+
+    /// One unit's result on one indicator, from the evaluation's figures and ranks.
+    func result(for key: ObservationKey, in evaluation: Evaluation, findings: inout [Finding]) -> IndicatorResult? {
+        guard let indicator = indicators[key.indicator], tree[key.unit] != nil else { return nil }
+        let own = evaluation.current.own[key.indicator]?[key.unit]
+        let rollup = evaluation.current.rollups[key.indicator]?[key.unit]
+        let actual = own?.figure ?? rollup?.figure
+        let previous = previousFigure(key, indicator: indicator, earlier: evaluation.earlier, own: own, findings: &findings)
+        let change = previous.flatMap { previous -> Change? in
+            if case .derived(let derived) = previous.source {
+                return Change(
+                    value: derived.from.relation == .change ? derived.from.percent : derived.from.percent - 100,
+                    inPoints: false, reported: true)
+            }
+            return actual.flatMap { Assessment.change(from: previous.figure, to: $0, kind: indicator.kind) }
+        }
+        if let claims = own?.claims.ranks, !claims.isEmpty {
+            let ranks = evaluation.ranks(for: key)
+            for claim in claims {
+                if let computed = ranks[claim.peers], computed.position != claim.position {
+                    findings.append(Finding(key, .rankMismatch(peers: claim.peers, reported: claim.position, computed: computed)))
+                }
+            }
+        }
+        return IndicatorResult(
+            unit: key.unit, indicator: key.indicator, period: key.period, own: own, rollup: rollup, previous: previous, change: change,
+            targets: (targets[key] ?? []).sorted { $0.code < $1.code }.map {
+                assess($0, indicator: indicator, own: own, actual: actual, change: change, asOf: evaluation.asOf, findings: &findings)
+            })
+    }
+
+    // MARK: - Roll-ups
+
     /// Per indicator, per unit: the own observation and the roll-up of its children, for one period.
-    struct PeriodFigures {
+    struct PeriodFigures: Sendable {
         var own: [IndicatorCode: [UnitCode: Observation]] = [:]
         var rollups: [IndicatorCode: [UnitCode: Rollup]] = [:]
 
         func actual(_ unit: UnitCode, _ indicator: IndicatorCode) -> Figure? {
             own[indicator]?[unit]?.figure ?? rollups[indicator]?[unit]?.figure
         }
-    }
 
-    public func evaluate(period: Period, asOf: CalendarDate) -> Evaluation {
-        var findings: [Finding] = []
-        let current = figures(for: period, findings: &findings)
-        var ignored: [Finding] = []
-        let earlier = figures(for: period.yearEarlier, findings: &ignored)
-
-        // Every unit with a figure or a target for the period gets a result.
-        var keys = Set(targets.keys.filter { $0.period == period })
-        for (indicator, units) in current.own { for unit in units.keys { keys.insert(.init(unit: unit, indicator: indicator, period: period)) } }
-        for (indicator, units) in current.rollups { for unit in units.keys { keys.insert(.init(unit: unit, indicator: indicator, period: period)) } }
-
-        let ranks = rankAll(current, period: period)
-        var results: [ObservationKey: IndicatorResult] = [:]
-        results.reserveCapacity(keys.count)
-        for key in keys {
-            guard let indicator = indicators[key.indicator], tree[key.unit] != nil else { continue }
-            let own = current.own[key.indicator]?[key.unit]
-            let rollup = current.rollups[key.indicator]?[key.unit]
-            let actual = own?.figure ?? rollup?.figure
-            let previous = previousFigure(key, indicator: indicator, earlier: earlier, own: own, findings: &findings)
-            let change = previous.flatMap { previous -> Change? in
-                if case .derived(let derived) = previous.source {
-                    return Change(
-                        value: derived.from.relation == .change ? derived.from.percent : derived.from.percent - 100,
-                        inPoints: false, reported: true)
-                }
-                return actual.flatMap { Assessment.change(from: previous.figure, to: $0, kind: indicator.kind) }
-            }
-            let unitRanks = ranks[key] ?? [:]
-            for claim in own?.claims.ranks ?? [] {
-                if let computed = unitRanks[claim.peers], computed.position != claim.position {
-                    findings.append(Finding(key, .rankMismatch(peers: claim.peers, reported: claim.position, computed: computed)))
-                }
-            }
-            results[key] = IndicatorResult(
-                unit: key.unit, indicator: key.indicator, own: own, rollup: rollup, previous: previous, change: change,
-                targets: (targets[key] ?? []).sorted { $0.code < $1.code }.map {
-                    assess($0, indicator: indicator, own: own, actual: actual, change: change, asOf: asOf, findings: &findings)
-                },
-                ranks: unitRanks)
+        func isSynthetic(_ unit: UnitCode, _ indicator: IndicatorCode) -> Bool {
+            if let own = own[indicator]?[unit] { return own.source.kind == .synthetic }
+            return rollups[indicator]?[unit]?.includesSynthetic ?? false
         }
-        findings += outliers(current, period: period)
-        let summaries = summarizeTasks(period: period, asOf: asOf, findings: &findings)
-        return Evaluation(
-            period: period, asOf: asOf, results: results, tasks: summaries,
-            findings: findings.sorted { ($0.unit, $0.indicator?.rawValue ?? "", $0.code) < ($1.unit, $1.indicator?.rawValue ?? "", $1.code) })
     }
-
-    // MARK: - Roll-ups
 
     func figures(for period: Period, findings: inout [Finding]) -> PeriodFigures {
         var result = PeriodFigures()
         result.own = observations[period] ?? [:]
         // Rates weighted by another indicator need that indicator's figures first.
         let codes = Set(result.own.keys).sorted { (indicators[$0]?.kind == .rate ? 1 : 0, $0) < (indicators[$1]?.kind == .rate ? 1 : 0, $1) }
+        // The parents of the period, deepest first, with their active children: computed once for all indicators.
+        let parents: [(unit: UnitCode, children: [UnitCode])] = tree.bottomUp.compactMap { unit in
+            let children = tree.activeChildren(of: unit, in: period)
+            return children.isEmpty ? nil : (unit, children)
+        }
         for code in codes {
-            guard let indicator = indicators[code] else { continue }
-            if indicator.kind == .rate && indicator.weight == nil { continue }
-            var rollups: [UnitCode: Rollup] = [:]
-            var actual: [UnitCode: Figure] = [:]
-            for (unit, observation) in result.own[code] ?? [:] { actual[unit] = observation.figure }
-            for unit in tree.bottomUp {
-                let children = tree.activeChildren(of: unit, in: period)
-                guard !children.isEmpty else { continue }
-                let reporting = children.filter { actual[$0] != nil }
-                guard !reporting.isEmpty else { continue }
-                let weights = indicator.weight.map { weight in reporting.compactMap { result.actual($0, weight)?.measured } }
-                guard let figure = Rollup.combine(reporting.map { actual[$0]! }, kind: indicator.kind, weights: weights) else { continue }
-                let synthetic = reporting.contains {
-                    result.own[code]?[$0]?.source.kind == .synthetic || rollups[$0]?.includesSynthetic == true
-                }
-                let rollup = Rollup(figure: figure, reporting: reporting.count, expected: children.count, includesSynthetic: synthetic)
-                rollups[unit] = rollup
+            guard let indicator = indicators[code], indicator.kind != .rate || indicator.weight != nil else { continue }
+            for (unit, children) in parents {
                 let key = ObservationKey(unit: unit, indicator: code, period: period)
-                if let own = result.own[code]?[unit] {
-                    if rollup.isComplete, Rollup.differsBeyondRounding(
-                        own.figure, figure, kind: indicator.kind, decimals: indicator.decimals, reporting: reporting.count)
-                    {
-                        findings.append(Finding(key, .rollupMismatch(own: own.figure, rollup: figure, reporting: reporting.count)))
-                    }
-                } else {
-                    actual[unit] = figure
-                }
-                if !rollup.isComplete {
-                    let missing = children.filter { actual[$0] == nil }
-                    findings.append(Finding(key, .missingReports(missing: missing, expected: children.count)))
+                if let rollup = rollup(of: key, children: children, indicator: indicator, figures: &result, findings: &findings) {
+                    result.rollups[code, default: [:]][unit] = rollup
                 }
             }
-            result.rollups[code] = rollups
         }
         return result
+    }
+
+    /// A unit's roll-up from its active children's figures, with the findings it raises: a difference from the
+    /// unit's own figure beyond rounding, children that did not report.
+    func rollup(
+        of key: ObservationKey, children: [UnitCode], indicator: Indicator, figures: inout PeriodFigures, findings: inout [Finding]
+    ) -> Rollup? {
+        let reporting = children.filter { figures.actual($0, key.indicator) != nil }
+        guard !reporting.isEmpty else { return nil }
+        let weights = indicator.weight.map { weight in reporting.compactMap { figures.actual($0, weight)?.measured } }
+        guard let figure = Rollup.combine(reporting.map { figures.actual($0, key.indicator)! }, kind: indicator.kind, weights: weights)
+        else { return nil }
+        let rollup = Rollup(
+            figure: figure, reporting: reporting.count, expected: children.count,
+            includesSynthetic: reporting.contains { figures.isSynthetic($0, key.indicator) })
+        if let own = figures.own[key.indicator]?[key.unit], rollup.isComplete,
+            Rollup.differsBeyondRounding(own.figure, figure, kind: indicator.kind, decimals: indicator.decimals, reporting: reporting.count)
+        {
+            findings.append(Finding(key, .rollupMismatch(own: own.figure, rollup: figure, reporting: reporting.count)))
+        }
+        if !rollup.isComplete {
+            let missing = children.filter { figures.actual($0, key.indicator) == nil }
+            findings.append(Finding(key, .missingReports(missing: missing, expected: children.count)))
+        }
+        return rollup
     }
 
     // MARK: - Change on a year earlier
@@ -204,39 +220,6 @@ public struct Evaluator: Sendable {
         }
         if open && status == .notMet { status = .notYetDue }
         return TargetResult(target: target, status: status, measured: measured, achievement: achievement, gapPoints: gap, derivedBound: derived)
-    }
-
-    // MARK: - Ranks
-
-    func rankAll(_ figures: PeriodFigures, period: Period) -> [ObservationKey: [PeerScope: Rank]] {
-        var result: [ObservationKey: [PeerScope: Rank]] = [:]
-        let scopes = tree.peerScopes
-        let codes = Set(figures.own.keys).union(figures.rollups.keys)
-        for code in codes {
-            guard let indicator = indicators[code] else { continue }
-            var entries: [(unit: OrgUnit, value: Decimal, synthetic: Bool)] = []
-            let units = Set((figures.own[code] ?? [:]).keys).union((figures.rollups[code] ?? [:]).keys)
-            for code2 in units {
-                guard let unit = tree[code2], unit.isActive(in: period), let figure = figures.actual(code2, code) else { continue }
-                let own = figures.own[code]?[code2]
-                let synthetic = own.map { $0.source.kind == .synthetic } ?? (figures.rollups[code]?[code2]?.includesSynthetic ?? false)
-                entries.append((unit, figure.measured, synthetic || unit.origin == .synthetic))
-            }
-            for scope in scopes {
-                let groups = Dictionary(grouping: entries) { Ranking.peerGroup(of: $0.unit, in: scope) }
-                for (group, members) in groups where group != nil {
-                    let positions = Ranking.positions(members.map { (id: $0.unit.code, value: $0.value) }, better: indicator.better)
-                    let synthetic = members.filter(\.synthetic).count
-                    for member in members {
-                        let key = ObservationKey(unit: member.unit.code, indicator: code, period: period)
-                        result[key, default: [:]][scope] = Rank(
-                            position: positions[member.unit.code]!, of: members.count,
-                            syntheticPeers: synthetic - (member.synthetic ? 1 : 0))
-                    }
-                }
-            }
-        }
-        return result
     }
 
     // MARK: - Findings on history and tasks

@@ -36,19 +36,22 @@ struct RankCommand: AsyncParsableCommand {
                 throw ValidationError("--indicator '\(self.indicator)' is not a stored indicator: expected one of \(evaluator.indicators.keys.sorted().map(\.rawValue).joined(separator: ", "))")
             }
             let evaluation = evaluator.evaluate(period: period, asOf: period.lastDay)
-            var entries = evaluation.results.values.filter { $0.indicator == indicator.code && $0.ranks[scope] != nil }
+            var entries: [(result: IndicatorResult, rank: Rank)] = evaluation.results.values.compactMap { result in
+                guard result.indicator == indicator.code, let rank = evaluation.ranks(for: result.key)[scope] else { return nil }
+                return (result, rank)
+            }
             if let unit {
                 guard let anchor = UnitCode(validating: unit).flatMap({ evaluator.tree[$0] }) else {
                     throw ValidationError("--unit '\(unit)' is not a stored unit")
                 }
                 let group = Ranking.peerGroup(of: anchor, in: scope)
-                entries = entries.filter { evaluator.tree[$0.unit].flatMap { Ranking.peerGroup(of: $0, in: scope) } == group }
+                entries = entries.filter { evaluator.tree[$0.result.unit].flatMap { Ranking.peerGroup(of: $0, in: scope) } == group }
             }
-            entries.sort { ($0.ranks[scope]!.position, $0.unit) < ($1.ranks[scope]!.position, $1.unit) }
+            entries.sort { ($0.rank.position, $0.result.unit) < ($1.rank.position, $1.result.unit) }
             if format == .json {
-                let items: [JSONValue] = entries.map { r in
+                let items: [JSONValue] = entries.map { r, rank in
                     .object([
-                        "unit": .string(r.unit.rawValue), "rank": .number(Decimal(r.ranks[scope]!.position)), "of": .number(Decimal(r.ranks[scope]!.of)),
+                        "unit": .string(r.unit.rawValue), "rank": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
                         "value": .string(r.actual?.measured.rounded(10).exactText ?? ""), "synthetic": .bool(r.isSynthetic),
                     ])
                 }
@@ -59,11 +62,11 @@ struct RankCommand: AsyncParsableCommand {
             }
             print("\(indicator.names["en"]), \(period), among \(scope) peers (better: \(indicator.better.rawValue))")
             var table = TextTable(["Rank", "Unit", "Name", "Group", "Value", "Data"], rightAligned: [0, 4])
-            for r in entries {
+            for (r, rank) in entries {
                 let unit = evaluator.tree[r.unit]!
                 let group = Ranking.peerGroup(of: unit, in: scope)?.split(separator: "|").last.map(String.init) ?? ""
                 table.add([
-                    "\(r.ranks[scope]!.position) of \(r.ranks[scope]!.of)", r.unit.rawValue, unit.names["en"], group,
+                    "\(rank.position) of \(rank.of)", r.unit.rawValue, unit.names["en"], group,
                     r.actual.map { Formatting.figure($0, indicator: indicator) } ?? "", r.isSynthetic ? "SYNTHETIC" : "recorded",
                 ])
             }

@@ -25,7 +25,7 @@ struct EvaluationOutput {
 
     func table() -> String {
         var out: [String] = []
-        let synthetic = results.contains { r in r.ranks.values.contains { $0.syntheticPeers > 0 } }
+        let synthetic = results.contains { r in evaluation.ranks(for: r.key).values.contains { $0.syntheticPeers > 0 } }
         out.append("\(unit.names[language]) (\(unit.code)) — evaluation of \(evaluation.period), as of \(evaluation.asOf)")
         out.append("")
         var table = TextTable(["Indicator", "Actual", "Target", "Status", "Achievement", "Change on year earlier"] + rankScopes.map(scopeTitle), rightAligned: [1, 4])
@@ -33,7 +33,8 @@ struct EvaluationOutput {
             guard let indicator = evaluator.indicators[result.indicator] else { continue }
             let actual = result.actual.map { Formatting.figure($0, indicator: indicator) + (result.own == nil ? " (roll-up)" : "") } ?? "—"
             let change = result.change.map(Formatting.change) ?? ""
-            let ranks = rankScopes.map { Formatting.rank(result.ranks[$0]) }
+            let unitRanks = evaluation.ranks(for: result.key)
+            let ranks = rankScopes.map { Formatting.rank(unitRanks[$0]) }
             let name = indicator.names[language]
             if result.targets.isEmpty {
                 table.add([name, actual, "", "", "", change] + ranks)
@@ -118,7 +119,7 @@ struct EvaluationOutput {
                 if let d = t.derivedBound { o["derived_value"] = derived(d) }
                 return .object(o)
             })
-            fields["ranks"] = .array(r.ranks.sorted { $0.key < $1.key }.map { scope, rank in
+            fields["ranks"] = .array(evaluation.ranks(for: r.key).sorted { $0.key < $1.key }.map { scope, rank in
                 .object(["peers": .string(scope.description), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
                          "synthetic_peers": .number(Decimal(rank.syntheticPeers))])
             })
@@ -161,7 +162,7 @@ struct EvaluationOutput {
             case nil: break
             }
             let change = r.change.map { ($0.value.rounded(4).exactText, $0.inPoints ? "points" : "percent", $0.reported ? "true" : "false") } ?? ("", "", "")
-            let rank = r.ranks[.level]
+            let rank = evaluation.ranks(for: r.key)[.level]
             let common = [r.unit.rawValue, r.indicator.rawValue, actual, denominator]
             let tail = [change.0, change.1, change.2, rank.map { String($0.position) } ?? "", rank.map { String($0.of) } ?? "", r.isSynthetic ? "true" : "false"]
             if r.targets.isEmpty { lines.append((common + ["", "", "", "", "", ""] + tail).map(ObservationCSV.quote).joined(separator: ",")) }
