@@ -43,6 +43,7 @@ let package = Package(
                 "StocktakeCore",
                 "StocktakeStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -8,6 +8,6 @@ struct Stocktake: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self,
-            EvaluateCommand.self, RankCommand.self, HistoryCommand.self, ValidateCommand.self,
+            EvaluateCommand.self, RankCommand.self, HistoryCommand.self, ValidateCommand.self, BenchCommand.self,
         ])
 }

@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import SQLKit
+import StocktakeCore
+import StocktakeStore
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure evaluation, incremental updates and bulk import against physical baselines (build with -c release).",
+        discussion: """
+            Runs on a database filled by `stocktake generate --scale …` and reports each figure with its baseline \
+            measured in the same run on the same rows: national evaluation of one year against a raw GROUP BY over \
+            the rows it reads; an incremental update after one new observation; bulk import of observations against \
+            a raw insert loop of prepared statements in one transaction; peak memory. The rows the import \
+            measurements write are removed afterwards.
+            """)
+
+    @OptionGroup var options: DatabaseOptions
+
+    @Option(help: "The year to evaluate.")
+    var period: String = "2024"
+
+    @Option(help: "How many times each measurement runs; the median is reported.")
+    var repeats = 3
+
+    @Option(help: "How many observations the import measurements write.")
+    var importRows = 50_000
+
+    func run() async throws {
+        let period = try parsePeriod(period)
+        try await options.withStore { store in
+            let counts = try await store.rowCounts()
+            print("Database: \(store.location) (\(store.engine.rawValue)), \(counts["units"] ?? 0) units, \(counts["indicators"] ?? 0) indicators, \(counts["observations"] ?? 0) observations")
+
+            // 1. National evaluation against a raw GROUP BY over the same rows.
+            let periods = [period] + History.periods(before: period)
+            let rows = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("observations")
+                .where("period", .in, periods.map(\.description)).first(decodingColumn: "n", as: Int.self) ?? 0
+            var evaluation: Evaluation?
+            var evaluator: Evaluator?
+            let evaluate = try await measure(repeats) {
+                let built = try await store.evaluator(for: period)
+                evaluation = built.evaluate(period: period, asOf: period.lastDay)
+                evaluator = built
+            }
+            let groupBy = try await measure(repeats) {
+                _ = try await store.sql.raw("""
+                    SELECT indicator_code, period, COUNT(*) AS n, SUM(CAST(value AS NUMERIC)) AS total FROM observations \
+                    WHERE period IN (\(binds: periods.map(\.description))) GROUP BY indicator_code, period
+                    """).all()
+            }
+            let peak = peakMemory()
+            print("")
+            print("National evaluation of \(period): \(evaluation?.results.count ?? 0) results, \(evaluation?.findings.count ?? 0) findings, over \(rows) rows of \(periods.count) years")
+            print(String(format: "  evaluation      %8.3f s", evaluate))
+            print(String(format: "  raw GROUP BY    %8.3f s", groupBy))
+            print(String(format: "  ratio           %8.2f ×   (goal ≤ 2×: %@)", evaluate / groupBy, evaluate / groupBy <= 2 ? "met" : "missed"))
+            print(String(format: "  peak memory     %8.0f MiB (goal < 2048 MiB: %@)", peak, peak < 2048 ? "met" : "missed"))
+
+            // 2. Incremental update after one new observation, at the lowest level that reports.
+            if var evaluation, let evaluator {
+                let candidates = evaluation.results.values.compactMap(\.own).filter { $0.figure.measured > 0 }.sorted { $0.key < $1.key }
+                var random = SeededGenerator(seed: 7)
+                var timings: [Double] = []
+                for _ in 0..<min(200, candidates.count) {
+                    var observation = candidates[random.int(in: 0...(candidates.count - 1))]
+                    let current = evaluation.results[observation.key]?.own?.revision ?? observation.revision
+                    observation.revision = current + 1
+                    observation.reason = "benchmark correction"
+                    observation.figure = observation.figure.scaled(by: Decimal(random.int(in: 900...1100)) / 1000)
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    evaluator.update(&evaluation, with: observation)
+                    timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                }
+                timings.sort()
+                if !timings.isEmpty {
+                    let median = timings[timings.count / 2]
+                    let p99 = timings[min(timings.count - 1, timings.count * 99 / 100)]
+                    print("")
+                    print("Incremental update after one new observation (\(timings.count) updates, unit and ancestors):")
+                    print(String(format: "  median %.3f ms, p99 %.3f ms (goal < 10 ms: %@); full evaluation %.0f ms, %.0f× the median", median, p99, p99 < 10 ? "met" : "missed", evaluate * 1000, evaluate * 1000 / median))
+                }
+            }
+
+            // 3. Bulk import against a raw prepared-statement insert loop, same rows, one transaction each.
+            try await benchImport(store, from: period)
+        }
+    }
+
+    func benchImport(_ store: Store, from period: Period) async throws {
+        let source = try await store.observations(periods: [period]).filter { $0.revision == 1 }.prefix(importRows)
+        guard !source.isEmpty else { return }
+        let importPeriod = Period.year(9001)
+        let rawPeriod = Period.year(9002)
+        func moved(to period: Period) -> [Observation] {
+            source.map { var o = $0; o.key.period = period; o.claims = .init(); return o }
+        }
+        let importing = moved(to: importPeriod)
+        let raw = moved(to: rawPeriod)
+        let started = Date()
+        var input = LocatedDataSet(file: "bench")
+        input.observations = importing.enumerated().map { Located(PendingObservation($1, revision: nil), at: .path("$.observations[\($0)]")) }
+        var batches = stride(from: 0, to: input.observations.count, by: 20_000).map { start in
+            var batch = LocatedDataSet(file: "bench")
+            batch.observations = Array(input.observations[start..<min(start + 20_000, input.observations.count)])
+            return batch
+        }.makeIterator()
+        let imported = try await store.importBatches({ batches.next() })
+        let importSeconds = Date().timeIntervalSince(started)
+
+        let rawStarted = Date()
+        try await store.transaction { tx in
+            for o in raw {
+                var value = ""
+                var denominator: String?
+                switch o.figure {
+                case .value(let v): value = v.exactText
+                case .share(let x, let y): (value, denominator) = (x.exactText, y.exactText)
+                }
+                try await tx.sql.raw("""
+                    INSERT INTO observations (unit_code, indicator_code, period, revision, value, denominator, source_kind, citation, entered_by, entered_at) \
+                    VALUES (\(bind: o.key.unit.rawValue), \(bind: o.key.indicator.rawValue), \(bind: o.key.period.description), \(bind: o.revision), \
+                    \(bind: value), \(bind: denominator), \(bind: o.source.kind.rawValue), \(bind: o.source.citation), \(bind: o.enteredBy), \(bind: o.enteredAt.formatted(.iso8601)))
+                    """).run()
+            }
+        }
+        let rawSeconds = Date().timeIntervalSince(rawStarted)
+        try await store.transaction { tx in
+            try await tx.sql.delete(from: "observations").where("period", .in, [importPeriod.description, rawPeriod.description]).run()
+        }
+        let ours = Double(imported.imported) / importSeconds
+        let baseline = Double(raw.count) / rawSeconds
+        print("")
+        print("Bulk import of \(raw.count) observations:")
+        print(String(format: "  import (checked, batched)   %9.0f rows/s (%.2f s)", ours, importSeconds))
+        print(String(format: "  raw insert loop             %9.0f rows/s (%.2f s)", baseline, rawSeconds))
+        print(String(format: "  ratio                       %9.0f %%   (goal ≥ 50 %%: %@)", ours / baseline * 100, ours / baseline >= 0.5 ? "met" : "missed"))
+    }
+
+    /// The median wall time of `times` runs, in seconds.
+    func measure(_ times: Int, _ body: () async throws -> Void) async throws -> Double {
+        var timings: [Double] = []
+        for _ in 0..<max(1, times) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
+        return timings.sorted()[timings.count / 2]
+    }
+
+    /// The process's peak resident memory so far (VmHWM), in MiB.
+    func peakMemory() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
+
+extension Figure {
+    /// The figure multiplied by `factor`, kept within a share's denominator.
+    func scaled(by factor: Decimal) -> Figure {
+        switch self {
+        case .value(let v): .value((v * factor).rounded(2))
+        case .share(let x, let y): .share(numerator: min((x * factor).rounded(0), y), denominator: y)
+        }
+    }
+}
