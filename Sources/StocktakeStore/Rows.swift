@@ -2,11 +2,11 @@ import Foundation
 import SQLKit
 import StocktakeCore
 
-// Table rows as stored, and their conversion to and from the domain. Column names are the snake_case forms of
-// the property names.
+// Table rows as stored. Column names are spelled out in CodingKeys: converting key names on every row and column
+// would cost more than reading the value.
 
-let rowEncoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-let rowDecoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+let rowEncoder = SQLQueryEncoder(nilEncodingStrategy: .asNil)
+let rowDecoder = SQLRowDecoder()
 
 struct UnitRow: Codable, Sendable {
     var code: String
@@ -15,18 +15,39 @@ struct UnitRow: Codable, Sendable {
     var successorCode: String?
     var mergedOn: String?
     var origin: String
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case level
+        case parentCode = "parent_code"
+        case successorCode = "successor_code"
+        case mergedOn = "merged_on"
+        case origin
+    }
 }
 
 struct UnitNameRow: Codable, Sendable {
     var unitCode: String
     var language: String
     var name: String
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case language
+        case name
+    }
 }
 
 struct UnitGroupRow: Codable, Sendable {
     var unitCode: String
     var kind: String
     var name: String
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case kind
+        case name
+    }
 }
 
 struct IndicatorRow: Codable, Sendable {
@@ -36,6 +57,15 @@ struct IndicatorRow: Codable, Sendable {
     var decimals: Int
     var weightCode: String?
     var origin: String
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case kind
+        case better
+        case decimals
+        case weightCode = "weight_code"
+        case origin
+    }
 }
 
 struct IndicatorTextRow: Codable, Sendable {
@@ -43,6 +73,13 @@ struct IndicatorTextRow: Codable, Sendable {
     var field: String
     var language: String
     var text: String
+
+    enum CodingKeys: String, CodingKey {
+        case indicatorCode = "indicator_code"
+        case field
+        case language
+        case text
+    }
 }
 
 struct DocumentRow: Codable, Sendable {
@@ -50,12 +87,25 @@ struct DocumentRow: Codable, Sendable {
     var reference: String?
     var issuerCode: String?
     var issuedOn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case reference
+        case issuerCode = "issuer_code"
+        case issuedOn = "issued_on"
+    }
 }
 
 struct DocumentTitleRow: Codable, Sendable {
     var documentCode: String
     var language: String
     var title: String
+
+    enum CodingKeys: String, CodingKey {
+        case documentCode = "document_code"
+        case language
+        case title
+    }
 }
 
 struct TargetRow: Codable, Sendable {
@@ -68,6 +118,18 @@ struct TargetRow: Codable, Sendable {
     var basis: String
     var value: String?
     var upper: String?
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+        case documentCode = "document_code"
+        case bound
+        case basis
+        case value
+        case upper
+    }
 }
 
 struct TaskRow: Codable, Sendable {
@@ -79,12 +141,29 @@ struct TaskRow: Codable, Sendable {
     var status: String
     var completedOn: String?
     var onTime: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case unitCode = "unit_code"
+        case documentCode = "document_code"
+        case period
+        case deadline
+        case status
+        case completedOn = "completed_on"
+        case onTime = "on_time"
+    }
 }
 
 struct TaskTitleRow: Codable, Sendable {
     var taskCode: String
     var language: String
     var title: String
+
+    enum CodingKeys: String, CodingKey {
+        case taskCode = "task_code"
+        case language
+        case title
+    }
 }
 
 struct ObservationRow: Codable, Sendable {
@@ -99,6 +178,20 @@ struct ObservationRow: Codable, Sendable {
     var enteredBy: String
     var enteredAt: String
     var reason: String?
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+        case revision
+        case value
+        case denominator
+        case sourceKind = "source_kind"
+        case citation
+        case enteredBy = "entered_by"
+        case enteredAt = "entered_at"
+        case reason
+    }
 
     var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }
 }
@@ -121,6 +214,18 @@ struct ComparisonRow: Codable, Sendable {
     var relation: String
     var percent: String
 
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+        case revision
+        case position
+        case basis
+        case targetCode = "target_code"
+        case relation
+        case percent
+    }
+
     var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }
 }
 
@@ -132,6 +237,16 @@ struct RankRow: Codable, Sendable {
     var position: Int
     var peers: String
     var rank: Int
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+        case revision
+        case position
+        case peers
+        case rank
+    }
 
     var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }
 }

@@ -112,7 +112,14 @@ extension RecordAccess {
             .all(decoding: ObservationRow.self, with: rowDecoder)
         let comparisons = Dictionary(grouping: try await filtered("observation_comparisons").orderBy("position").all(decoding: ComparisonRow.self, with: rowDecoder), by: \.revisionKey)
         let ranks = Dictionary(grouping: try await filtered("observation_ranks").orderBy("position").all(decoding: RankRow.self, with: rowDecoder), by: \.revisionKey)
+        // Many rows share a period and an entry time: each distinct text is parsed once.
+        var periodCache: [String: Period] = [:]
+        var timeCache: [String: Date] = [:]
         return try rows.map { row in
+            let period = try periodCache[row.period] ?? stored(row.period, "period", Period.init(parsing:))
+            periodCache[row.period] = period
+            let enteredAt = try timeCache[row.enteredAt] ?? storedTimestamp(row.enteredAt)
+            timeCache[row.enteredAt] = enteredAt
             let value = try stored(row.value, "observation value", Decimal.init(exactly:))
             let figure: Figure = try row.denominator.map {
                 .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
@@ -128,10 +135,10 @@ extension RecordAccess {
                 claims.ranks.append(ReportedRank(peers: try stored(r.peers, "peers", PeerScope.init(parsing:)), position: r.rank))
             }
             return Observation(
-                key: ObservationKey(unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode), period: try stored(row.period, "period", Period.init(parsing:))),
+                key: ObservationKey(unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode), period: period),
                 revision: row.revision, figure: figure,
                 source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: row.citation),
-                enteredBy: row.enteredBy, enteredAt: try storedTimestamp(row.enteredAt), reason: row.reason, claims: claims)
+                enteredBy: row.enteredBy, enteredAt: enteredAt, reason: row.reason, claims: claims)
         }
     }
 

@@ -4,21 +4,29 @@ extension Decimal {
     /// Reads a plain decimal (`20699.5`, `-3`, `0.25`) exactly, refusing anything else: no exponent, no grouping
     /// separators, no trailing text. `Decimal(string:)` alone accepts "12abc" as 12, which an import must refuse.
     public init(exactly text: String) throws(ParseError) {
-        let error = ParseError(value: text, expected: "a plain decimal number such as 20699.5 (a '.' before decimals, no grouping)")
+        // Checked byte by byte: figures are read by the million, and Character iteration is far slower.
         var digitsBefore = 0
         var digitsAfter = 0
         var seenPoint = false
-        for (offset, c) in text.enumerated() {
-            if c == "-" && offset == 0 { continue }
-            if c == "." && !seenPoint { seenPoint = true; continue }
-            guard c.isASCIIDigit else { throw error }
-            if seenPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+        var valid = true
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0: continue
+            case UInt8(ascii: ".") where !seenPoint: seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): if seenPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+            default: valid = false
+            }
+            if !valid { break }
         }
-        guard digitsBefore > 0, !seenPoint || digitsAfter > 0, digitsBefore + digitsAfter <= 34,
-            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-        else { throw error }
+        guard valid, digitsBefore > 0, !seenPoint || digitsAfter > 0, digitsBefore + digitsAfter <= 34,
+            let value = Decimal(string: text, locale: Self.posix)
+        else {
+            throw ParseError(value: text, expected: "a plain decimal number such as 20699.5 (a '.' before decimals, no grouping)")
+        }
         self = value
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Decimal places written in a plain decimal's text (`32.2` → 1, `100` → 0).
     public static func decimalPlaces(in text: String) -> Int {

@@ -21,12 +21,14 @@ extension RecordCode {
     }
 
     public static func isValid(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, value.unicodeScalars.count <= 64 else { return false }
-        func allowed(_ s: Unicode.Scalar) -> Bool {
-            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "." || s == "_" || s == "-")
+        // Byte by byte: codes are ASCII, and Unicode property lookups are slow when reading millions of rows.
+        let bytes = value.utf8
+        guard let first = bytes.first, bytes.count <= 64 else { return false }
+        func letterOrDigit(_ b: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
         }
-        return first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
-            && value.unicodeScalars.allSatisfy(allowed)
+        return letterOrDigit(first) && bytes.allSatisfy { letterOrDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     public var description: String { rawValue }

@@ -39,9 +39,21 @@ struct BenchCommand: AsyncParsableCommand {
                 .where("period", .in, periods.map(\.description)).first(decodingColumn: "n", as: Int.self) ?? 0
             var evaluation: Evaluation?
             var evaluator: Evaluator?
+            var parts: [String: Double] = [:]
             let evaluate = try await measure(repeats) {
-                let built = try await store.evaluator(for: period)
+                var started = DispatchTime.now().uptimeNanoseconds
+                func lap(_ name: String) {
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    parts[name] = Double(now - started) / 1e9
+                    started = now
+                }
+                let snapshot = try await store.snapshot(for: period)
+                lap("read the year and the year before")
+                let history = try await store.history(before: period)
+                lap("stream ten earlier years' ranges")
+                let built = Evaluator(snapshot, history: history)
                 evaluation = built.evaluate(period: period, asOf: period.lastDay)
+                lap("evaluate")
                 evaluator = built
             }
             let groupBy = try await measure(repeats) {
@@ -54,6 +66,7 @@ struct BenchCommand: AsyncParsableCommand {
             print("")
             print("National evaluation of \(period): \(evaluation?.results.count ?? 0) results, \(evaluation?.findings.count ?? 0) findings, over \(rows) rows of \(periods.count) years")
             print(String(format: "  evaluation      %8.3f s", evaluate))
+            for (name, seconds) in parts.sorted(by: { $0.value > $1.value }) { print(String(format: "    %7.3f s  %@", seconds, name)) }
             print(String(format: "  raw GROUP BY    %8.3f s", groupBy))
             print(String(format: "  ratio           %8.2f ×   (goal ≤ 2×: %@)", evaluate / groupBy, evaluate / groupBy <= 2 ? "met" : "missed"))
             print(String(format: "  peak memory     %8.0f MiB (goal < 2048 MiB: %@)", peak, peak < 2048 ? "met" : "missed"))
