@@ -208,3 +208,43 @@ import StocktakeTestSupport
         }
     }
 }
+
+@Suite struct GeneratedDataStoreTests {
+    @Test func aGeneratedDataSetStreamsInBatchesAndReadsBackTheSame() async throws {
+        try await TestDatabase.withStore { store async throws in
+            let generator = NationalGenerator(scale: .small, seed: 3, firstYear: 2021, years: 4)
+            let definitions = generator.definitions()
+            var input = LocatedDataSet(file: "definitions")
+            input.units = definitions.units.map { Located($0, at: .path("$")) }
+            input.documents = definitions.documents.map { Located($0, at: .path("$")) }
+            input.indicators = definitions.indicators.map { Located($0, at: .path("$")) }
+            input.targets = definitions.targets.map { Located($0, at: .path("$")) }
+            input.tasks = definitions.tasks.map { Located($0, at: .path("$")) }
+            try await store.importChecked(input)
+            var years = Array(generator.firstYear...generator.lastYear).makeIterator()
+            var progress: [Int] = []
+            let result = try await store.importBatches({
+                guard let year = years.next() else { return nil }
+                var batch = LocatedDataSet(file: "\(year)")
+                batch.observations = generator.observations(year: year).map { Located(PendingObservation($0, revision: $0.revision), at: .path("$")) }
+                return batch
+            }, progress: { progress.append($0) })
+            let expected = (generator.firstYear...generator.lastYear).flatMap { generator.observations(year: $0) }
+            #expect(result.imported == expected.count)
+            #expect(progress.count == 4 && progress.last == expected.count)
+            let stored = try await store.observations()
+            #expect(Set(stored) == Set(expected))
+            // A second run of the same batches changes nothing.
+            var again = Array(generator.firstYear...generator.lastYear).makeIterator()
+            let rerun = try await store.importBatches({
+                guard let year = again.next() else { return nil }
+                var batch = LocatedDataSet(file: "\(year)")
+                batch.observations = generator.observations(year: year).map { Located(PendingObservation($0, revision: $0.revision), at: .path("$")) }
+                return batch
+            })
+            #expect(rerun.imported == 0 && rerun.unchanged == expected.count)
+            let evaluation = try await store.evaluator(for: .year(2024)).evaluate(period: .year(2024), asOf: try CalendarDate(parsing: "2025-03-01"))
+            #expect(evaluation.results.count > 500)
+        }
+    }
+}

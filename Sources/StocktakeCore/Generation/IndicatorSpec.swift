@@ -125,8 +125,10 @@ struct IndicatorSpec: Sendable {
                     measure: LocalizedText(["en": theme.measureEn, "vi": theme.measureVi]), kind: theme.kind, better: theme.better,
                     decimals: theme.decimals, origin: .synthetic)
                 let scale = round == 0 ? Decimal(1) : Decimal(3 + round) / 10
+                // Variants are reported from districts up, so that a nation stays near half a million figures a year.
+                let leaf = round == 0 || theme.leaf == .province ? theme.leaf : .district
                 result.append(IndicatorSpec(
-                    indicator: indicator, leaf: theme.leaf, base: Decimal(string: theme.base)! * (theme.kind == .rate || theme.kind == .share ? 1 : scale),
+                    indicator: indicator, leaf: leaf, base: Decimal(string: theme.base)! * (theme.kind == .rate || theme.kind == .share ? 1 : scale),
                     trend: theme.trend, ownAtProvince: (index + round) % 5 == 0))
             }
             round += 1

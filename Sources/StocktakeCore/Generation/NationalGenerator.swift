@@ -207,8 +207,9 @@ public struct NationalGenerator: Sendable {
                         level: .commune, parent: districtCode, origin: .synthetic))
                     let organizations = random.int(in: organizationRange)
                     for o in 1...organizations {
-                        // About one organization in a hundred merges into its first sibling half-way through.
-                        let merger = o > 1 && random.int(in: 1...100) == 1
+                        // About one organization in a hundred merges into its first sibling half-way through
+                        // (one in eight at the small scale, so that its few organizations include a merger).
+                        let merger = o > 1 && random.int(in: 1...(scale == .small ? 8 : 100)) == 1
                             ? OrgUnit.Merger(successor: UnitCode(unchecked: "\(communeCode)-O1"), effective: merged) : nil
                         units.append(OrgUnit(
                             code: UnitCode(unchecked: "\(communeCode)-O\(o)"),
