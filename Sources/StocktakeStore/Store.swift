@@ -39,6 +39,19 @@ public final class Store: RecordAccess {
         try await shutdown()
     }
 
+    /// Opens the store at `location`, runs `body`, and closes the store whatever happens.
+    public static func using<R>(_ location: DatabaseLocation, _ body: (Store) async throws -> R) async throws -> R {
+        let store = try await open(location)
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction: all of its writes land, or none do. On PostgreSQL the transaction is
     /// serializable and retried when the server reports a serialization conflict with another one.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> R) async throws -> R {

@@ -55,17 +55,7 @@ public enum TestDatabase {
 
     /// Runs `body` with a fresh store, closing it afterwards.
     public static func withStore<R>(_ body: (Store) async throws -> R) async throws -> R {
-        try await withFresh { url in
-            let store = try await Store.open(try DatabaseLocation(parsing: url))
-            do {
-                let result = try await body(store)
-                try await store.close()
-                return result
-            } catch {
-                try? await store.close()
-                throw error
-            }
-        }
+        try await withFresh { url in try await Store.using(try DatabaseLocation(parsing: url), body) }
     }
 
     static func execute(_ statement: String, adminURL: String) async throws {

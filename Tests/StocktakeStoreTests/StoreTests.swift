@@ -16,17 +16,6 @@ import StocktakeTestSupport
         return set
     }
 
-    static func located(_ set: DataSet, file: String = "set.json") -> LocatedDataSet {
-        var input = LocatedDataSet(file: file)
-        input.units = set.units.map { Located($0, at: .path("$")) }
-        input.documents = set.documents.map { Located($0, at: .path("$")) }
-        input.indicators = set.indicators.map { Located($0, at: .path("$")) }
-        input.targets = set.targets.map { Located($0, at: .path("$")) }
-        input.tasks = set.tasks.map { Located($0, at: .path("$")) }
-        input.observations = set.observations.map { Located(PendingObservation($0, revision: $0.revision), at: .path("$")) }
-        return input
-    }
-
     @Test func theStoreRunsOnTheRequestedEngine() async throws {
         try await TestDatabase.withStore { store async throws in
             let expected = try TestDatabase.engine
@@ -151,7 +140,7 @@ import StocktakeTestSupport
             #expect(generated.units.count == 60)
             #expect(generated.units.allSatisfy { $0.origin == .synthetic })
             #expect(generated.observations.allSatisfy { $0.source.kind == .synthetic })
-            try await store.importChecked(Self.located(generated, file: "generated"))
+            try await store.importChecked(LocatedDataSet(generated, file: "generated"))
             let evaluation = try await store.evaluator(for: .year(2024)).evaluate(period: .year(2024), asOf: try CalendarDate(year: 2025, month: 1, day: 14))
             func result(_ indicator: String) throws -> IndicatorResult {
                 try #require(evaluation.results[ObservationKey(unit: UnitCode(unchecked: "BG"), indicator: IndicatorCode(unchecked: indicator), period: .year(2024))])
@@ -214,20 +203,12 @@ import StocktakeTestSupport
         try await TestDatabase.withStore { store async throws in
             let generator = NationalGenerator(scale: .small, seed: 3, firstYear: 2021, years: 4)
             let definitions = generator.definitions()
-            var input = LocatedDataSet(file: "definitions")
-            input.units = definitions.units.map { Located($0, at: .path("$")) }
-            input.documents = definitions.documents.map { Located($0, at: .path("$")) }
-            input.indicators = definitions.indicators.map { Located($0, at: .path("$")) }
-            input.targets = definitions.targets.map { Located($0, at: .path("$")) }
-            input.tasks = definitions.tasks.map { Located($0, at: .path("$")) }
-            try await store.importChecked(input)
+            try await store.importChecked(LocatedDataSet(definitions, file: "definitions"))
             var years = Array(generator.firstYear...generator.lastYear).makeIterator()
             var progress: [Int] = []
             let result = try await store.importBatches({
                 guard let year = years.next() else { return nil }
-                var batch = LocatedDataSet(file: "\(year)")
-                batch.observations = generator.observations(year: year).map { Located(PendingObservation($0, revision: $0.revision), at: .path("$")) }
-                return batch
+                return LocatedDataSet(DataSet(observations: generator.observations(year: year)), file: "\(year)")
             }, progress: { progress.append($0) })
             let expected = (generator.firstYear...generator.lastYear).flatMap { generator.observations(year: $0) }
             #expect(result.imported == expected.count)
@@ -238,9 +219,7 @@ import StocktakeTestSupport
             var again = Array(generator.firstYear...generator.lastYear).makeIterator()
             let rerun = try await store.importBatches({
                 guard let year = again.next() else { return nil }
-                var batch = LocatedDataSet(file: "\(year)")
-                batch.observations = generator.observations(year: year).map { Located(PendingObservation($0, revision: $0.revision), at: .path("$")) }
-                return batch
+                return LocatedDataSet(DataSet(observations: generator.observations(year: year)), file: "\(year)")
             })
             #expect(rerun.imported == 0 && rerun.unchanged == expected.count)
             let evaluation = try await store.evaluator(for: .year(2024)).evaluate(period: .year(2024), asOf: try CalendarDate(parsing: "2025-03-01"))

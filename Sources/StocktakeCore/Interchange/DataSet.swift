@@ -64,6 +64,20 @@ public struct LocatedDataSet: Sendable {
 
     public init(file: String) { self.file = file }
 
+    /// A data set made in memory (generated, or built by a program) as an import input: each record is located by
+    /// its place in the set, and keeps its revision.
+    public init(_ set: DataSet, file: String) {
+        self.file = file
+        units = set.units.enumerated().map { Located($1, at: .path("$.units[\($0)]")) }
+        documents = set.documents.enumerated().map { Located($1, at: .path("$.documents[\($0)]")) }
+        indicators = set.indicators.enumerated().map { Located($1, at: .path("$.indicators[\($0)]")) }
+        targets = set.targets.enumerated().map { Located($1, at: .path("$.targets[\($0)]")) }
+        tasks = set.tasks.enumerated().map { Located($1, at: .path("$.tasks[\($0)]")) }
+        observations = set.observations.enumerated().map {
+            Located(PendingObservation($1, revision: $1.revision), at: .path("$.observations[\($0)]"))
+        }
+    }
+
     /// Adds another file's records and problems, so that several files import as one.
     public mutating func append(_ other: LocatedDataSet) {
         units += other.units

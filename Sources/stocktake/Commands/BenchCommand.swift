@@ -112,8 +112,7 @@ struct BenchCommand: AsyncParsableCommand {
         let importing = moved(to: importPeriod)
         let raw = moved(to: rawPeriod)
         let started = Date()
-        var input = LocatedDataSet(file: "bench")
-        input.observations = importing.enumerated().map { Located(PendingObservation($1, revision: nil), at: .path("$.observations[\($0)]")) }
+        let input = LocatedDataSet(DataSet(observations: importing), file: "bench")
         var batches = stride(from: 0, to: input.observations.count, by: 20_000).map { start in
             var batch = LocatedDataSet(file: "bench")
             batch.observations = Array(input.observations[start..<min(start + 20_000, input.observations.count)])

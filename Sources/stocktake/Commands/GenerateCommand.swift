@@ -59,7 +59,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let generator = NationalGenerator(scale: scale, seed: seed, firstYear: firstYear, years: years)
         try await options.withStore { store in
             let definitions = generator.definitions()
-            let plan = try await store.importChecked(locate(definitions, file: "generated definitions"))
+            let plan = try await store.importChecked(LocatedDataSet(definitions, file: "generated definitions"))
             print("Definitions: \(definitions.units.count) units, \(definitions.indicators.count) indicators, \(definitions.documents.count) documents, \(definitions.targets.count) targets, \(definitions.tasks.count) tasks (\(plan.unchanged) already stored)")
             var progress = Progress("Observations", total: generator.estimatedObservationsPerYear * years)
             var year = firstYear
@@ -75,7 +75,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 while cut < pending.count && pending[cut].key.unit == pending[cut - 1].key.unit { cut += 1 }
                 let batch = Array(pending[..<cut])
                 pending.removeFirst(cut)
-                return locate(DataSet(observations: batch), file: "generated observations")
+                return LocatedDataSet(DataSet(observations: batch), file: "generated observations")
             }
             let result = try await store.importBatches(next, progress: { progress.update($0) })
             progress.finish()
@@ -95,25 +95,13 @@ struct GenerateCommand: AsyncParsableCommand {
                 print("Wrote \(generated.units.count) synthetic units and \(generated.observations.count) synthetic figures to \(out)")
                 return
             }
-            let plan = try await store.importChecked(locate(generated, file: "stocktake generate --seed \(seed)"))
+            let plan = try await store.importChecked(LocatedDataSet(generated, file: "stocktake generate --seed \(seed)"))
             print("Generated \(plan.dataSet.units.count) synthetic units and \(plan.dataSet.observations.count) synthetic figures for \(period) (seed \(seed)); \(plan.unchanged) were already there.")
         }
     }
 }
 
 extension NationalGenerator.Scale: ExpressibleByArgument {}
-
-/// A generated data set as an import input: each record located by its place in the set.
-func locate(_ set: DataSet, file: String) -> LocatedDataSet {
-    var input = LocatedDataSet(file: file)
-    input.units = set.units.enumerated().map { Located($1, at: .path("$.units[\($0)]")) }
-    input.documents = set.documents.enumerated().map { Located($1, at: .path("$.documents[\($0)]")) }
-    input.indicators = set.indicators.enumerated().map { Located($1, at: .path("$.indicators[\($0)]")) }
-    input.targets = set.targets.enumerated().map { Located($1, at: .path("$.targets[\($0)]")) }
-    input.tasks = set.tasks.enumerated().map { Located($1, at: .path("$.tasks[\($0)]")) }
-    input.observations = set.observations.enumerated().map { Located(PendingObservation($1, revision: $1.revision), at: .path("$.observations[\($0)]")) }
-    return input
-}
 
 func parsePeriod(_ text: String) throws -> Period {
     do { return try Period(parsing: text) } catch { throw ValidationError("--period \(error)") }

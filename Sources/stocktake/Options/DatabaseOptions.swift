@@ -20,15 +20,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store (migrating it), runs `body`, and closes the store whatever happens.
     func withStore<R>(_ body: (Store) async throws -> R) async throws -> R {
-        let store = try await Store.open(try location)
-        do {
-            let result = try await body(store)
-            try await store.close()
-            return result
-        } catch {
-            try? await store.close()
-            throw error
-        }
+        try await Store.using(try location, body)
     }
 }
 
