@@ -108,38 +108,13 @@ extension RecordAccess {
             if let indicator { query.where("indicator_code", .equal, indicator.rawValue) }
             return query
         }
-        let rows = try await filtered("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
-            .all(decoding: ObservationRow.self, with: rowDecoder)
         let comparisons = Dictionary(grouping: try await filtered("observation_comparisons").orderBy("position").all(decoding: ComparisonRow.self, with: rowDecoder), by: \.revisionKey)
         let ranks = Dictionary(grouping: try await filtered("observation_ranks").orderBy("position").all(decoding: RankRow.self, with: rowDecoder), by: \.revisionKey)
-        // Many rows share a period and an entry time: each distinct text is parsed once.
-        var periodCache: [String: Period] = [:]
-        var timeCache: [String: Date] = [:]
-        return try rows.map { row in
-            let period = try periodCache[row.period] ?? stored(row.period, "period", Period.init(parsing:))
-            periodCache[row.period] = period
-            let enteredAt = try timeCache[row.enteredAt] ?? storedTimestamp(row.enteredAt)
-            timeCache[row.enteredAt] = enteredAt
-            let value = try stored(row.value, "observation value", Decimal.init(exactly:))
-            let figure: Figure = try row.denominator.map {
-                .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
-            } ?? .value(value)
-            var claims = Observation.Claims()
-            for c in comparisons[row.revisionKey] ?? [] {
-                let basis: ReportedComparison.Basis = try c.targetCode.map { .target(try storedCode($0)) } ?? .yearEarlier
-                claims.comparisons.append(ReportedComparison(
-                    basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", Decimal.init(exactly:)),
-                    decimals: Decimal.decimalPlaces(in: c.percent)))
-            }
-            for r in ranks[row.revisionKey] ?? [] {
-                claims.ranks.append(ReportedRank(peers: try stored(r.peers, "peers", PeerScope.init(parsing:)), position: r.rank))
-            }
-            return Observation(
-                key: ObservationKey(unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode), period: period),
-                revision: row.revision, figure: figure,
-                source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: row.citation),
-                enteredBy: row.enteredBy, enteredAt: enteredAt, reason: row.reason, claims: claims)
-        }
+        // Rows become observations as they arrive, so that a nation's year never sits in memory twice.
+        let collector = ObservationCollector(comparisons: comparisons, ranks: ranks)
+        let query = filtered("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
+        try await sql.execute(sql: query.query) { row in collector.take(row) }
+        return try collector.finish()
     }
 
     /// Every revision of one figure, oldest first.
@@ -252,5 +227,64 @@ private final class HistoryCollector: @unchecked Sendable {
         if let failure { throw failure }
         try flush()
         return history
+    }
+}
+
+/// Turns observation rows into observations as the driver delivers them, one at a time. Texts that repeat across
+/// rows (periods, entry times, citations, authors) are parsed or stored once and shared.
+private final class ObservationCollector: @unchecked Sendable {
+    private let comparisons: [RevisionKey: [ComparisonRow]]
+    private let ranks: [RevisionKey: [RankRow]]
+    private var result: [Observation] = []
+    private var failure: (any Error)?
+    private var periods: [String: Period] = [:]
+    private var times: [String: Date] = [:]
+    private var texts: [String: String] = [:]
+
+    init(comparisons: [RevisionKey: [ComparisonRow]], ranks: [RevisionKey: [RankRow]]) {
+        self.comparisons = comparisons
+        self.ranks = ranks
+    }
+
+    func take(_ row: any SQLRow) {
+        guard failure == nil else { return }
+        do { result.append(try observation(try row.decode(model: ObservationRow.self, with: rowDecoder))) } catch { failure = error }
+    }
+
+    func finish() throws -> [Observation] {
+        if let failure { throw failure }
+        return result
+    }
+
+    private func shared(_ text: String) -> String {
+        if let known = texts[text] { return known }
+        texts[text] = text
+        return text
+    }
+
+    private func observation(_ row: ObservationRow) throws -> Observation {
+        let period = try periods[row.period] ?? stored(row.period, "period", Period.init(parsing:))
+        periods[row.period] = period
+        let enteredAt = try times[row.enteredAt] ?? storedTimestamp(row.enteredAt)
+        times[row.enteredAt] = enteredAt
+        let value = try stored(row.value, "observation value", Decimal.init(exactly:))
+        let figure: Figure = try row.denominator.map {
+            .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
+        } ?? .value(value)
+        var claims = Observation.Claims()
+        for c in comparisons[row.revisionKey] ?? [] {
+            let basis: ReportedComparison.Basis = try c.targetCode.map { .target(try storedCode($0)) } ?? .yearEarlier
+            claims.comparisons.append(ReportedComparison(
+                basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", Decimal.init(exactly:)),
+                decimals: Decimal.decimalPlaces(in: c.percent)))
+        }
+        for r in ranks[row.revisionKey] ?? [] {
+            claims.ranks.append(ReportedRank(peers: try stored(r.peers, "peers", PeerScope.init(parsing:)), position: r.rank))
+        }
+        return Observation(
+            key: ObservationKey(unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode), period: period),
+            revision: row.revision, figure: figure,
+            source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: shared(row.citation)),
+            enteredBy: shared(row.enteredBy), enteredAt: enteredAt, reason: row.reason, claims: claims)
     }
 }

@@ -25,9 +25,13 @@ public struct Evaluator: Sendable {
             ObservationKey(unit: $0.unit, indicator: $0.indicator, period: $0.period)
         }
         tasks = snapshot.tasks
+        // The latest revision of each key, filed straight into place (no intermediate copy of a nation's year).
         var byPeriod: [Period: [IndicatorCode: [UnitCode: Observation]]] = [:]
-        for (key, observation) in snapshot.latestObservations {
-            byPeriod[key.period, default: [:]][key.indicator, default: [:]][key.unit] = observation
+        for observation in snapshot.observations {
+            let key = observation.key
+            if (byPeriod[key.period]?[key.indicator]?[key.unit]?.revision ?? 0) < observation.revision {
+                byPeriod[key.period, default: [:]][key.indicator, default: [:]][key.unit] = observation
+            }
         }
         observations = byPeriod
     }

@@ -71,8 +71,9 @@ struct BenchCommand: AsyncParsableCommand {
             print(String(format: "  ratio           %8.2f ×   (goal ≤ 2×: %@)", evaluate / groupBy, evaluate / groupBy <= 2 ? "met" : "missed"))
             print(String(format: "  peak memory     %8.0f MiB (goal < 2048 MiB: %@)", peak, peak < 2048 ? "met" : "missed"))
 
-            // 2. Incremental update after one new observation, at the lowest level that reports.
-            if var evaluation, let evaluator {
+            // 2. Incremental update after one new observation, at the lowest level that reports. The evaluation
+            // is moved out of the optional first, so that updates change it in place rather than copy it.
+            if var evaluation = evaluation.take(), let evaluator {
                 let candidates = evaluation.results.values.compactMap(\.own).filter { $0.figure.measured > 0 }.sorted { $0.key < $1.key }
                 var random = SeededGenerator(seed: 7)
                 var timings: [Double] = []
