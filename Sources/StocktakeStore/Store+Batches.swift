@@ -7,18 +7,29 @@ extension Store {
     /// the batch's own units. A batch with any problem stops the import there; the batches before it stay.
     ///
     /// - Parameters:
-    ///   - next: returns the next batch, or nil when done; keep a batch's units together, for the revision check.
+    ///   - next: returns the next batch of observations (definitions go through ``importChecked(_:dryRun:)``
+    ///     first), or nil when done; keep a batch's units together, for the revision check.
     ///   - progress: called after each batch with the number of observations written so far.
     public func importBatches(
         _ next: () -> LocatedDataSet?, progress: (Int) -> Void = { _ in }
     ) async throws -> (imported: Int, unchanged: Int) {
+        // Units and indicators, read once; batches of observations need no more (see ``catalog(for:)``).
         let definitions = try await catalog(for: LocatedDataSet(file: "definitions"))
         var imported = 0
         var unchanged = 0
         while let batch = next() {
+            precondition(
+                batch.units.isEmpty && batch.documents.isEmpty && batch.indicators.isEmpty && batch.targets.isEmpty && batch.tasks.isEmpty,
+                "importBatches takes observations only; import definitions with importChecked first")
             let plan = try await transaction { tx in
                 var catalog = definitions
                 catalog.revisions = try await tx.revisions(of: batch)
+                let named = Set(batch.observations.flatMap { $0.value.observation.claims.comparisons }.compactMap { claim -> TargetCode? in
+                    if case .target(let code) = claim.basis { code } else { nil }
+                })
+                if !named.isEmpty {
+                    for target in try await tx.targets(codes: named.sorted()) { catalog.targets[target.code] = target }
+                }
                 let plan = try ImportPlanner.plan(batch, against: catalog)
                 try await tx.insert(plan)
                 return plan

@@ -48,10 +48,11 @@ extension RecordAccess {
         }
     }
 
-    /// Targets, all or only those of the given periods.
-    public func targets(periods: [Period]? = nil) async throws -> [Target] {
+    /// Targets, all or only those of the given periods or codes.
+    public func targets(periods: [Period]? = nil, codes: [TargetCode]? = nil) async throws -> [Target] {
         let query = sql.select().columns("*").from("targets").orderBy("code")
         if let periods { query.where("period", .in, periods.map(\.description)) }
+        if let codes { query.where("code", .in, codes.map(\.rawValue)) }
         return try await query.all(decoding: TargetRow.self, with: rowDecoder).map { row in
             let value = try row.value.map { try stored($0, "target value", Decimal.init(exactly:)) }
             let bound: Target.Bound
@@ -158,15 +159,30 @@ extension RecordAccess {
             targets: try await targets(), tasks: try await tasks(), observations: try await observations())
     }
 
-    /// What an import of `input` must be checked against: all definitions, and the stored revisions of the
-    /// figures the file mentions.
+    /// What an import of `input` must be checked against: units and indicators; documents, targets and tasks as far
+    /// as the file defines or names them; and the stored revisions of the figures it mentions.
     public func catalog(for input: LocatedDataSet) async throws -> Catalog {
         var catalog = Catalog()
         for unit in try await units() { catalog.units[unit.code] = unit }
         for indicator in try await indicators() { catalog.indicators[indicator.code] = indicator }
-        for document in try await documents() { catalog.documents[document.code] = document }
-        for target in try await targets() { catalog.targets[target.code] = target }
-        for task in try await tasks() { catalog.tasks[task.code] = task }
+        // A file of observations alone needs no documents or tasks, and only the targets its claims name: a
+        // nation's hundreds of thousands of targets are not read for every batch.
+        if !input.documents.isEmpty || !input.targets.isEmpty || !input.tasks.isEmpty {
+            for document in try await documents() { catalog.documents[document.code] = document }
+        }
+        if !input.tasks.isEmpty {
+            for task in try await tasks() { catalog.tasks[task.code] = task }
+        }
+        let named = Set(input.observations.flatMap { located in
+            located.value.observation.claims.comparisons.compactMap { claim -> TargetCode? in
+                if case .target(let code) = claim.basis { code } else { nil }
+            }
+        })
+        if !input.targets.isEmpty {
+            for target in try await targets() { catalog.targets[target.code] = target }
+        } else if !named.isEmpty {
+            for target in try await targets(codes: named.sorted()) { catalog.targets[target.code] = target }
+        }
         let keys = Set(input.observations.map(\.value.observation.key))
         let periods = Set(keys.map(\.period)).sorted()
         if !periods.isEmpty {

@@ -65,7 +65,9 @@ struct RankIndex: Sendable {
         for scope in scopes {
             guard let group = Ranking.peerGroup(of: unit, in: scope) else { continue }
             var entries = groups[indicator]?[scope]?[group] ?? Group()
-            if let old, let index = entries.values.firstIndex(of: old.value) {
+            // The old entry is the first not better than its value: found by binary search, not a scan.
+            let index = old.map { Self.better(than: $0.value, in: entries.values, direction: direction) }
+            if let old, let index, index < entries.values.count, entries.values[index] == old.value {
                 entries.values.remove(at: index)
                 if old.synthetic { entries.synthetic -= 1 }
             }
