@@ -24,11 +24,7 @@ extension Migrations {
         try await db.create(index: "observations_period_indicator").on("observations")
             .column("period").column("indicator_code").run()
         let revisionKey = ["unit_code", "indicator_code", "period", "revision"]
-        try await db.create(table: "observation_comparisons")
-            .column("unit_code", type: .text, .notNull)
-            .column("indicator_code", type: .text, .notNull)
-            .column("period", type: .text, .notNull)
-            .column("revision", type: .int, .notNull)
+        try await revisionKeyColumns(db.create(table: "observation_comparisons"))
             .column("position", type: .int, .notNull)
             .column("basis", type: .text, .notNull)
             .column("target_code", type: .text, .references("targets", "code"))
@@ -40,11 +36,7 @@ extension Migrations {
             .check(SQLRaw("(basis = 'target') = (target_code IS NOT NULL)"), named: "observation_comparisons_target")
             .check(oneOf("relation", ["change", "percent_of"]), named: "observation_comparisons_relation")
             .run()
-        try await db.create(table: "observation_ranks")
-            .column("unit_code", type: .text, .notNull)
-            .column("indicator_code", type: .text, .notNull)
-            .column("period", type: .text, .notNull)
-            .column("revision", type: .int, .notNull)
+        try await revisionKeyColumns(db.create(table: "observation_ranks"))
             .column("position", type: .int, .notNull)
             .column("peers", type: .text, .notNull)
             .column("rank", type: .int, .notNull)
@@ -52,5 +44,13 @@ extension Migrations {
             .foreignKey(revisionKey, references: "observations", revisionKey)
             .check(SQLRaw("rank >= 1"), named: "observation_ranks_positive")
             .run()
+    }
+
+    /// The columns naming one revision of an observation, which the tables of claims refer to.
+    static func revisionKeyColumns(_ table: SQLCreateTableBuilder) -> SQLCreateTableBuilder {
+        table.column("unit_code", type: .text, .notNull)
+            .column("indicator_code", type: .text, .notNull)
+            .column("period", type: .text, .notNull)
+            .column("revision", type: .int, .notNull)
     }
 }
