@@ -24,12 +24,7 @@ extension Store {
             let plan = try await transaction { tx in
                 var catalog = definitions
                 catalog.revisions = try await tx.revisions(of: batch)
-                let named = Set(batch.observations.flatMap { $0.value.observation.claims.comparisons }.compactMap { claim -> TargetCode? in
-                    if case .target(let code) = claim.basis { code } else { nil }
-                })
-                if !named.isEmpty {
-                    for target in try await tx.targets(codes: named.sorted()) { catalog.targets[target.code] = target }
-                }
+                for target in try await tx.targetsNamed(by: batch) { catalog.targets[target.code] = target }
                 let plan = try ImportPlanner.plan(batch, against: catalog)
                 try await tx.insert(plan)
                 return plan

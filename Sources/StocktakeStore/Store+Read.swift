@@ -173,15 +173,8 @@ extension RecordAccess {
         if !input.tasks.isEmpty {
             for task in try await tasks() { catalog.tasks[task.code] = task }
         }
-        let named = Set(input.observations.flatMap { located in
-            located.value.observation.claims.comparisons.compactMap { claim -> TargetCode? in
-                if case .target(let code) = claim.basis { code } else { nil }
-            }
-        })
-        if !input.targets.isEmpty {
-            for target in try await targets() { catalog.targets[target.code] = target }
-        } else if !named.isEmpty {
-            for target in try await targets(codes: named.sorted()) { catalog.targets[target.code] = target }
+        for target in try await (input.targets.isEmpty ? targetsNamed(by: input) : targets()) {
+            catalog.targets[target.code] = target
         }
         let keys = Set(input.observations.map(\.value.observation.key))
         let periods = Set(keys.map(\.period)).sorted()
@@ -191,6 +184,16 @@ extension RecordAccess {
             }
         }
         return catalog
+    }
+
+    /// The stored targets that the comparisons of `input`'s observations name, and no others.
+    func targetsNamed(by input: LocatedDataSet) async throws -> [Target] {
+        let named = Set(input.observations.flatMap { located in
+            located.value.observation.claims.comparisons.compactMap { claim -> TargetCode? in
+                if case .target(let code) = claim.basis { code } else { nil }
+            }
+        })
+        return named.isEmpty ? [] : try await targets(codes: named.sorted())
     }
 
     /// Rows per table, for reports and for checking that a refused import changed nothing.
