@@ -24,9 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let plan = try await store.importChecked(try Input.read(sample, by: "stocktake demo"))
             let period = Period.year(2024)
-            let snapshot = try await store.snapshot(for: period)
-            let generated = try PeerGenerator(seed: 1, enteredAt: Date(timeIntervalSince1970: 0)).generate(for: snapshot, period: period)
-            let peers = try await store.importChecked(LocatedDataSet(generated, file: "stocktake generate --seed 1"))
+            let peers = try await store.importChecked(LocatedDataSet(try await peers(in: store, period: period, seed: 1), file: "stocktake generate --seed 1"))
             if format == .table {
                 print("Created \(database): imported \(plan.dataSet.recordCount) records from \(sample); generated \(peers.dataSet.units.count) synthetic provinces and \(peers.dataSet.observations.count) synthetic peer figures (seed 1).")
                 print("")

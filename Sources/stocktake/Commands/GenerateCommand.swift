@@ -86,8 +86,7 @@ struct GenerateCommand: AsyncParsableCommand {
     func generatePeers() async throws {
         let period = try parsePeriod(period)
         try await options.withStore { store in
-            let snapshot = try await store.snapshot(for: period)
-            let generated = try PeerGenerator(seed: seed, enteredAt: Date(timeIntervalSince1970: 0)).generate(for: snapshot, period: period)
+            let generated = try await peers(in: store, period: period, seed: seed)
             if let out {
                 guard FileManager.default.createFile(atPath: out, contents: DataSetJSON.write(generated)) else {
                     throw ValidationError("cannot write '\(out)'")
@@ -102,6 +101,12 @@ struct GenerateCommand: AsyncParsableCommand {
 }
 
 extension NationalGenerator.Scale: ExpressibleByArgument {}
+
+/// Synthetic peers for the stored units' reported ranks in `period`. Their entry time is fixed, so that the same
+/// seed gives identical records and generating twice changes nothing.
+func peers(in store: Store, period: Period, seed: UInt64) async throws -> DataSet {
+    try PeerGenerator(seed: seed, enteredAt: Date(timeIntervalSince1970: 0)).generate(for: try await store.snapshot(for: period), period: period)
+}
 
 func parsePeriod(_ text: String) throws -> Period {
     do { return try Period(parsing: text) } catch { throw ValidationError("--period \(error)") }
