@@ -230,7 +230,8 @@ public struct Evaluator: Sendable {
 
     /// Own figures far outside the unit's range over at least three earlier periods of the same kind.
     func outliers(_ figures: PeriodFigures, period: Period) -> [Finding] {
-        let history = self.history ?? History(observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
+        // The evaluator's observations are already the latest revision of each key.
+        let history = self.history ?? History(latest: observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
         var result: [Finding] = []
         for (code, units) in figures.own {
             for (unit, observation) in units {

@@ -19,15 +19,13 @@ public struct History: Sendable {
 
     public init() {}
 
-    /// The ranges of the latest revisions among `observations` in the `years` periods of the same kind before
-    /// `period`.
-    public init(_ observations: some Sequence<Observation>, before period: Period, years: Int = 10) {
+    /// The ranges of `latest` (one observation a key: the revision that counts) in the `years` periods of the same
+    /// kind before `period`.
+    public init(latest: some Sequence<Observation>, before period: Period, years: Int = 10) {
         let earlier = Set(Self.periods(before: period, years: years))
-        var latest: [ObservationKey: Observation] = [:]
-        for observation in observations where earlier.contains(observation.key.period) {
-            if (latest[observation.key]?.revision ?? 0) < observation.revision { latest[observation.key] = observation }
+        for observation in latest where earlier.contains(observation.key.period) {
+            add(unit: observation.key.unit, indicator: observation.key.indicator, value: observation.figure.measured)
         }
-        for observation in latest.values { add(unit: observation.key.unit, indicator: observation.key.indicator, value: observation.figure.measured) }
     }
 
     /// The same period in each of the `years` years before `period`.
