@@ -13,12 +13,19 @@ let package = Package(
         .executable(name: "stocktake", targets: ["stocktake"]),
         .library(name: "StocktakeCore", targets: ["StocktakeCore"]),
         .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
+        .library(name: "StocktakeWeb", targets: ["StocktakeWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: - Pure core: domain, evaluation, validation, interchange formats. No I/O, no packages.
@@ -32,7 +39,25 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - The web application: pages, JSON API, accounts and sessions, on Hummingbird.
+        .target(
+            name: "StocktakeWeb",
+            dependencies: [
+                "StocktakeCore",
+                "StocktakeStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
 
@@ -42,6 +67,7 @@ let package = Package(
             dependencies: [
                 "StocktakeCore",
                 "StocktakeStore",
+                "StocktakeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -58,6 +84,14 @@ let package = Package(
         .testTarget(
             name: "StocktakeStoreTests",
             dependencies: ["StocktakeCore", "StocktakeStore", "StocktakeTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StocktakeWebTests",
+            dependencies: [
+                "StocktakeCore", "StocktakeStore", "StocktakeWeb", "StocktakeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -39,6 +39,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unsupportedDatabase(String)
     case newerSchema(stored: Int, known: Int)
     case corrupt(String)
+    case notFound(kind: String, code: String)
 
     public var description: String {
         switch self {
@@ -48,6 +49,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "the database has schema version \(stored), newer than this program's \(known): use a newer stocktake"
         case .corrupt(let detail):
             "the database holds a record this program cannot read: \(detail)"
+        case .notFound(let kind, let code):
+            "no \(kind) has the code '\(code)'"
         }
     }
 }

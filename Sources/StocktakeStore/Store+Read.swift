@@ -70,24 +70,30 @@ extension RecordAccess {
         }
     }
 
-    /// Key tasks, all or only those of the given periods.
-    public func tasks(periods: [Period]? = nil) async throws -> [KeyTask] {
+    /// Key tasks, all or only those of the given periods or codes, each with its latest status: the imported
+    /// one unless a later change was recorded.
+    public func tasks(periods: [Period]? = nil, codes: [TaskCode]? = nil) async throws -> [KeyTask] {
         let query = sql.select().columns("*").from("key_tasks").orderBy("code")
         if let periods { query.where("period", .in, periods.map(\.description)) }
+        if let codes { query.where("code", .in, codes.map(\.rawValue)) }
         let rows = try await query.all(decoding: TaskRow.self, with: rowDecoder)
         let titles = Dictionary(grouping: try await sql.select().columns("*").from("key_task_titles").all(decoding: TaskTitleRow.self, with: rowDecoder), by: \.taskCode)
+        var changes: [String: TaskStatusChangeRow] = [:]
+        for change in try await sql.select().columns("*").from("task_status_changes").orderBy("revision")
+            .all(decoding: TaskStatusChangeRow.self, with: rowDecoder) { changes[change.taskCode] = change }
         return try rows.map { row in
             let deadline = try stored(row.deadline, "deadline", CalendarDate.init(parsing:))
+            let latest = changes[row.code]
             let status: KeyTask.Status
-            switch row.status {
+            switch latest?.status ?? row.status {
             case "not_started": status = .notStarted
             case "in_progress": status = .inProgress
             case "dropped": status = .dropped
             default:
-                if let day = row.completedOn {
+                if let day = latest.map(\.completedOn) ?? row.completedOn {
                     status = .done(.init(day: try stored(day, "completion date", CalendarDate.init(parsing:)), deadline: deadline))
                 } else {
-                    status = .done(.init(undatedOnTime: row.onTime == 1))
+                    status = .done(.init(undatedOnTime: latest == nil ? row.onTime == 1 : false))
                 }
             }
             return KeyTask(
@@ -305,5 +311,14 @@ private final class ObservationCollector: @unchecked Sendable {
             revision: row.revision, figure: figure,
             source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: shared(row.citation)),
             enteredBy: shared(row.enteredBy), enteredAt: enteredAt, reason: row.reason, claims: claims)
+    }
+}
+
+extension RecordAccess {
+    /// Every period with stored figures or targets, newest first.
+    public func periods() async throws -> [Period] {
+        var texts = Set(try await sql.select().distinct().column("period").from("observations").all(decodingColumn: "period", as: String.self))
+        texts.formUnion(try await sql.select().distinct().column("period").from("targets").all(decodingColumn: "period", as: String.self))
+        return try texts.map { try stored($0, "period", Period.init(parsing:)) }.sorted(by: >)
     }
 }

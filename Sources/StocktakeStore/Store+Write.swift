@@ -30,6 +30,17 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.map(RowMapping.row), into: "observations", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
+        try await bumpDataVersion()
+    }
+
+    /// Counts a write; see ``dataVersion()``.
+    func bumpDataVersion() async throws {
+        try await sql.update("data_version").set(SQLIdentifier("version"), to: SQLRaw("version + 1")).where("id", .equal, 1).run()
+    }
+
+    /// A number that grows with every write to figures, tasks or definitions, from any process.
+    public func dataVersion() async throws -> Int {
+        try await sql.select().column("version").from("data_version").where("id", .equal, 1).first(decodingColumn: "version", as: Int.self) ?? 0
     }
 }
 

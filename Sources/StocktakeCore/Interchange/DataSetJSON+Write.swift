@@ -27,7 +27,7 @@ extension DataSetJSON {
     static func string(_ value: (some CustomStringConvertible)?) -> JSONValue? { value.map { .string($0.description) } }
     static func decimal(_ value: Decimal?) -> JSONValue? { value.map { .string($0.exactText) } }
 
-    static func json(_ unit: OrgUnit) -> JSONValue {
+    public static func json(_ unit: OrgUnit) -> JSONValue {
         object([
             "code": string(unit.code), "names": text(unit.names), "level": string(unit.level),
             "parent": string(unit.parent),
@@ -37,14 +37,14 @@ extension DataSetJSON {
         ])
     }
 
-    static func json(_ document: Document) -> JSONValue {
+    public static func json(_ document: Document) -> JSONValue {
         object([
             "code": string(document.code), "reference": string(document.reference), "title": text(document.title),
             "issuer": string(document.issuer), "issued": string(document.issued),
         ])
     }
 
-    static func json(_ indicator: Indicator) -> JSONValue {
+    public static func json(_ indicator: Indicator) -> JSONValue {
         object([
             "code": string(indicator.code), "names": text(indicator.names), "measure": text(indicator.measure),
             "kind": .string(indicator.kind.rawValue), "better": .string(indicator.better.rawValue),
@@ -53,7 +53,7 @@ extension DataSetJSON {
         ])
     }
 
-    static func json(_ target: Target) -> JSONValue {
+    public static func json(_ target: Target) -> JSONValue {
         var upper: Decimal?
         var value = target.bound.value
         if case .between(let low, let high) = target.bound { (value, upper) = (low, high) }
@@ -65,7 +65,7 @@ extension DataSetJSON {
         ])
     }
 
-    static func json(_ task: KeyTask) -> JSONValue {
+    public static func json(_ task: KeyTask) -> JSONValue {
         var completedOn: CalendarDate?
         var onTime: Bool?
         if case .done(let completion) = task.status {
@@ -79,7 +79,7 @@ extension DataSetJSON {
         ])
     }
 
-    static func json(_ observation: Observation) -> JSONValue {
+    public static func json(_ observation: Observation) -> JSONValue {
         var fields: [String: JSONValue?] = [
             "unit": string(observation.key.unit), "indicator": string(observation.key.indicator),
             "period": string(observation.key.period), "revision": .number(Decimal(observation.revision)),

@@ -15,6 +15,7 @@ enum Migrations {
         createIndicatorsAndDocuments,
         createTargetsAndTasks,
         createObservations,
+        createAccounts,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -2,11 +2,15 @@ import ArgumentParser
 import Foundation
 import StocktakeCore
 import StocktakeStore
+import StocktakeWeb
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a fresh SQLite database with the Bac Giang 2024 sample, add synthetic peers, and evaluate it.")
+        abstract: "Create a fresh SQLite database with the Bac Giang 2024 sample and synthetic peers, evaluate it, and serve it.",
+        discussion: "Demo accounts (password \(DemoCommand.password)): admin (administrator), bacgiang (editor of Bac Giang), yendung (editor of Yen Dung district), viewer.")
+
+    static let password = "stocktake-demo"
 
     @Option(help: "The SQLite file to create (replaced if it exists).")
     var database = "stocktake-demo.sqlite"
@@ -16,6 +20,11 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
+
+    @Flag(inversion: .prefixedNo, help: "Serve the database on the web after evaluating it.")
+    var serve = true
+
+    @OptionGroup var server: ServerOptions
 
     func run() async throws {
         let sample = try samplePath()
@@ -30,20 +39,37 @@ struct DemoCommand: AsyncParsableCommand {
                 print("")
             }
             let output = try await evaluate(store: store, unit: "BG", period: period, asOf: try CalendarDate(year: 2025, month: 1, day: 14))
-            try await store.close()
+            for account in Self.accounts { try await Passwords.addAccount(account, password: Self.password, to: store) }
             switch format {
             case .table:
                 print(output.table())
                 print("")
                 print("Next: stocktake rank --database \(database) --indicator grdp_growth --period 2024 --among level")
+                fflush(nil)
             case .json: print(output.json())
             case .csv: print(output.csv())
             }
+            if serve {
+                print("")
+                try await server.serve(store) { address in
+                    print("Stocktake is serving \(address) — sign in as bacgiang (editor of Bac Giang) or admin, password \(Self.password). Stop with Ctrl-C.")
+                    fflush(nil)
+                }
+            }
+            try await store.close()
         } catch {
             try? await store.close()
             throw error
         }
     }
+
+    /// The demo's accounts, one of each role, with editors at two levels of the tree.
+    static let accounts: [Account] = [
+        Account(username: Username(unchecked: "admin"), role: .administrator, unit: nil, language: "en"),
+        Account(username: Username(unchecked: "bacgiang"), role: .editor, unit: UnitCode(unchecked: "BG"), language: "vi"),
+        Account(username: Username(unchecked: "yendung"), role: .editor, unit: UnitCode(unchecked: "BG-YD"), language: "vi"),
+        Account(username: Username(unchecked: "viewer"), role: .viewer, unit: nil, language: "en"),
+    ]
 
     /// The sample file: the --samples folder, else Samples/ in the current folder, else beside the package the
     /// executable was built in (…/.build/debug/stocktake → …/Samples).

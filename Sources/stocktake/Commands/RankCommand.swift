@@ -67,7 +67,7 @@ struct RankCommand: AsyncParsableCommand {
                 let group = Ranking.peerGroup(of: unit, in: scope)?.split(separator: "|").last.map(String.init) ?? ""
                 table.add([
                     "\(rank.position) of \(rank.of)", r.unit.rawValue, unit.names["en"], group,
-                    r.actual.map { Formatting.figure($0, indicator: indicator) } ?? "", r.isSynthetic ? "SYNTHETIC" : "recorded",
+                    r.actual.map { FigureFormatter.english.figure($0, indicator: indicator) } ?? "", r.isSynthetic ? "SYNTHETIC" : "recorded",
                 ])
             }
             print(table.render())

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Figures as people read them in one language: the locale's digits and separators (Foundation's ICU formats),
+/// the indicator's decimals, percentages as the locale writes them. Rounding happens here, when printing, and
+/// nowhere else. Words (units of measure, "pp") come from the data or from the small table below.
+public struct FigureFormatter: Sendable {
+    public let language: String
+    public let locale: Locale
+
+    public init(language: String) {
+        self.language = language
+        self.locale = Locale(identifier: language == "en" ? "en_US" : language)
+    }
+
+    public static let english = FigureFormatter(language: "en")
+
+    public func number(_ value: Decimal, decimals: Int) -> String {
+        value.formatted(.number.precision(.fractionLength(decimals)).locale(locale))
+    }
+
+    /// `13.85%` (en), `13,85%` (vi): `value` is in percent, not a fraction.
+    public func percent(_ value: Decimal, decimals: Int = 2) -> String {
+        (value / 100).formatted(.percent.precision(.fractionLength(decimals)).locale(locale))
+    }
+
+    public func signed(_ text: String, _ value: Decimal) -> String { value > 0 ? "+" + text : text }
+
+    /// `20,699.5 billion VND`, `13.85%`, `159/182 (87.36%)`.
+    public func figure(_ figure: Figure, indicator: Indicator) -> String {
+        switch figure {
+        case .share(let x, let y):
+            return "\(number(x, decimals: 0))/\(number(y, decimals: 0)) (\(percent(figure.measured, decimals: indicator.decimals)))"
+        case .value(let v):
+            let measure = indicator.measure[language]
+            return measure == "%" ? percent(v, decimals: indicator.decimals) : "\(number(v, decimals: indicator.decimals)) \(measure)"
+        }
+    }
+
+    /// The figure's number alone, at the indicator's precision: what a chart axis or a table cell shows.
+    public func plain(_ figure: Figure, indicator: Indicator) -> String {
+        if case .share = figure { return percent(figure.measured, decimals: indicator.decimals) }
+        return indicator.measure[language] == "%" ? percent(figure.measured, decimals: indicator.decimals) : number(figure.measured, decimals: indicator.decimals)
+    }
+
+    /// `+10.60%` for amounts and counts, `+1.20 pp` for rates and shares. A stated change prints as the source
+    /// printed it (10.6 %), a computed one with two decimals.
+    public func change(_ change: Change) -> String {
+        let decimals = change.reported ? Decimal.decimalPlaces(in: change.value.exactText) : 2
+        let text = change.inPoints ? number(change.value, decimals: decimals) + " " + word(.points) : percent(change.value, decimals: decimals)
+        return signed(text, change.value) + (change.reported ? " (\(word(.stated)))" : "")
+    }
+
+    /// The target's bound: `≥ 8.00%`, `≥ ≈15,657.7 (derived)`, `≥ (not stated)`.
+    public func bound(_ target: Target, indicator: Indicator, derived: DerivedValue?) -> String {
+        let points = indicator.kind.comparesInPoints || target.basis != .absolute
+        func value(_ v: Decimal) -> String {
+            if target.basis != .absolute { return percent(v) + (indicator.kind.comparesInPoints ? " " + word(.points) : "") + " " + word(.change) }
+            return points ? percent(v, decimals: indicator.decimals) : number(v, decimals: indicator.decimals)
+        }
+        let stated: (String, Decimal?) =
+            switch target.bound {
+            case .atLeast(let v): ("≥", v)
+            case .atMost(let v): ("≤", v)
+            case .exactly(let v): ("=", v)
+            case .between(let low, let high): ("\(value(low)) –", high)
+            }
+        if let v = stated.1 { return "\(stated.0) \(value(v))" }
+        if let derived { return "\(stated.0) ≈\(number(derived.estimate, decimals: indicator.decimals)) (\(word(.derived)))" }
+        return "\(stated.0) (\(word(.notStated)))"
+    }
+
+    /// How a target's result compares: achievement for amounts and counts, the gap in points for rates and shares.
+    public func achievement(_ result: TargetResult) -> String? {
+        result.achievement.map { percent($0 * 100) } ?? result.gapPoints.map { signed(number($0, decimals: 2), $0) + " " + word(.points) }
+    }
+
+    /// `12 of 63`, starred when peers are synthetic; nil when there are no peers to rank among.
+    public func rank(_ rank: Rank?) -> String? {
+        guard let rank, rank.of > 1 else { return nil }
+        return "\(rank.position) \(word(.of)) \(rank.of)" + (rank.syntheticPeers > 0 ? "*" : "")
+    }
+
+    public func status(_ status: Status) -> String {
+        switch status {
+        case .exceeded: word(.exceeded)
+        case .met: word(.met)
+        case .notMet: word(.notMet)
+        case .noData: word(.noData)
+        case .notYetDue: word(.notYetDue)
+        }
+    }
+
+    public func date(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .numeric, time: .shortened).locale(locale))
+    }
+
+    public func date(_ day: CalendarDate) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) else { return day.description }
+        return date.formatted(Date.FormatStyle(date: .numeric, time: .omitted, timeZone: calendar.timeZone).locale(locale))
+    }
+
+    // MARK: - Words
+
+    public enum Word: CaseIterable, Sendable {
+        case points, stated, change, derived, notStated, of, exceeded, met, notMet, noData, notYetDue
+    }
+
+    /// The few words figures carry, in English and Vietnamese; other languages fall back to English.
+    public func word(_ word: Word) -> String {
+        let vietnamese = language == "vi"
+        switch word {
+        case .points: return vietnamese ? "điểm %" : "pp"
+        case .stated: return vietnamese ? "theo nguồn" : "stated"
+        case .change: return vietnamese ? "thay đổi" : "change"
+        case .derived: return vietnamese ? "suy ra" : "derived"
+        case .notStated: return vietnamese ? "không nêu" : "not stated"
+        case .of: return vietnamese ? "/" : "of"
+        case .exceeded: return vietnamese ? "vượt" : "exceeded"
+        case .met: return vietnamese ? "đạt" : "met"
+        case .notMet: return vietnamese ? "không đạt" : "not met"
+        case .noData: return vietnamese ? "chưa có số liệu" : "no data"
+        case .notYetDue: return vietnamese ? "chưa đến hạn" : "not yet due"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// The context of one request: Hummingbird's core, plus who is signed in (set by ``SessionMiddleware``) and the
+/// language the pages speak.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in session, from the session cookie or an API bearer token.
+    public var session: SessionRecord?
+    /// Whether the session came as a bearer token (API clients), which browsers never send on their own, so
+    /// such requests need no CSRF token.
+    public var viaBearerToken = false
+    public var language = UIText.defaultLanguage
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    public var account: Account? { session?.account }
+
+    /// Uploads (an import file) may be larger than Hummingbird's 2 MiB default.
+    public var maxUploadSize: Int { 32 * 1024 * 1024 }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// The JSON API under `/api/v1`, described by `/api/openapi.json`. Records are written as in the `stocktake/1`
+/// data-set file, so a client reads the API and the files alike. Writes follow the pages' rules.
+struct APIController {
+    let services: WebServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("/session", use: signIn)
+        group.delete("/session", use: signOut)
+        group.get("/units", use: units)
+        group.get("/units/{code}", use: unit)
+        group.get("/indicators", use: indicators)
+        group.get("/documents", use: documents)
+        group.get("/targets", use: targets)
+        group.get("/observations", use: observations)
+        group.post("/observations", use: enter)
+        group.get("/evaluations/{unit}", use: evaluation)
+        group.get("/rankings/{indicator}", use: ranking)
+    }
+
+    struct Credentials: Decodable {
+        let username: String
+        let password: String
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let credentials: Credentials
+        do { credentials = try await request.decode(as: Credentials.self, context: context) } catch {
+            throw APIError(.badRequest, "invalid_body", "Expected a JSON object with username and password.")
+        }
+        if let wait = await services.throttle.retryAfter(credentials.username) {
+            throw APIError(.tooManyRequests, "too_many_attempts", "Too many failed attempts for this name; try again in \(wait) s.")
+        }
+        guard let account = try await Passwords.verify(credentials.username, credentials.password, in: services.store) else {
+            await services.throttle.failed(credentials.username)
+            throw APIError(.unauthorized, "invalid_credentials", "The user name or password is not right.")
+        }
+        await services.throttle.succeeded(credentials.username)
+        let session = try await services.store.startSession(for: account.username)
+        return JSONValue.object([
+            "token": .string(session.token), "expires_at": .string(session.expiresAt.formatted(.iso8601)), "account": Self.json(account),
+        ]).response(status: .created)
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let token = request.headers[.authorization].flatMap(SessionMiddleware.bearerToken) { try await services.store.endSession(token: token) }
+        return Response(status: .noContent)
+    }
+
+    static func json(_ account: Account) -> JSONValue {
+        var fields: [String: JSONValue] = ["username": .string(account.username.rawValue), "role": .string(account.role.rawValue), "language": .string(account.language)]
+        if let unit = account.unit { fields["unit"] = .string(unit.rawValue) }
+        return .object(fields)
+    }
+
+    @Sendable func units(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONValue.object(["units": .array(try await services.store.units().map(DataSetJSON.json))]).response()
+    }
+
+    @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        let units = try await services.store.units()
+        guard let unit = units.first(where: { $0.code.rawValue == code }) else { throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code)'.") }
+        let children = units.filter { $0.parent == unit.code }.map { JSONValue.string($0.code.rawValue) }
+        guard case .object(var fields) = DataSetJSON.json(unit) else { return DataSetJSON.json(unit).response() }
+        fields["children"] = .array(children)
+        return JSONValue.object(fields).response()
+    }
+
+    @Sendable func indicators(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONValue.object(["indicators": .array(try await services.store.indicators().map(DataSetJSON.json))]).response()
+    }
+
+    @Sendable func documents(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONValue.object(["documents": .array(try await services.store.documents().map(DataSetJSON.json))]).response()
+    }
+
+    @Sendable func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let period = try Self.period(request, required: false)
+        let targets = try await services.store.targets(periods: period.map { [$0] })
+        return JSONValue.object(["targets": .array(targets.map(DataSetJSON.json))]).response()
+    }
+
+    @Sendable func observations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let unit = try query["unit"].map { text in
+            guard let code = UnitCode(validating: String(text)) else { throw APIError(.badRequest, "invalid_parameter", "unit '\(text)': expected \(UnitCode.expectedForm)") }
+            return code
+        }
+        let indicator = try query["indicator"].map { text in
+            guard let code = IndicatorCode(validating: String(text)) else { throw APIError(.badRequest, "invalid_parameter", "indicator '\(text)': expected \(IndicatorCode.expectedForm)") }
+            return code
+        }
+        guard unit != nil || indicator != nil else {
+            throw APIError(.badRequest, "missing_parameter", "Give unit, indicator, or both: a whole year of a nation is an export, not an API answer.")
+        }
+        let period = try Self.period(request, required: false)
+        let found = try await services.store.observations(periods: period.map { [$0] }, units: unit.map { [$0] }, indicator: indicator)
+        return JSONValue.object(["observations": .array(found.map(DataSetJSON.json))]).response()
+    }
+
+    struct NewObservation: Decodable {
+        let unit: String
+        let indicator: String
+        let period: String
+        let value: String
+        let denominator: String?
+        let reason: String?
+        let citation: String?
+    }
+
+    @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account else { throw APIError(.unauthorized, "unauthenticated", "Sign in first.") }
+        let body: NewObservation
+        do { body = try await request.decode(as: NewObservation.self, context: context) } catch {
+            throw APIError(.badRequest, "invalid_body", "Expected a JSON object with unit, indicator, period and value (strings), and optionally denominator, reason and citation.")
+        }
+        let tree = UnitTree(try await services.store.units())
+        guard let unit = UnitCode(validating: body.unit), tree[unit] != nil else { throw APIError(.notFound, "unknown_unit", "No unit has the code '\(body.unit)'.") }
+        guard account.mayWrite(to: unit, in: tree) else {
+            throw APIError(.forbidden, "outside_remit", "\(account.username) (\(account.role.rawValue)) may not write figures of \(unit).")
+        }
+        guard let period = try? Period(parsing: body.period) else { throw APIError(.badRequest, "invalid_parameter", "period '\(body.period)': expected a year such as 2024") }
+        var form = Form()
+        form.fields = ["indicator": body.indicator, "value": body.value, "denominator": body.denominator ?? "", "reason": body.reason ?? "", "citation": body.citation ?? ""]
+        let indicators = Dictionary(uniqueKeysWithValues: try await services.store.indicators().map { ($0.code, $0) })
+        let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
+        do {
+            let plan = try await services.store.importChecked(input) { plan in
+                plan.dataSet.observations.map { o in
+                    AuditEvent(username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
+                               subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "") (API)")
+                }
+            }
+            guard let stored = plan.dataSet.observations.first else {
+                throw APIError(.conflict, "unchanged", "The figure is the same as the latest revision; nothing was stored.")
+            }
+            return DataSetJSON.json(stored).response(status: .created)
+        } catch let problems as ImportProblems {
+            throw APIError(.unprocessableContent, "invalid_observation", problems.description, details: problems.problems.map {
+                ["field": $0.field, "value": $0.value, "expected": $0.expected]
+            })
+        }
+    }
+
+    @Sendable func evaluation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try context.parameters.require("unit")
+        let period = try Self.period(request, required: true)!
+        let review = try await services.reviews.review(of: period)
+        guard let unitCode = UnitCode(validating: code), let unit = review.evaluator.tree[unitCode] else {
+            throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code)'.")
+        }
+        return EvaluationJSON.unit(unit, evaluator: review.evaluator, evaluation: review.evaluation, language: context.language).response()
+    }
+
+    @Sendable func ranking(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try context.parameters.require("indicator")
+        let period = try Self.period(request, required: true)!
+        let review = try await services.reviews.review(of: period)
+        guard let indicatorCode = IndicatorCode(validating: code), review.evaluator.indicators[indicatorCode] != nil else {
+            throw APIError(.notFound, "unknown_indicator", "No indicator has the code '\(code)'.")
+        }
+        let levelText = request.uri.queryParameters["level"].map(String.init) ?? "province"
+        let level = Level(levelText)
+        var rows: [(Rank, JSONValue)] = []
+        for unit in review.evaluator.tree.units.values where unit.level == level && unit.isActive(in: period) {
+            let key = ObservationKey(unit: unit.code, indicator: indicatorCode, period: period)
+            guard let result = review.evaluation.results[key], let actual = result.actual, let rank = review.evaluation.ranks(for: key)[.level] else { continue }
+            rows.append((rank, .object([
+                "unit": .string(unit.code.rawValue), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
+                "actual": EvaluationJSON.figure(actual), "synthetic": .bool(result.isSynthetic),
+            ])))
+        }
+        rows.sort { ($0.0.position, "\($0.1)") < ($1.0.position, "\($1.1)") }
+        return JSONValue.object([
+            "indicator": .string(indicatorCode.rawValue), "period": .string(period.description), "level": .string(levelText), "ranking": .array(rows.map(\.1)),
+        ]).response()
+    }
+
+    static func period(_ request: Request, required: Bool) throws -> Period? {
+        guard let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty else {
+            if required { throw APIError(.badRequest, "missing_parameter", "period is required: a year such as 2024") }
+            return nil
+        }
+        guard let period = try? Period(parsing: text) else {
+            throw APIError(.badRequest, "invalid_parameter", "period '\(text)': expected a year such as 2024, a quarter 2024-Q1, a month 2024-03 or a term 2020/2025")
+        }
+        return period
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import StocktakeStore
+
+/// Signing in and out, and choosing the page language.
+struct AuthController {
+    let services: WebServices
+    /// Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a double-submit cookie.
+    static let loginCookie = "stocktake_login"
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/") { _, context in
+            Response.redirect(to: context.session == nil ? "/login" : "/dashboard", type: .normal)
+        }
+        router.get("/login", use: loginPage)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+        router.get("/language/{code}", use: language)
+    }
+
+    struct LoginView {
+        let t: UIText
+        let csrf: String
+        let next: String
+        let message: String?
+        let username: String
+    }
+
+    @Sendable func loginPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        render(context, next: request.uri.queryParameters["next"].map(String.init) ?? "/dashboard", message: nil, username: "", status: .ok)
+    }
+
+    private func render(_ context: AppRequestContext, next: String, message: String?, username: String, status: HTTPResponse.Status) -> Response {
+        let token = Store.randomToken()
+        let t = UIText.forLanguage(context.language)
+        var response = services.renderer.page(
+            "login", LoginView(t: t, csrf: token, next: Self.localPath(next), message: message, username: username),
+            frame: Frame(context, title: t.signIn), status: status)
+        response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/login", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.read(request, context: context)
+        guard let cookie = request.cookies[Self.loginCookie]?.value, let given = form.fields[Form.csrfField], Form.constantTimeEqual(cookie, given) else {
+            throw HTTPError(.forbidden, message: "The sign-in form's security token is missing or out of date. Reload the page and try again.")
+        }
+        let t = UIText.forLanguage(context.language)
+        let username = form["username"] ?? ""
+        let next = form["next"] ?? "/dashboard"
+        if await services.throttle.retryAfter(username) != nil {
+            return render(context, next: next, message: t.tooManyAttempts, username: username, status: .tooManyRequests)
+        }
+        guard let account = try await Passwords.verify(username, form.fields["password"] ?? "", in: services.store) else {
+            await services.throttle.failed(username)
+            return render(context, next: next, message: t.signInFailed, username: username, status: .unauthorized)
+        }
+        await services.throttle.succeeded(username)
+        let credentials = try await services.store.startSession(for: account.username)
+        var response = Response.redirect(to: Self.localPath(next), type: .normal)
+        response.setCookie(SessionMiddleware.cookie(credentials))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try await Form.checked(request, context: context)
+        if let token = request.cookies[SessionMiddleware.cookieName]?.value { try await services.store.endSession(token: token) }
+        var response = Response.redirect(to: "/login", type: .normal)
+        response.setCookie(SessionMiddleware.expiredCookie)
+        return response
+    }
+
+    @Sendable func language(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        guard UIText.languages.contains(code) else { throw HTTPError(.notFound) }
+        var response = Response.redirect(to: Self.localPath(request.uri.queryParameters["next"].map(String.init) ?? "/dashboard"), type: .normal)
+        response.setCookie(Cookie(name: SessionMiddleware.languageCookie, value: code, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    /// Only paths on this site: a `next` of `https://elsewhere` or `//elsewhere` would make sign-in an open redirect.
+    static func localPath(_ next: String) -> String {
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/dashboard"
+    }
+}

@@ -1,0 +1,108 @@
+import Hummingbird
+import StocktakeCore
+
+/// Where a unit stands in a period: every target with its actual, achievement, status, change and rank; key
+/// tasks; validation findings.
+struct DashboardController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/dashboard", use: show)
+    }
+
+    struct View {
+        let t: UIText
+        let unit: UnitLink
+        let level: String
+        let ancestors: [UnitLink]
+        let period: String
+        let asOf: String
+        let periods: [Choice]
+        let rows: [Row]
+        let tasks: TaskView
+        let findings: [String]
+        let synthetic: Bool
+        let mayWrite: Bool
+        let entryHref: String
+    }
+
+    struct Row {
+        let first: Bool
+        let indicator: String
+        let indicatorHref: String
+        let actual: String
+        let rollupOnly: Bool
+        let target: String
+        let achievement: String
+        let status: StatusBadge?
+        let change: String
+        let rankLevel: String
+        let rankParent: String
+    }
+
+    struct TaskView {
+        let summary: String
+        let items: [TaskItem]
+    }
+
+    struct TaskItem {
+        let title: String
+        let deadline: String
+        let status: String
+        let late: Bool
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let t = UIText.forLanguage(context.language)
+        let format = scope.format
+        var rows: [Row] = []
+        var synthetic = false
+        for result in scope.evaluation.results(for: scope.unit.code) {
+            guard let indicator = scope.evaluator.indicators[result.indicator] else { continue }
+            let ranks = scope.evaluation.ranks(for: result.key)
+            synthetic = synthetic || ranks.values.contains { $0.syntheticPeers > 0 }
+            let actual = result.actual.map { format.figure($0, indicator: indicator) } ?? "—"
+            let href = "/indicators/\(indicator.code.rawValue)?\(scope.query())"
+            let common = (
+                name: scope.name(indicator), actual: actual, change: result.change.map(format.change) ?? "",
+                level: format.rank(ranks[.level]) ?? "", parent: format.rank(ranks[.parent]) ?? ""
+            )
+            if result.targets.isEmpty {
+                rows.append(Row(first: true, indicator: common.name, indicatorHref: href, actual: common.actual, rollupOnly: result.own == nil,
+                                target: "", achievement: "", status: nil, change: common.change, rankLevel: common.level, rankParent: common.parent))
+            }
+            for (index, target) in result.targets.enumerated() {
+                rows.append(Row(
+                    first: index == 0, indicator: common.name, indicatorHref: href, actual: index == 0 ? common.actual : "",
+                    rollupOnly: index == 0 && result.own == nil,
+                    target: format.bound(target.target, indicator: indicator, derived: target.derivedBound),
+                    achievement: format.achievement(target) ?? "", status: StatusBadge(target.status, format: format),
+                    change: index == 0 ? common.change : "", rankLevel: index == 0 ? common.level : "", rankParent: index == 0 ? common.parent : ""))
+            }
+        }
+        let summary = scope.evaluation.tasks[scope.unit.code] ?? TaskSummary()
+        let tasks = scope.review.tasks.filter { $0.unit == scope.unit.code }.map { task in
+            TaskItem(title: task.title[context.language], deadline: format.date(task.deadline), status: Self.statusWord(task.status, t),
+                     late: { if case .done(let c) = task.status { !c.onTime } else { false } }())
+        }
+        let taskSummary = "\(summary.done)/\(summary.counted) \(t.tasksDone) (\(summary.doneOnTime) \(t.onTime), \(summary.doneLate) \(t.late)); \(summary.overdue) \(t.overdue)"
+        let findings = scope.evaluation.findings(for: Set(scope.evaluator.tree.subtree(of: scope.unit.code))).map(\.description)
+        let view = View(
+            t: t, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
+            period: scope.period.description, asOf: format.date(scope.evaluation.asOf), periods: scope.periodChoices, rows: rows,
+            tasks: TaskView(summary: taskSummary, items: tasks), findings: findings, synthetic: synthetic,
+            mayWrite: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false,
+            entryHref: "/entry?\(scope.query())")
+        return services.renderer.page("dashboard", view, frame: Frame(context, title: "\(t.dashboard) — \(scope.name(scope.unit)) \(scope.period)"))
+    }
+
+    static func statusWord(_ status: KeyTask.Status, _ t: UIText) -> String {
+        switch status {
+        case .notStarted: t.notStarted
+        case .inProgress: t.inProgress
+        case .done: t.done
+        case .dropped: t.dropped
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// Entering and correcting figures and task statuses, for the units in the person's remit. A correction is a
+/// new revision with a reason; the history view shows every revision.
+struct EntryController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/entry", use: form)
+        router.post("/entry", use: enter)
+        router.get("/history", use: history)
+        router.post("/tasks/{code}/status", use: changeTask)
+    }
+
+    struct View {
+        let t: UIText
+        let unit: UnitLink
+        let ancestors: [UnitLink]
+        let period: String
+        let periods: [Choice]
+        let units: [Choice]
+        let indicators: [Choice]
+        let current: [Current]
+        let tasks: [TaskForm]
+        let problems: [ProblemRow]
+        let hasProblems: Bool
+        let fields: [String: String]
+        let csrf: String
+    }
+
+    struct Current {
+        let indicator: String
+        let value: String
+        let revision: Int
+        let historyHref: String
+    }
+
+    struct TaskForm {
+        let code: String
+        let title: String
+        let deadline: String
+        let status: String
+        let choices: [Choice]
+    }
+
+    struct ProblemRow {
+        let location: String
+        let field: String
+        let value: String
+        let expected: String
+    }
+
+    /// The scope of an entry page or post, refused unless the person may write to the unit.
+    private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil) async throws -> PageScope {
+        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: unitCode)
+        guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        return scope
+    }
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await writableScope(request, context: context)
+        return try await render(scope, context: context, problems: [], fields: [:], status: .ok)
+    }
+
+    private func render(_ scope: PageScope, context: AppRequestContext, problems: [ImportProblem], fields: [String: String], status: HTTPResponse.Status) async throws -> Response {
+        let t = UIText.forLanguage(context.language)
+        let tree = scope.evaluator.tree
+        let writable = tree.units.values.filter { context.account?.mayWrite(to: $0.code, in: tree) == true && $0.origin != .synthetic && $0.isActive(in: scope.period) }
+            .sorted { $0.code < $1.code }
+        let indicators = scope.evaluator.indicators.values.sorted { $0.code < $1.code }
+        let current = scope.evaluation.results(for: scope.unit.code).compactMap { result -> Current? in
+            guard let own = result.own, let indicator = scope.evaluator.indicators[result.indicator] else { return nil }
+            return Current(indicator: scope.name(indicator), value: scope.format.figure(own.figure, indicator: indicator), revision: own.revision,
+                           historyHref: "/history?\(scope.query())&indicator=\(indicator.code.rawValue)")
+        }
+        let statuses: [(String, String)] = [("not_started", t.notStarted), ("in_progress", t.inProgress), ("done", t.done), ("dropped", t.dropped)]
+        let tasks = scope.review.tasks.filter { $0.unit == scope.unit.code }.map { task in
+            TaskForm(code: task.code.rawValue, title: task.title[context.language], deadline: scope.format.date(task.deadline),
+                     status: DashboardController.statusWord(task.status, t),
+                     choices: statuses.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == task.status.name) })
+        }
+        let view = View(
+            t: t, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
+            periods: scope.periodChoices,
+            units: writable.map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == scope.unit.code) },
+            indicators: indicators.map { Choice(value: $0.code.rawValue, label: "\(scope.name($0)) (\($0.measure[scope.language]))", selected: $0.code.rawValue == fields["indicator"]) },
+            current: current, tasks: tasks,
+            problems: problems.map { ProblemRow(location: $0.location.description, field: $0.field, value: $0.value, expected: $0.expected) },
+            hasProblems: !problems.isEmpty, fields: fields, csrf: context.session?.csrfToken ?? "")
+        return services.renderer.page("entry", view, frame: Frame(context, title: "\(t.dataEntry) — \(scope.name(scope.unit))"), status: status)
+    }
+
+    @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let scope = try await writableScope(request, context: context, unitCode: form["unit"] ?? "")
+        guard let period = try? Period(parsing: form["period"] ?? "") else { throw HTTPError(.badRequest, message: "period '\(form["period"] ?? "")': expected a year such as 2024") }
+        let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: scope.evaluator.indicators, by: account.username.rawValue)
+        do {
+            let plan = try await services.store.importChecked(located) { plan in
+                plan.dataSet.observations.map { o in
+                    AuditEvent(
+                        username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
+                        subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")")
+                }
+            }
+            let key = plan.dataSet.observations.first?.key
+            return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(key?.indicator.rawValue ?? form["indicator"] ?? "")", type: .normal)
+        } catch let problems as ImportProblems {
+            return try await render(scope, context: context, problems: problems.problems, fields: form.fields, status: .unprocessableContent)
+        }
+    }
+
+    /// The form's figure as one pending observation: the planner checks it like a row of a file (indicator known,
+    /// a plain decimal, a denominator for shares, a reason for a correction) and gives it the next revision.
+    static func observation(_ form: Form, unit: UnitCode, period: Period, indicators: [IndicatorCode: Indicator], by username: String) -> LocatedDataSet {
+        var input = LocatedDataSet(file: "form")
+        func problem(_ field: String, _ value: String, _ expected: String) {
+            input.problems.append(ImportProblem(file: "form", location: .path(field), field: field, value: value, expected: expected))
+        }
+        let indicatorText = form["indicator"] ?? ""
+        guard let code = IndicatorCode(validating: indicatorText), let indicator = indicators[code] else {
+            problem("indicator", indicatorText, "one of the indicators listed")
+            return input
+        }
+        let valueText = form["value"] ?? ""
+        guard let value = try? Decimal(exactly: valueText) else {
+            problem("value", valueText, "a plain decimal number such as 20699.5 (a '.' before decimals, no grouping)")
+            return input
+        }
+        var figure = Figure.value(value)
+        if indicator.kind == .share {
+            let denominatorText = form["denominator"] ?? ""
+            guard let denominator = try? Decimal(exactly: denominatorText), denominator > 0 else {
+                problem("denominator", denominatorText, "the whole the share is of, a positive number (182 in 159 of 182)")
+                return input
+            }
+            figure = .share(numerator: value, denominator: denominator)
+        }
+        let observation = Observation(
+            key: ObservationKey(unit: unit, indicator: code, period: period), figure: figure,
+            source: .init(kind: .entry, citation: form["citation"] ?? "entered by \(username)"), enteredBy: username,
+            enteredAt: Date().wholeSeconds, reason: form["reason"])
+        input.observations.append(Located(PendingObservation(observation, revision: nil), at: .path("form")))
+        return input
+    }
+
+    struct HistoryView {
+        let t: UIText
+        let unit: UnitLink
+        let ancestors: [UnitLink]
+        let period: String
+        let indicator: String
+        let revisions: [Revision]
+        let mayWrite: Bool
+        let entryHref: String
+    }
+
+    struct Revision {
+        let revision: Int
+        let value: String
+        let source: String
+        let enteredBy: String
+        let enteredAt: String
+        let reason: String
+        let latest: Bool
+    }
+
+    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let raw = request.uri.queryParameters["indicator"].map(String.init) ?? ""
+        guard let code = IndicatorCode(validating: raw), let indicator = scope.evaluator.indicators[code] else {
+            throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
+        }
+        let t = UIText.forLanguage(context.language)
+        let revisions = try await services.store.history(of: ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period))
+        let newest = revisions.map(\.revision).max()
+        let view = HistoryView(
+            t: t, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description, indicator: scope.name(indicator),
+            revisions: revisions.reversed().map {
+                Revision(revision: $0.revision, value: scope.format.figure($0.figure, indicator: indicator), source: $0.source.citation,
+                         enteredBy: $0.enteredBy, enteredAt: scope.format.date($0.enteredAt), reason: $0.reason ?? "", latest: $0.revision == newest)
+            },
+            mayWrite: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false,
+            entryHref: "/entry?\(scope.query())")
+        return services.renderer.page("history", view, frame: Frame(context, title: "\(t.history) — \(scope.name(indicator))"))
+    }
+
+    @Sendable func changeTask(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let raw = try context.parameters.require("code")
+        guard let code = TaskCode(validating: raw), let task = try await services.store.tasks(codes: [code]).first else {
+            throw HTTPError(.notFound, message: "No key task has the code '\(raw)'.")
+        }
+        let scope = try await writableScope(request, context: context, unitCode: task.unit.rawValue)
+        let status: KeyTask.Status
+        switch form["status"] ?? "" {
+        case "not_started": status = .notStarted
+        case "in_progress": status = .inProgress
+        case "dropped": status = .dropped
+        case "done":
+            guard let text = form["completed_on"], let day = try? CalendarDate(parsing: text) else {
+                throw HTTPError(.badRequest, message: "completed_on '\(form["completed_on"] ?? "")': a done task needs the day it was done, as YYYY-MM-DD")
+            }
+            status = .done(.init(day: day, deadline: task.deadline))
+        case let other:
+            throw HTTPError(.badRequest, message: "status '\(other)': expected not_started, in_progress, done or dropped")
+        }
+        try await services.store.changeTaskStatus(code, to: status, note: form["note"] ?? "", by: account.username.rawValue)
+        return .redirect(to: "/entry?\(scope.query())", type: .normal)
+    }
+}

@@ -1,0 +1,90 @@
+import Hummingbird
+import StocktakeCore
+
+/// One indicator for one unit: its history as a chart, its ranking among peers (ties share a place), and the
+/// unit's own figure beside the roll-up of the units below.
+struct IndicatorController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/indicators/{code}", use: show)
+    }
+
+    struct View {
+        let t: UIText
+        let unit: UnitLink
+        let ancestors: [UnitLink]
+        let indicator: String
+        let code: String
+        let period: String
+        let periods: [Choice]
+        let chart: String
+        let own: String
+        let rollup: String
+        let rollupCoverage: String
+        let ranking: [RankRow]
+        let scopeName: String
+        let synthetic: Bool
+        let historyHref: String
+    }
+
+    struct RankRow {
+        let position: String
+        let unit: UnitLink
+        let actual: String
+        let synthetic: Bool
+        let current: Bool
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let raw = try context.parameters.require("code")
+        guard let code = IndicatorCode(validating: raw), let indicator = scope.evaluator.indicators[code] else {
+            throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
+        }
+        let t = UIText.forLanguage(context.language)
+        let format = scope.format
+        let result = scope.evaluation.results[ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period)]
+
+        // History: the latest revision of each year's figure, and the targets of those years.
+        let observations = try await services.store.observations(units: [scope.unit.code], indicator: code)
+        var latest: [Period: Observation] = [:]
+        for o in observations where { if case .year = o.key.period { true } else { false } }() {
+            if (latest[o.key.period]?.revision ?? 0) < o.revision { latest[o.key.period] = o }
+        }
+        let years = latest.keys.sorted()
+        let targets = try await services.store.targets(periods: Array(Set(years + [scope.period])))
+            .filter { $0.unit == scope.unit.code && $0.indicator == code && $0.basis == .absolute }
+        let chart = HistoryChart(
+            title: "\(scope.name(indicator)) — \(scope.name(scope.unit))",
+            points: years.compactMap { year in latest[year].map { .init(label: year.description, value: $0.figure.measured, text: format.plain($0.figure, indicator: indicator)) } },
+            targets: targets.compactMap { target in
+                target.bound.value.map { .init(label: target.period.description, value: $0, text: format.bound(target, indicator: indicator, derived: nil)) }
+            },
+            format: format, decimals: indicator.decimals)
+
+        // Ranking among the unit's peers at its level, for the period.
+        let peers = scope.evaluator.tree.units.values.filter { $0.level == scope.unit.level && $0.isActive(in: scope.period) }
+        var ranking: [(Rank, RankRow)] = []
+        var synthetic = false
+        for peer in peers {
+            let key = ObservationKey(unit: peer.code, indicator: code, period: scope.period)
+            guard let peerResult = scope.evaluation.results[key], let actual = peerResult.actual, let rank = scope.evaluation.ranks(for: key)[.level] else { continue }
+            synthetic = synthetic || peerResult.isSynthetic
+            ranking.append((rank, RankRow(
+                position: String(rank.position), unit: UnitLink(peer, scope: scope), actual: format.figure(actual, indicator: indicator),
+                synthetic: peerResult.isSynthetic, current: peer.code == scope.unit.code)))
+        }
+        ranking.sort { ($0.0.position, $0.1.unit.code) < ($1.0.position, $1.1.unit.code) }
+
+        let view = View(
+            t: t, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, indicator: scope.name(indicator), code: code.rawValue,
+            period: scope.period.description, periods: scope.periodChoices, chart: chart.svg,
+            own: result?.own.map { format.figure($0.figure, indicator: indicator) } ?? "—",
+            rollup: result?.rollup.map { format.figure($0.figure, indicator: indicator) } ?? "—",
+            rollupCoverage: result?.rollup.map { "\($0.reporting)/\($0.expected)" } ?? "",
+            ranking: ranking.map(\.1), scopeName: scope.unit.level.rawValue, synthetic: synthetic,
+            historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)")
+        return services.renderer.page("indicator", view, frame: Frame(context, title: "\(scope.name(indicator)) — \(scope.name(scope.unit))"))
+    }
+}

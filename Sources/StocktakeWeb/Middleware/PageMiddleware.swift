@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+
+/// For the pages: a visitor who is not signed in is sent to the sign-in page (and back afterwards), and errors
+/// become a page in the visitor's language rather than a bare status.
+struct PageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: WebServices
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard context.session != nil else {
+            let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return .redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), type: .normal)
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            let t = UIText.forLanguage(context.language)
+            let message = error.status == .forbidden && error.body == nil ? t.notAllowed : error.status == .notFound && error.body == nil ? t.notFound : (error.body ?? error.status.reasonPhrase)
+            return services.renderer.page("error", ErrorView(status: Int(error.status.code), message: message), frame: Frame(context, title: error.status.reasonPhrase), status: error.status)
+        }
+    }
+}
+
+struct ErrorView {
+    let status: Int
+    let message: String
+}
+
+/// For the API: every route but sign-in needs a session (a bearer token, or the page cookie for reads), and
+/// every error is JSON with a stable code and a human message.
+struct APIMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            let signingIn = request.uri.path.hasSuffix("/session") && request.method == .post
+            guard context.session != nil || signingIn else { throw APIError(.unauthorized, "unauthenticated", "Sign in first: POST /api/v1/session, then send Authorization: Bearer TOKEN.") }
+            // A cookie session may read; writing needs the bearer token, which a browser never sends on its own.
+            if request.method != .get && request.method != .head && !signingIn && !context.viaBearerToken {
+                throw APIError(.forbidden, "bearer_required", "Writes through the API need Authorization: Bearer TOKEN.")
+            }
+            return try await next(request, context)
+        } catch let error as APIError {
+            return error.response()
+        } catch let error as HTTPError {
+            return APIError(error.status, error.status == .notFound ? "not_found" : "http_\(error.status.code)", error.body ?? error.status.reasonPhrase).response()
+        }
+    }
+}
+
+/// An API error: the status, a stable machine-readable code, and a message for people.
+struct APIError: Error {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var details: [[String: String]] = []
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: [[String: String]] = []) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+    }
+
+    func response() -> Response {
+        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if !details.isEmpty { error["details"] = .array(details.map { .object($0.mapValues(JSONValue.string)) }) }
+        return JSONValue.object(["error": .object(error)]).response(status: status)
+    }
+}

@@ -1,0 +1,150 @@
+/// Every word the pages print, per language. A struct rather than a dictionary so that a language missing a
+/// text does not compile. Figures are formatted by ``FigureFormatter``, not here.
+struct UIText: Sendable {
+    let appName: String
+    let signIn: String
+    let signOut: String
+    let username: String
+    let password: String
+    let signInFailed: String
+    let tooManyAttempts: String
+    let dashboard: String
+    let units: String
+    let documents: String
+    let dataEntry: String
+    let importData: String
+    let audit: String
+    let period: String
+    let unit: String
+    let show: String
+    let asOf: String
+    let indicator: String
+    let actual: String
+    let target: String
+    let achievement: String
+    let status: String
+    let change: String
+    let rank: String
+    let rankAmongLevel: String
+    let rankInParent: String
+    let rollup: String
+    let ownFigure: String
+    let rollupOfChildren: String
+    let keyTasks: String
+    let tasksDone: String
+    let onTime: String
+    let late: String
+    let overdue: String
+    let deadline: String
+    let findings: String
+    let noFindings: String
+    let children: String
+    let parent: String
+    let mergedInto: String
+    let compareChildren: String
+    let history: String
+    let ranking: String
+    let position: String
+    let synthetic: String
+    let syntheticNote: String
+    let reference: String
+    let issuedBy: String
+    let title: String
+    let targetsSet: String
+    let tasksSet: String
+    let value: String
+    let denominator: String
+    let reason: String
+    let reasonHint: String
+    let citation: String
+    let save: String
+    let revision: String
+    let enteredBy: String
+    let enteredAt: String
+    let revisions: String
+    let noRevisions: String
+    let taskStatus: String
+    let completedOn: String
+    let note: String
+    let notStarted: String
+    let inProgress: String
+    let done: String
+    let dropped: String
+    let change_status: String
+    let file: String
+    let upload: String
+    let importHint: String
+    let imported: String
+    let problems: String
+    let line: String
+    let field: String
+    let expected: String
+    let when: String
+    let who: String
+    let what: String
+    let detail: String
+    let notAllowed: String
+    let notFound: String
+    let language: String
+    let noData: String
+    let chartTitle: String
+    let outsideRemit: String
+    let readOnly: String
+
+    static let defaultLanguage = "vi"
+    static let languages = ["vi", "en"]
+
+    static func forLanguage(_ language: String) -> UIText { language == "en" ? .english : .vietnamese }
+
+    static let english = UIText(
+        appName: "Stocktake", signIn: "Sign in", signOut: "Sign out", username: "User name", password: "Password",
+        signInFailed: "The user name or password is not right.", tooManyAttempts: "Too many failed attempts. Try again in a few minutes.",
+        dashboard: "Dashboard", units: "Units", documents: "Documents", dataEntry: "Data entry", importData: "Import",
+        audit: "Audit history", period: "Period", unit: "Unit", show: "Show", asOf: "as of", indicator: "Indicator",
+        actual: "Actual", target: "Target", achievement: "Achievement", status: "Status", change: "Change on a year earlier",
+        rank: "Rank", rankAmongLevel: "Rank in the level", rankInParent: "Rank under the same parent", rollup: "Roll-up",
+        ownFigure: "Own figure", rollupOfChildren: "Sum of the children", keyTasks: "Key tasks", tasksDone: "done",
+        onTime: "on time", late: "late", overdue: "overdue", deadline: "Deadline", findings: "Validation findings",
+        noFindings: "No findings.", children: "Units below", parent: "Above", mergedInto: "merged into",
+        compareChildren: "Compare the units below on", history: "History", ranking: "Ranking", position: "Position",
+        synthetic: "synthetic", syntheticNote: "* Peers marked synthetic were generated to match the ranks the sources report; they are not real data.",
+        reference: "Reference", issuedBy: "Issued by", title: "Title", targetsSet: "Targets set", tasksSet: "Key tasks set",
+        value: "Value", denominator: "Of (denominator, for shares)", reason: "Reason for the correction",
+        reasonHint: "Required when the figure already has a revision: the earlier one stays visible.", citation: "Source",
+        save: "Save", revision: "Revision", enteredBy: "Entered by", enteredAt: "Entered at", revisions: "Revisions",
+        noRevisions: "Nothing entered yet.", taskStatus: "Key task status", completedOn: "Completed on", note: "Note",
+        notStarted: "not started", inProgress: "in progress", done: "done", dropped: "dropped", change_status: "Change status",
+        file: "File (JSON data set or CSV observations)", upload: "Check and import",
+        importHint: "The whole file is checked first; if any row has a problem, nothing is imported.",
+        imported: "Imported", problems: "Problems — nothing was imported", line: "Line / path", field: "Field",
+        expected: "Expected", when: "When", who: "Who", what: "What", detail: "Detail",
+        notAllowed: "You may not do this here: it is outside your remit.", notFound: "Not found.", language: "Language",
+        noData: "no data", chartTitle: "History", outsideRemit: "outside your remit", readOnly: "You can read, not write, here.")
+
+    static let vietnamese = UIText(
+        appName: "Stocktake", signIn: "Đăng nhập", signOut: "Đăng xuất", username: "Tên đăng nhập", password: "Mật khẩu",
+        signInFailed: "Tên đăng nhập hoặc mật khẩu không đúng.", tooManyAttempts: "Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau ít phút.",
+        dashboard: "Tổng quan", units: "Đơn vị", documents: "Văn bản", dataEntry: "Nhập số liệu", importData: "Nhập tệp",
+        audit: "Lịch sử thay đổi", period: "Kỳ", unit: "Đơn vị", show: "Xem", asOf: "tính đến", indicator: "Chỉ tiêu",
+        actual: "Thực hiện", target: "Mục tiêu", achievement: "Mức đạt", status: "Đánh giá", change: "So với cùng kỳ năm trước",
+        rank: "Xếp hạng", rankAmongLevel: "Xếp hạng cùng cấp", rankInParent: "Xếp hạng trong đơn vị cấp trên", rollup: "Tổng hợp",
+        ownFigure: "Số liệu đơn vị báo cáo", rollupOfChildren: "Tổng hợp từ đơn vị cấp dưới", keyTasks: "Nhiệm vụ trọng tâm",
+        tasksDone: "hoàn thành", onTime: "đúng hạn", late: "trễ hạn", overdue: "quá hạn", deadline: "Thời hạn",
+        findings: "Kết quả kiểm tra số liệu", noFindings: "Không có phát hiện nào.", children: "Đơn vị cấp dưới",
+        parent: "Cấp trên", mergedInto: "sáp nhập vào", compareChildren: "So sánh các đơn vị cấp dưới theo",
+        history: "Lịch sử", ranking: "Bảng xếp hạng", position: "Thứ hạng", synthetic: "giả lập",
+        syntheticNote: "* Các đơn vị đánh dấu giả lập được tạo ra để khớp với thứ hạng nguồn tin nêu; đó không phải số liệu thật.",
+        reference: "Số, ký hiệu", issuedBy: "Cơ quan ban hành", title: "Trích yếu", targetsSet: "Chỉ tiêu đề ra",
+        tasksSet: "Nhiệm vụ đề ra", value: "Giá trị", denominator: "Trên tổng số (đối với tỷ lệ)", reason: "Lý do điều chỉnh",
+        reasonHint: "Bắt buộc khi số liệu đã có: bản trước vẫn được lưu và hiển thị.", citation: "Nguồn",
+        save: "Lưu", revision: "Lần", enteredBy: "Người nhập", enteredAt: "Thời điểm nhập", revisions: "Các lần nhập",
+        noRevisions: "Chưa có số liệu.", taskStatus: "Tình trạng nhiệm vụ", completedOn: "Ngày hoàn thành", note: "Ghi chú",
+        notStarted: "chưa triển khai", inProgress: "đang thực hiện", done: "hoàn thành", dropped: "không thực hiện",
+        change_status: "Cập nhật tình trạng", file: "Tệp (bộ dữ liệu JSON hoặc số liệu CSV)", upload: "Kiểm tra và nhập",
+        importHint: "Toàn bộ tệp được kiểm tra trước; nếu có dòng nào lỗi thì không nhập gì cả.", imported: "Đã nhập",
+        problems: "Lỗi — chưa nhập gì", line: "Dòng / vị trí", field: "Trường", expected: "Yêu cầu", when: "Thời điểm",
+        who: "Người thực hiện", what: "Nội dung", detail: "Chi tiết",
+        notAllowed: "Bạn không có quyền thực hiện việc này: ngoài phạm vi được giao.", notFound: "Không tìm thấy.",
+        language: "Ngôn ngữ", noData: "chưa có số liệu", chartTitle: "Diễn biến qua các năm", outsideRemit: "ngoài phạm vi được giao",
+        readOnly: "Bạn chỉ có quyền xem ở đây.")
+}
