@@ -219,6 +219,7 @@ extension Store {
     public static let tables = [
         "units", "unit_names", "unit_groups", "indicators", "indicator_texts", "documents", "document_titles", "targets",
         "key_tasks", "key_task_titles", "observations", "observation_comparisons", "observation_ranks",
+        "users", "sessions", "audit_events", "task_status_changes", "data_version",
     ]
 }
 

@@ -27,13 +27,10 @@ public func buildApplication(
 
 /// Settings that tests and benchmarks change.
 public struct WebOptions: Sendable {
-    /// bcrypt's work factor for new passwords (2^cost rounds).
-    public var bcryptCost: UInt8
     /// Failed sign-ins allowed per name within the window before further attempts are refused.
     public var loginAttempts: Int
 
-    public init(bcryptCost: UInt8 = Passwords.defaultCost, loginAttempts: Int = 5) {
-        self.bcryptCost = bcryptCost
+    public init(loginAttempts: Int = 5) {
         self.loginAttempts = loginAttempts
     }
 }

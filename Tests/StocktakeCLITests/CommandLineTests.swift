@@ -54,7 +54,7 @@ import Testing
     @Test func theDemoPrintsTheBacGiangEvaluation() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try run(["demo", "--samples", Self.samples], in: folder)
+        let result = try run(["demo", "--no-serve", "--samples", Self.samples], in: folder)
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
         func line(_ name: String) -> String { lines.first { $0.hasPrefix(name) } ?? "" }
@@ -142,7 +142,22 @@ import Testing
         }
     }
 
-    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate"])
+    @Test func accountsAreAddedListedAndRemoved() async throws {
+        try await TestDatabase.withFresh { url async throws in
+            #expect(try run(["import", Self.samples + "/bac-giang-2024.json", "--database", url]).status == 0)
+            let added = try run(["user", "add", "ann", "--role", "editor", "--unit", "BG", "--database", url])
+            #expect(added.status == 0, "\(added.error)")
+            #expect(added.output.contains("Added editor ann for BG") && added.output.contains("Password (shown once): "))
+            let editorWithoutUnit = try run(["user", "add", "bob", "--role", "editor", "--database", url])
+            #expect(editorWithoutUnit.status != 0 && editorWithoutUnit.error.contains("needs a unit"))
+            #expect(try run(["user", "add", "ann", "--database", url]).error.contains("exists already"))
+            #expect(try run(["user", "list", "--database", url]).output.contains("ann"))
+            #expect(try run(["user", "remove", "ann", "--database", url]).status == 0)
+            #expect(try run(["user", "list", "--database", url]).output.contains("No accounts."))
+        }
+    }
+
+    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"])
         #expect(result.status == 0)

@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import StocktakeCore
+import StocktakeStore
+import Testing
+@testable import StocktakeWeb
+
+/// Entering and correcting figures, task statuses and imports through the pages: nothing entered is lost.
+@Suite struct EntryTests {
+    @Test func enteringAFigureAndCorrectingItShowsBothRevisions() async throws {
+        try await WebHarness.run { client, store async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("city")
+            try await browser.get("/entry?unit=BG-CITY&period=2024")
+            let first = try await browser.post("/entry", ["unit": "BG-CITY", "period": "2024", "indicator": "new_party_members", "value": "412", "citation": "district report"])
+            #expect(first.status == .seeOther)
+            #expect(first.location == "/history?unit=BG-CITY&period=2024&indicator=new_party_members")
+
+            // A changed figure without a reason is refused, saying why, and nothing is written.
+            try await browser.get("/entry?unit=BG-CITY&period=2024")
+            let before = try await store.rowCounts()
+            let refused = try await browser.post("/entry", ["unit": "BG-CITY", "period": "2024", "indicator": "new_party_members", "value": "421"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("reason") && refused.body.contains("revision 1"))
+            #expect(try await store.rowCounts() == before)
+
+            let corrected = try await browser.post("/entry", ["unit": "BG-CITY", "period": "2024", "indicator": "new_party_members", "value": "421", "reason": "digits swapped in the district report"])
+            #expect(corrected.status == .seeOther)
+            let history = try await browser.get(corrected.location ?? "").body
+            #expect(history.contains(">412 ") && history.contains(">421 "))
+            #expect(history.contains("digits swapped in the district report"))
+            #expect(history.components(separatedBy: "class=\"revision").count - 1 == 2)
+
+            let stored = try await store.history(of: ObservationKey(unit: UnitCode(unchecked: "BG-CITY"), indicator: IndicatorCode(unchecked: "new_party_members"), period: .year(2024)))
+            #expect(stored.map(\.revision) == [1, 2])
+            #expect(stored.allSatisfy { $0.enteredBy == "city" && $0.source.kind == .entry })
+
+            // The audit history says who changed what.
+            let audit = try await browser.get("/audit").body
+            #expect(audit.contains("observation_corrected") && audit.contains("observation_entered") && audit.contains(">city<"))
+            // The figure now counts in the province's roll-up on the dashboard.
+            #expect(try await browser.get("/dashboard?unit=BG-CITY&period=2024").body.contains("421"))
+        }
+    }
+
+    @Test func aBadFigureIsExplainedAndNothingIsWritten() async throws {
+        try await WebHarness.run { client, store async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("bacgiang")
+            try await browser.get("/entry?unit=BG&period=2024")
+            let before = try await store.rowCounts()
+            let page = try await browser.post("/entry", ["unit": "BG", "period": "2024", "indicator": "nr_communes", "value": "12,5"])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("12,5") && page.body.contains("a plain decimal number"))
+            let share = try await browser.post("/entry", ["unit": "BG", "period": "2024", "indicator": "nr_communes", "value": "160", "reason": "x"])
+            #expect(share.body.contains("denominator"))
+            #expect(try await store.rowCounts() == before)
+        }
+    }
+
+    @Test func aTaskStatusChangeIsANewRevisionAndTheOldOneStays() async throws {
+        try await WebHarness.run { client, store async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("bacgiang")
+            try await browser.get("/entry?unit=BG&period=2025")
+            let done = try await browser.post("/tasks/BG-2025-tet/status", ["status": "done", "completed_on": "2025-01-20", "note": "all families visited"])
+            #expect(done.status == .seeOther)
+            let code = TaskCode(unchecked: "BG-2025-tet")
+            let task = try #require(try await store.tasks(codes: [code]).first)
+            guard case .done(let completion) = task.status else { Issue.record("expected done, got \(task.status)"); return }
+            #expect(completion.onTime)
+            let changes = try await store.taskStatusHistory(of: code)
+            #expect(changes.map(\.revision) == [2] && changes[0].changedBy == "bacgiang")
+            #expect(try await browser.get("/audit").body.contains("in_progress → done"))
+            // Done needs the day it was done.
+            try await browser.get("/entry?unit=BG&period=2025")
+            #expect(try await browser.post("/tasks/BG-2025-tet/status", ["status": "done"]).status == .badRequest)
+        }
+    }
+
+    @Test func anUploadIsCheckedWholeAndImportsAllOrNothing() async throws {
+        try await WebHarness.run { client, store async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("bacgiang")
+            try await browser.get("/import")
+            let before = try await store.rowCounts()
+            let bad = """
+                unit,indicator,period,value,source_kind,source
+                BG-CITY,new_party_members,2024,300,report,district report
+                BG-YD,new_party_members,2024,two hundred,report,district report
+                """
+            let refused = try await browser.upload("/import", filename: "districts.csv", content: bad)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("line 3") && refused.body.contains("two hundred"))
+            #expect(try await store.rowCounts() == before)
+
+            try await browser.get("/import")
+            let good = bad.replacingOccurrences(of: "two hundred", with: "200")
+            let imported = try await browser.upload("/import", filename: "districts.csv", content: good)
+            #expect(imported.status == .ok)
+            #expect(try await store.observations(periods: [.year(2024)], indicator: IndicatorCode(unchecked: "new_party_members")).count == 3)
+        }
+    }
+
+    @Test func anEditorCannotImportFiguresOutsideTheirSubtree() async throws {
+        try await WebHarness.run { client, store async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("yendung")
+            try await browser.get("/import")
+            let before = try await store.rowCounts()
+            let page = try await browser.upload("/import", filename: "x.csv", content: "unit,indicator,period,value,source_kind,source\nBG-CITY,new_party_members,2024,300,report,r\n")
+            #expect(page.status == .forbidden)
+            #expect(page.body.contains("BG-CITY") && page.body.contains("subtree of BG-YD"))
+            #expect(try await store.rowCounts() == before)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import StocktakeCore
+import StocktakeStore
+import Testing
+@testable import StocktakeWeb
+
+/// Every page, as a signed-in person sees it, over real HTTP.
+@Suite struct PageTests {
+    @Test func aVisitorWhoIsNotSignedInIsSentToTheSignInPage() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            for path in ["/dashboard", "/units/BG", "/indicators/grdp_growth", "/documents", "/entry", "/import", "/audit", "/history?indicator=grdp_growth"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .seeOther, "\(path)")
+                #expect(page.location?.hasPrefix("/login?next=") == true, "\(path)")
+            }
+            #expect(try await browser.get("/login").body.contains("name=\"password\""))
+        }
+    }
+
+    @Test func theDashboardShowsTheSampleFiguresInTheReadersLanguage() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let vietnamese = Browser(client)
+            #expect(try await vietnamese.signIn("bacgiang").status == .seeOther)
+            let page = try await vietnamese.get("/dashboard?unit=BG&period=2024")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<html lang=\"vi\""))
+            #expect(page.body.contains("13,85%"))  // GRDP growth, seed 002
+            #expect(page.body.contains("20.699,5 tỷ đồng"))  // budget revenue
+            #expect(page.body.contains("159/182 (87,36%)"))  // communes meeting the new rural standard
+            #expect(page.body.contains("132,20%") && page.body.contains("128,80%"))  // excess over both estimates
+            #expect(page.body.contains("class=\"status exceeded\">vượt<"))  // status by colour and by word
+
+            let english = Browser(client)
+            _ = try await english.signIn("admin")
+            let en = try await english.get("/dashboard?unit=BG&period=2024")
+            #expect(en.body.contains("<html lang=\"en\""))
+            #expect(en.body.contains("13.85%") && en.body.contains("20,699.5 billion VND") && en.body.contains("159/182 (87.36%)"))
+            #expect(en.body.contains(">exceeded<"))
+            // The language can be switched, and the choice sticks.
+            _ = try await english.get("/language/vi")
+            #expect(try await english.get("/dashboard?unit=BG&period=2024").body.contains("13,85%"))
+        }
+    }
+
+    @Test func everyPageRenders() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin")
+            let pages: [(String, String)] = [
+                ("/dashboard", "Viet Nam"), ("/units/BG?period=2024", "Yen Dung"), ("/units/BG?period=2024&indicator=grdp_growth", "Bac Giang city"),
+                ("/indicators/grdp_growth?unit=BG&period=2024", "<svg"), ("/documents", "381-NQ/TU"),
+                ("/documents/381-NQ-TU?period=2024", "381-NQ/TU"), ("/entry?unit=BG&period=2024", "name=\"value\""),
+                ("/history?unit=BG&period=2024&indicator=grdp_growth", "13.85%"), ("/import", "type=\"file\""), ("/audit", "<table"),
+                ("/units", "Viet Nam"),
+            ]
+            for (path, expected) in pages {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok || page.status == .seeOther, "\(path): \(page.status)")
+                let body = page.status == .seeOther ? try await browser.get(page.location ?? "/").body : page.body
+                #expect(body.contains(expected), "\(path) should show \(expected)")
+            }
+            #expect(try await browser.get("/indicators/nonexistent?unit=BG").status == .notFound)
+            #expect(try await browser.get("/dashboard?unit=XX").status == .notFound)
+            #expect(try await browser.get("/dashboard?period=20x4").status == .badRequest)
+        }
+    }
+
+    @Test func theIndicatorPageDrawsAChartAndRanksWithTheRollupBesideTheOwnFigure() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin")
+            let page = try await browser.get("/indicators/nr_communes?unit=BG&period=2024").body
+            #expect(page.contains("<svg") && page.contains("class=\"point\"") && page.contains("class=\"axis\""))
+            #expect(page.contains("87.36%"))
+            #expect(page.contains("class=\"results ranking\""))
+            #expect(page.contains("class=\"num own\">159/182 (87.36%)"))
+        }
+    }
+
+    @Test func theTreeShowsMergedUnitsWithTheirSuccessor() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin")
+            let page = try await browser.get("/units/BG?period=2024").body
+            #expect(page.contains("merged into <a href=\"/units/BG-CITY"))
+        }
+    }
+}
