@@ -54,6 +54,7 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: APIErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: store))
     try SystemController(metrics: metrics).addRoutes(to: router)
     AuthController(services: services).addRoutes(to: router)

@@ -55,7 +55,9 @@ import Testing
             #expect((communes["actual"] as? [String: Any])?["percent"] as? String == "87.3626373626")
             let ranking = try await Self.call(client, .get, "/api/v1/rankings/grdp_growth?period=2024&level=province", token: token)
             #expect((ranking.json["ranking"] as? [[String: Any]])?.first?["unit"] as? String == "BG")
-            #expect(try await Self.call(client, .get, "/api/v1/nothing-here", token: token).status == .notFound)
+            let unknown = try await Self.call(client, .get, "/api/v1/nothing-here", token: token)
+            #expect(unknown.status == .notFound && Self.errorCode(unknown) == "not_found")
+            #expect(Self.errorCode(try await Self.call(client, .put, "/api/v1/units", token: token)) != nil)
         }
     }
 

@@ -9,7 +9,7 @@ public enum Period: Hashable, Sendable, CustomStringConvertible, Comparable {
     case month(Int, Int)
     case term(Int, Int)
 
-    static let expectedForm = "a period as YYYY (2024), YYYYQn (2024Q1), YYYY-MM (2024-03) or YYYY/YYYY (2020/2025)"
+    public static let expectedForm = "a period as YYYY (2024), YYYYQn (2024Q1), YYYY-MM (2024-03) or YYYY/YYYY (2020/2025)"
 
     /// Parses the canonical forms; a term may also be written with a hyphen (`2020-2025`), as press articles do.
     public init(parsing text: String) throws(ParseError) {

@@ -124,18 +124,13 @@ struct APIController {
         guard account.mayWrite(to: unit, in: tree) else {
             throw APIError(.forbidden, "outside_remit", "\(account.username) (\(account.role.rawValue)) may not write figures of \(unit).")
         }
-        guard let period = try? Period(parsing: body.period) else { throw APIError(.badRequest, "invalid_parameter", "period '\(body.period)': expected a year such as 2024") }
+        let period = try Period.requested(body.period)
         var form = Form()
         form.fields = ["indicator": body.indicator, "value": body.value, "denominator": body.denominator ?? "", "reason": body.reason ?? "", "citation": body.citation ?? ""]
         let indicators = Dictionary(uniqueKeysWithValues: try await services.store.indicators().map { ($0.code, $0) })
         let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
         do {
-            let plan = try await services.store.importChecked(input) { plan in
-                plan.dataSet.observations.map { o in
-                    AuditEvent(username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
-                               subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "") (API)")
-                }
-            }
+            let plan = try await services.store.importChecked(input) { EntryController.audit($0, by: account, via: "API") }
             guard let stored = plan.dataSet.observations.first else {
                 throw APIError(.conflict, "unchanged", "The figure is the same as the latest revision; nothing was stored.")
             }
@@ -183,12 +178,9 @@ struct APIController {
 
     static func period(_ request: Request, required: Bool) throws -> Period? {
         guard let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty else {
-            if required { throw APIError(.badRequest, "missing_parameter", "period is required: a year such as 2024") }
+            if required { throw APIError(.badRequest, "missing_parameter", "period is required: \(Period.expectedForm)") }
             return nil
         }
-        guard let period = try? Period(parsing: text) else {
-            throw APIError(.badRequest, "invalid_parameter", "period '\(text)': expected a year such as 2024, a quarter 2024-Q1, a month 2024-03 or a term 2020/2025")
-        }
-        return period
+        return try Period.requested(text)
     }
 }

@@ -97,20 +97,23 @@ struct EntryController {
         let form = try await Form.checked(request, context: context)
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await writableScope(request, context: context, unitCode: form["unit"] ?? "")
-        guard let period = try? Period(parsing: form["period"] ?? "") else { throw HTTPError(.badRequest, message: "period '\(form["period"] ?? "")': expected a year such as 2024") }
+        let period = try Period.requested(form["period"] ?? "")
         let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: scope.evaluator.indicators, by: account.username.rawValue)
         do {
-            let plan = try await services.store.importChecked(located) { plan in
-                plan.dataSet.observations.map { o in
-                    AuditEvent(
-                        username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
-                        subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")")
-                }
-            }
+            let plan = try await services.store.importChecked(located) { Self.audit($0, by: account, via: "page") }
             let key = plan.dataSet.observations.first?.key
             return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(key?.indicator.rawValue ?? form["indicator"] ?? "")", type: .normal)
         } catch let problems as ImportProblems {
             return try await render(scope, context: context, problems: problems.problems, fields: form.fields, status: .unprocessableContent)
+        }
+    }
+
+    /// The audit rows of figures entered or corrected by one person, through a page or the API.
+    static func audit(_ plan: ImportPlan, by account: Account, via channel: String) -> [AuditEvent] {
+        plan.dataSet.observations.map { o in
+            AuditEvent(
+                username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
+                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "") (\(channel))")
         }
     }
 

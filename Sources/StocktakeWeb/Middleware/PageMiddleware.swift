@@ -28,24 +28,48 @@ struct ErrorView {
     let message: String
 }
 
-/// For the API: every route but sign-in needs a session (a bearer token, or the page cookie for reads), and
-/// every error is JSON with a stable code and a human message.
+/// For the API: every route but sign-in needs a session (a bearer token, or the page cookie for reads); writes
+/// need the bearer token.
 struct APIMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let signingIn = request.uri.path.hasSuffix("/session") && request.method == .post
+        guard context.session != nil || signingIn else {
+            throw APIError(.unauthorized, "unauthenticated", "Sign in first: POST /api/v1/session, then send Authorization: Bearer TOKEN.")
+        }
+        // A cookie session may read; writing needs the bearer token, which a browser never sends on its own.
+        if request.method != .get && request.method != .head && !signingIn && !context.viaBearerToken {
+            throw APIError(.forbidden, "bearer_required", "Writes through the API need Authorization: Bearer TOKEN.")
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Every error under `/api/` is JSON with a stable code and a human message, also for paths no route matches
+/// and for failures nobody foresaw (those are logged and answered without their details).
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
         do {
-            let signingIn = request.uri.path.hasSuffix("/session") && request.method == .post
-            guard context.session != nil || signingIn else { throw APIError(.unauthorized, "unauthenticated", "Sign in first: POST /api/v1/session, then send Authorization: Bearer TOKEN.") }
-            // A cookie session may read; writing needs the bearer token, which a browser never sends on its own.
-            if request.method != .get && request.method != .head && !signingIn && !context.viaBearerToken {
-                throw APIError(.forbidden, "bearer_required", "Writes through the API need Authorization: Bearer TOKEN.")
-            }
             return try await next(request, context)
         } catch let error as APIError {
             return error.response()
         } catch let error as HTTPError {
-            return APIError(error.status, error.status == .notFound ? "not_found" : "http_\(error.status.code)", error.body ?? error.status.reasonPhrase).response()
+            let code: String
+            switch error.status {
+            case .notFound: code = "not_found"
+            case .badRequest: code = "invalid_parameter"
+            case .methodNotAllowed: code = "method_not_allowed"
+            case .contentTooLarge: code = "too_large"
+            default: code = "http_\(error.status.code)"
+            }
+            return APIError(error.status, code, error.body ?? "No such route: \(request.method) \(request.uri.path).").response()
+        } catch {
+            context.logger.error("API request failed", metadata: ["error": "\(error)"])
+            return APIError(.internalServerError, "internal_error", "The server could not answer; the failure is in its log.").response()
         }
     }
 }

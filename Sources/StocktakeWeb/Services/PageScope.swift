@@ -16,8 +16,7 @@ struct PageScope {
         let periods = try await services.reviews.periods()
         let period: Period
         if let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty {
-            guard let parsed = try? Period(parsing: text) else { throw HTTPError(.badRequest, message: "period '\(text)': expected a year such as 2024, a quarter 2024-Q1, a month 2024-03 or a term 2020/2025") }
-            period = parsed
+            period = try Period.requested(text)
         } else {
             period = periods.first { if case .year = $0 { true } else { false } } ?? .year(Calendar.current.component(.year, from: Date()))
         }
