@@ -90,14 +90,19 @@ extension Store {
         return credentials
     }
 
-    /// The live session of `token`, or nil when it is unknown or has expired.
+    /// The live session of `token`, or nil when it is unknown or has expired. One query: every signed-in
+    /// request makes it.
     public func session(token: String, now: Date = Date()) async throws -> SessionRecord? {
-        guard let row = try await sql.select().columns("csrf_token", "expires_at", "username").from("sessions")
-            .where("token_hash", .equal, Self.tokenHash(token)).first(decoding: SessionRow.self),
-            let expires = try? Date(row.expires_at, strategy: .iso8601), expires > now,
-            let stored = try await account(named: row.username)
+        guard let row = try await sql.select()
+            .column(SQLColumn("csrf_token", table: "sessions")).column(SQLColumn("expires_at", table: "sessions"))
+            .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
+            .from("sessions").join("users", on: SQLColumn("username", table: "sessions"), .equal, SQLColumn("username", table: "users"))
+            .where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(Self.tokenHash(token)))
+            .first()
         else { return nil }
-        return SessionRecord(account: stored.account, csrfToken: row.csrf_token, expiresAt: expires)
+        let user = try row.decode(model: UserRow.self, with: rowDecoder)
+        guard let expires = try? Date(try row.decode(column: "expires_at", as: String.self), strategy: .iso8601), expires > now else { return nil }
+        return SessionRecord(account: try user.account(), csrfToken: try row.decode(column: "csrf_token", as: String.self), expiresAt: expires)
     }
 
     public func endSession(token: String) async throws {
@@ -114,7 +119,14 @@ extension Store {
 
     /// Sessions are looked up by a hash of their token, so a copy of the database signs nobody in.
     static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
@@ -147,10 +159,4 @@ struct UserRow: Codable, Sendable {
     func account() throws -> Account {
         Account(username: try storedCode(username), role: try storedChoice(role), unit: try unitCode.map(storedCode), language: language)
     }
-}
-
-struct SessionRow: Decodable {
-    let csrf_token: String
-    let expires_at: String
-    let username: String
 }

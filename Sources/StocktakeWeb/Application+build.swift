@@ -40,6 +40,8 @@ struct WebServices: Sendable {
     let store: Store
     let reviews: Reviews
     let renderer: Renderer
+    let pages = PageCache()
+    let sessions = SessionCache()
     let throttle: LoginThrottle
     let options: WebOptions
 }
@@ -55,7 +57,7 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: APIErrorMiddleware())
-    router.add(middleware: SessionMiddleware(store: store))
+    router.add(middleware: SessionMiddleware(store: store, sessions: services.sessions))
     try SystemController(metrics: metrics).addRoutes(to: router)
     AuthController(services: services).addRoutes(to: router)
     let pages = router.group().add(middleware: PageMiddleware(services: services))

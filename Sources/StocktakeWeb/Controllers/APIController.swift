@@ -47,7 +47,10 @@ struct APIController {
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let token = request.headers[.authorization].flatMap(SessionMiddleware.bearerToken) { try await services.store.endSession(token: token) }
+        if let token = request.headers[.authorization].flatMap(SessionMiddleware.bearerToken) {
+            try await services.store.endSession(token: token)
+            services.sessions.forget(token)
+        }
         return Response(status: .noContent)
     }
 
@@ -131,6 +134,7 @@ struct APIController {
         let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(input) { EntryController.audit($0, by: account, via: "API") }
+            await services.reviews.written()
             guard let stored = plan.dataSet.observations.first else {
                 throw APIError(.conflict, "unchanged", "The figure is the same as the latest revision; nothing was stored.")
             }

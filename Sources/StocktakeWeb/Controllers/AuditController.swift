@@ -10,7 +10,7 @@ struct AuditController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let events: [Event]
     }
 
@@ -35,6 +35,6 @@ struct AuditController {
             Event(when: format.date($0.at), who: $0.username, action: $0.action.rawValue, unit: $0.unit?.rawValue ?? "", subject: $0.subject, detail: $0.detail)
         }
         let t = UIText.forLanguage(context.language)
-        return services.renderer.page("audit", View(t: t, events: events), frame: Frame(context, title: t.audit))
+        return services.renderer.page("audit", View(t: t.catalog, events: events), frame: Frame(context, title: t.audit))
     }
 }

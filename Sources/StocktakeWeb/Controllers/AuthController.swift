@@ -19,7 +19,7 @@ struct AuthController {
     }
 
     struct LoginView {
-        let t: UIText
+        let t: [String: String]
         let csrf: String
         let next: String
         let message: String?
@@ -34,7 +34,7 @@ struct AuthController {
         let token = Store.randomToken()
         let t = UIText.forLanguage(context.language)
         var response = services.renderer.page(
-            "login", LoginView(t: t, csrf: token, next: Self.localPath(next), message: message, username: username),
+            "login", LoginView(t: t.catalog, csrf: token, next: Self.localPath(next), message: message, username: username),
             frame: Frame(context, title: t.signIn), status: status)
         response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/login", httpOnly: true, sameSite: .strict))
         return response
@@ -64,7 +64,10 @@ struct AuthController {
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await Form.checked(request, context: context)
-        if let token = request.cookies[SessionMiddleware.cookieName]?.value { try await services.store.endSession(token: token) }
+        if let token = request.cookies[SessionMiddleware.cookieName]?.value {
+            try await services.store.endSession(token: token)
+            services.sessions.forget(token)
+        }
         var response = Response.redirect(to: "/login", type: .normal)
         response.setCookie(SessionMiddleware.expiredCookie)
         return response

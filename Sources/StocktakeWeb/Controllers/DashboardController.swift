@@ -11,7 +11,7 @@ struct DashboardController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let unit: UnitLink
         let level: String
         let ancestors: [UnitLink]
@@ -21,6 +21,7 @@ struct DashboardController {
         let rows: [Row]
         let tasks: TaskView
         let findings: [String]
+        let hasFindings: Bool
         let synthetic: Bool
         let mayWrite: Bool
         let entryHref: String
@@ -43,6 +44,7 @@ struct DashboardController {
     struct TaskView {
         let summary: String
         let items: [TaskItem]
+        let hasItems: Bool
     }
 
     struct TaskItem {
@@ -54,7 +56,15 @@ struct DashboardController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
+        let mayWrite = context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false
         let t = UIText.forLanguage(context.language)
+        let frame = Frame(context, title: "\(t.dashboard) — \(scope.name(scope.unit)) \(scope.period)")
+        return try await services.cachedPage("dashboard|\(scope.unit.code)|\(scope.period)|\(scope.evaluation.asOf)|\(mayWrite)", scope: scope, frame: frame) {
+            ("dashboard", view(scope, t: t, mayWrite: mayWrite))
+        }
+    }
+
+    func view(_ scope: PageScope, t: UIText, mayWrite: Bool) -> View {
         let format = scope.format
         var rows: [Row] = []
         var synthetic = false
@@ -83,18 +93,16 @@ struct DashboardController {
         }
         let summary = scope.evaluation.tasks[scope.unit.code] ?? TaskSummary()
         let tasks = scope.review.tasks.filter { $0.unit == scope.unit.code }.map { task in
-            TaskItem(title: task.title[context.language], deadline: format.date(task.deadline), status: Self.statusWord(task.status, t),
+            TaskItem(title: task.title[scope.language], deadline: format.date(task.deadline), status: Self.statusWord(task.status, t),
                      late: { if case .done(let c) = task.status { !c.onTime } else { false } }())
         }
         let taskSummary = "\(summary.done)/\(summary.counted) \(t.tasksDone) (\(summary.doneOnTime) \(t.onTime), \(summary.doneLate) \(t.late)); \(summary.overdue) \(t.overdue)"
         let findings = scope.evaluation.findings(for: Set(scope.evaluator.tree.subtree(of: scope.unit.code))).map(\.description)
-        let view = View(
-            t: t, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
+        return View(
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
             period: scope.period.description, asOf: format.date(scope.evaluation.asOf), periods: scope.periodChoices, rows: rows,
-            tasks: TaskView(summary: taskSummary, items: tasks), findings: findings, synthetic: synthetic,
-            mayWrite: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false,
-            entryHref: "/entry?\(scope.query())")
-        return services.renderer.page("dashboard", view, frame: Frame(context, title: "\(t.dashboard) — \(scope.name(scope.unit)) \(scope.period)"))
+            tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
+            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())")
     }
 
     static func statusWord(_ status: KeyTask.Status, _ t: UIText) -> String {

@@ -11,7 +11,7 @@ struct DocumentController {
     }
 
     struct ListView {
-        let t: UIText
+        let t: [String: String]
         let period: String
         let documents: [DocumentLink]
     }
@@ -25,7 +25,7 @@ struct DocumentController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let document: DocumentLink
         let period: String
         let periods: [Choice]
@@ -61,7 +61,7 @@ struct DocumentController {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
         let documents = scope.review.documents.values.sorted { $0.code < $1.code }.map { link($0, scope: scope) }
-        return services.renderer.page("documents", ListView(t: t, period: scope.period.description, documents: documents), frame: Frame(context, title: t.documents))
+        return services.renderer.page("documents", ListView(t: t.catalog, period: scope.period.description, documents: documents), frame: Frame(context, title: t.documents))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,7 +87,7 @@ struct DocumentController {
             TaskRow(unit: scope.evaluator.tree[task.unit].map(scope.name) ?? task.unit.rawValue, title: task.title[context.language],
                     deadline: format.date(task.deadline), status: DashboardController.statusWord(task.status, t))
         }
-        let view = View(t: t, document: link(document, scope: scope), period: scope.period.description, periods: scope.periodChoices,
+        let view = View(t: t.catalog, document: link(document, scope: scope), period: scope.period.description, periods: scope.periodChoices,
                         unit: UnitLink(scope.unit, scope: scope), targets: targets, tasks: tasks)
         return services.renderer.page("document", view, frame: Frame(context, title: view.document.reference))
     }

@@ -16,7 +16,7 @@ struct EntryController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let unit: UnitLink
         let ancestors: [UnitLink]
         let period: String
@@ -83,7 +83,7 @@ struct EntryController {
                      choices: statuses.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == task.status.name) })
         }
         let view = View(
-            t: t, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
             periods: scope.periodChoices,
             units: writable.map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == scope.unit.code) },
             indicators: indicators.map { Choice(value: $0.code.rawValue, label: "\(scope.name($0)) (\($0.measure[scope.language]))", selected: $0.code.rawValue == fields["indicator"]) },
@@ -101,6 +101,7 @@ struct EntryController {
         let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: scope.evaluator.indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(located) { Self.audit($0, by: account, via: "page") }
+            await services.reviews.written()
             let key = plan.dataSet.observations.first?.key
             return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(key?.indicator.rawValue ?? form["indicator"] ?? "")", type: .normal)
         } catch let problems as ImportProblems {
@@ -152,7 +153,7 @@ struct EntryController {
     }
 
     struct HistoryView {
-        let t: UIText
+        let t: [String: String]
         let unit: UnitLink
         let ancestors: [UnitLink]
         let period: String
@@ -182,7 +183,7 @@ struct EntryController {
         let revisions = try await services.store.history(of: ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period))
         let newest = revisions.map(\.revision).max()
         let view = HistoryView(
-            t: t, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description, indicator: scope.name(indicator),
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description, indicator: scope.name(indicator),
             revisions: revisions.reversed().map {
                 Revision(revision: $0.revision, value: scope.format.figure($0.figure, indicator: indicator), source: $0.source.citation,
                          enteredBy: $0.enteredBy, enteredAt: scope.format.date($0.enteredAt), reason: $0.reason ?? "", latest: $0.revision == newest)
@@ -214,6 +215,7 @@ struct EntryController {
             throw HTTPError(.badRequest, message: "status '\(other)': expected not_started, in_progress, done or dropped")
         }
         try await services.store.changeTaskStatus(code, to: status, note: form["note"] ?? "", by: account.username.rawValue)
+        await services.reviews.written()
         return .redirect(to: "/entry?\(scope.query())", type: .normal)
     }
 }

@@ -15,7 +15,7 @@ struct ImportController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let csrf: String
         let problems: [EntryController.ProblemRow]
         let hasProblems: Bool
@@ -31,7 +31,7 @@ struct ImportController {
         let t = UIText.forLanguage(context.language)
         let rows = problems.map { EntryController.ProblemRow(location: $0.location.description, field: $0.field, value: $0.value, expected: $0.expected) }
         return services.renderer.page(
-            "import", View(t: t, csrf: context.session?.csrfToken ?? "", problems: rows, hasProblems: !rows.isEmpty, imported: imported),
+            "import", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", problems: rows, hasProblems: !rows.isEmpty, imported: imported),
             frame: Frame(context, title: t.importData), status: status)
     }
 
@@ -52,6 +52,7 @@ struct ImportController {
                     username: account.username.rawValue, action: .imported, unit: account.unit, subject: name,
                     detail: "\(plan.dataSet.recordCount) records (\(plan.dataSet.observations.count) figures), \(plan.unchanged) unchanged")]
             }
+            await services.reviews.written()
             let t = UIText.forLanguage(context.language)
             return render(context, problems: [], imported: "\(t.imported): \(name) — \(plan.dataSet.recordCount) (+\(plan.unchanged) =)", status: .ok)
         } catch let problems as ImportProblems {

@@ -11,7 +11,7 @@ struct IndicatorController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let unit: UnitLink
         let ancestors: [UnitLink]
         let indicator: String
@@ -21,7 +21,7 @@ struct IndicatorController {
         let chart: String
         let own: String
         let rollup: String
-        let rollupCoverage: String
+        let rollupCoverage: String?
         let ranking: [RankRow]
         let scopeName: String
         let synthetic: Bool
@@ -43,6 +43,14 @@ struct IndicatorController {
             throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
         }
         let t = UIText.forLanguage(context.language)
+        let frame = Frame(context, title: "\(scope.name(indicator)) — \(scope.name(scope.unit))")
+        return try await services.cachedPage("indicator|\(code)|\(scope.unit.code)|\(scope.period)", scope: scope, frame: frame) {
+            ("indicator", try await view(scope, indicator: indicator, t: t))
+        }
+    }
+
+    func view(_ scope: PageScope, indicator: Indicator, t: UIText) async throws -> View {
+        let code = indicator.code
         let format = scope.format
         let result = scope.evaluation.results[ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period)]
 
@@ -77,14 +85,13 @@ struct IndicatorController {
         }
         ranking.sort { ($0.0.position, $0.1.unit.code) < ($1.0.position, $1.1.unit.code) }
 
-        let view = View(
-            t: t, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, indicator: scope.name(indicator), code: code.rawValue,
+        return View(
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, indicator: scope.name(indicator), code: code.rawValue,
             period: scope.period.description, periods: scope.periodChoices, chart: chart.svg,
             own: result?.own.map { format.figure($0.figure, indicator: indicator) } ?? "—",
             rollup: result?.rollup.map { format.figure($0.figure, indicator: indicator) } ?? "—",
-            rollupCoverage: result?.rollup.map { "\($0.reporting)/\($0.expected)" } ?? "",
+            rollupCoverage: result?.rollup.map { "\($0.reporting)/\($0.expected)" },
             ranking: ranking.map(\.1), scopeName: scope.unit.level.rawValue, synthetic: synthetic,
             historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)")
-        return services.renderer.page("indicator", view, frame: Frame(context, title: "\(scope.name(indicator)) — \(scope.name(scope.unit))"))
     }
 }

@@ -14,7 +14,7 @@ struct UnitController {
     }
 
     struct View {
-        let t: UIText
+        let t: [String: String]
         let unit: UnitLink
         let level: String
         let ancestors: [UnitLink]
@@ -66,7 +66,7 @@ struct UnitController {
             rows.append(Row(unit: UnitLink(child, scope: scope), actual: actual, status: status, rank: rank, hasChildren: !(tree.children[childCode] ?? []).isEmpty, merger: merger))
         }
         let view = View(
-            t: t, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
             period: scope.period.description, periods: scope.periodChoices,
             indicators: indicators.map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == chosen?.code) },
             indicatorName: chosen.map(scope.name) ?? "", rows: rows, dashboardHref: "/dashboard?\(scope.query())")

@@ -9,14 +9,15 @@ struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "stocktake_session"
     static let languageCookie = "stocktake_lang"
     let store: Store
+    let sessions: SessionCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let bearer = request.headers[.authorization].flatMap(Self.bearerToken) {
-            context.session = try await store.session(token: bearer)
+            context.session = try await sessions.session(bearer) { try await store.session(token: bearer) }
             context.viaBearerToken = context.session != nil
         } else if let token = request.cookies[Self.cookieName]?.value {
-            context.session = try await store.session(token: token)
+            context.session = try await sessions.session(token) { try await store.session(token: token) }
         }
         let chosen = request.cookies[Self.languageCookie]?.value ?? context.session?.account.language
         if let chosen, UIText.languages.contains(chosen) { context.language = chosen }

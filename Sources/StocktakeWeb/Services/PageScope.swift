@@ -5,6 +5,8 @@ import StocktakeCore
 /// The unit and period a page is about, from its query (`?unit=BG&period=2024`), with sensible defaults: the
 /// person's own unit, the newest period with figures.
 struct PageScope {
+    /// The data version the page's figures are at.
+    let version: Int
     let period: Period
     let periods: [Period]
     let review: Reviews.Review
@@ -13,14 +15,14 @@ struct PageScope {
     let language: String
 
     static func resolve(_ request: Request, context: AppRequestContext, services: WebServices, unitCode: String? = nil) async throws -> PageScope {
-        let periods = try await services.reviews.periods()
+        let (version, periods) = try await services.reviews.state()
         let period: Period
         if let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty {
             period = try Period.requested(text)
         } else {
             period = periods.first { if case .year = $0 { true } else { false } } ?? .year(Calendar.current.component(.year, from: Date()))
         }
-        let review = try await services.reviews.review(of: period)
+        let review = try await services.reviews.review(of: period, version: version)
         let tree = review.evaluator.tree
         let requested = unitCode ?? request.uri.queryParameters["unit"].map(String.init)
         let unit: OrgUnit
@@ -34,7 +36,7 @@ struct PageScope {
         } else {
             throw HTTPError(.notFound, message: "The database has no units yet: import a data set first.")
         }
-        return PageScope(period: period, periods: periods, review: review, unit: unit, format: FigureFormatter(language: context.language), language: context.language)
+        return PageScope(version: version, period: period, periods: periods, review: review, unit: unit, format: FigureFormatter(language: context.language), language: context.language)
     }
 
     var evaluator: Evaluator { review.evaluator }

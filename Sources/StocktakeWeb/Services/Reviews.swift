@@ -4,6 +4,7 @@ import StocktakeStore
 
 /// Evaluations the pages and the API show, computed once per period and data version: a page view costs one
 /// small query (the data version) unless something was written since, by this server or by another process.
+/// Rendered page bodies are kept the same way (``PageCache``).
 actor Reviews {
     struct Review: Sendable {
         let evaluator: Evaluator
@@ -25,27 +26,50 @@ actor Reviews {
         self.store = store
     }
 
-    /// The evaluation of `period` as of today (UTC).
-    func review(of period: Period) async throws -> Review {
-        let version = try await store.dataVersion()
-        if let entry = cache[period], entry.version == version { return entry.review }
+    /// The data version last read, and when: the version is read again at most every `recheck`, and at once
+    /// after a write through this server (``written()``), so another process's writes show within `recheck`.
+    private var checked: (version: Int, at: ContinuousClock.Instant)?
+    let recheck: Duration = .milliseconds(250)
+
+    /// The data version and the periods with stored figures or targets, newest first.
+    func state() async throws -> (version: Int, periods: [Period]) {
+        let now = ContinuousClock.now
+        let version: Int
+        if let checked, now - checked.at < recheck {
+            version = checked.version
+        } else {
+            version = try await store.dataVersion()
+            checked = (version, now)
+        }
+        if let periodList, periodList.version == version { return periodList }
+        let periods = try await store.periods()
+        periodList = (version, periods)
+        return (version, periods)
+    }
+
+    /// The evaluation of `period` as of today (UTC), at the data version `state()` gave.
+    func review(of period: Period, version: Int) async throws -> Review {
+        let today = Self.today()
+        // Statuses such as "overdue" depend on the day too, so a new day evaluates again.
+        if let entry = cache[period], entry.version == version, entry.review.evaluation.asOf == today { return entry.review }
         let snapshot = try await store.snapshot(for: period)
         let evaluator = Evaluator(snapshot, history: try await store.history(before: period))
         let review = Review(
-            evaluator: evaluator, evaluation: evaluator.evaluate(period: period, asOf: Self.today()),
+            evaluator: evaluator, evaluation: evaluator.evaluate(period: period, asOf: today),
             documents: Dictionary(snapshot.documents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }), tasks: snapshot.tasks)
         if cache.count >= 8 { cache.removeAll() }
         cache[period] = Entry(version: version, review: review)
         return review
     }
 
-    /// The periods with stored figures or targets, newest first.
-    func periods() async throws -> [Period] {
-        let version = try await store.dataVersion()
-        if let periodList, periodList.version == version { return periodList.periods }
-        let periods = try await store.periods()
-        periodList = (version, periods)
-        return periods
+    /// The evaluation of `period` as it stands now.
+    func review(of period: Period) async throws -> Review {
+        try await review(of: period, version: try await state().version)
+    }
+
+    /// Something was written through this server: read the version afresh on the next request.
+    func written() {
+        checked = nil
     }
 
     static func today() -> CalendarDate {

@@ -1,6 +1,8 @@
 /// Every word the pages print, per language. A struct rather than a dictionary so that a language missing a
 /// text does not compile. Figures are formatted by ``FigureFormatter``, not here.
 struct UIText: Sendable {
+    /// The language these texts are in.
+    let code: String
     let appName: String
     let signIn: String
     let signOut: String
@@ -96,8 +98,18 @@ struct UIText: Sendable {
 
     static func forLanguage(_ language: String) -> UIText { language == "en" ? .english : .vietnamese }
 
+    /// The texts as a dictionary, for the templates: Mustache finds a dictionary's keys at once, where a
+    /// struct's properties cost a reflection walk on every lookup.
+    var catalog: [String: String] { Self.catalogs[code] ?? [:] }
+
+    private static let catalogs: [String: [String: String]] = Dictionary(uniqueKeysWithValues: [english, vietnamese].map { text in
+        (text.code, Dictionary(uniqueKeysWithValues: Mirror(reflecting: text).children.compactMap { child in
+            (child.value as? String).flatMap { value in child.label.map { ($0, value) } }
+        }))
+    })
+
     static let english = UIText(
-        appName: "Stocktake", signIn: "Sign in", signOut: "Sign out", username: "User name", password: "Password",
+        code: "en", appName: "Stocktake", signIn: "Sign in", signOut: "Sign out", username: "User name", password: "Password",
         signInFailed: "The user name or password is not right.", tooManyAttempts: "Too many failed attempts. Try again in a few minutes.",
         dashboard: "Dashboard", units: "Units", documents: "Documents", dataEntry: "Data entry", importData: "Import",
         audit: "Audit history", period: "Period", unit: "Unit", show: "Show", asOf: "as of", indicator: "Indicator",
@@ -122,7 +134,7 @@ struct UIText: Sendable {
         noData: "no data", chartTitle: "History", outsideRemit: "outside your remit", readOnly: "You can read, not write, here.")
 
     static let vietnamese = UIText(
-        appName: "Stocktake", signIn: "Đăng nhập", signOut: "Đăng xuất", username: "Tên đăng nhập", password: "Mật khẩu",
+        code: "vi", appName: "Stocktake", signIn: "Đăng nhập", signOut: "Đăng xuất", username: "Tên đăng nhập", password: "Mật khẩu",
         signInFailed: "Tên đăng nhập hoặc mật khẩu không đúng.", tooManyAttempts: "Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau ít phút.",
         dashboard: "Tổng quan", units: "Đơn vị", documents: "Văn bản", dataEntry: "Nhập số liệu", importData: "Nhập tệp",
         audit: "Lịch sử thay đổi", period: "Kỳ", unit: "Đơn vị", show: "Xem", asOf: "tính đến", indicator: "Chỉ tiêu",
