@@ -51,6 +51,13 @@ struct EntryController {
         let field: String
         let value: String
         let expected: String
+
+        init(_ problem: ImportProblem) {
+            location = problem.location.description
+            field = problem.field
+            value = problem.value
+            expected = problem.expected
+        }
     }
 
     /// The scope of an entry page or post, refused unless the person may write to the unit.
@@ -88,7 +95,7 @@ struct EntryController {
             units: writable.map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == scope.unit.code) },
             indicators: indicators.map { Choice(value: $0.code.rawValue, label: "\(scope.name($0)) (\($0.measure[scope.language]))", selected: $0.code.rawValue == fields["indicator"]) },
             current: current, tasks: tasks,
-            problems: problems.map { ProblemRow(location: $0.location.description, field: $0.field, value: $0.value, expected: $0.expected) },
+            problems: problems.map(ProblemRow.init),
             hasProblems: !problems.isEmpty, fields: fields, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("entry", view, frame: Frame(context, title: "\(t.dataEntry) — \(scope.name(scope.unit))"), status: status)
     }

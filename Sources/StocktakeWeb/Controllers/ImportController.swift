@@ -29,7 +29,7 @@ struct ImportController {
 
     private func render(_ context: AppRequestContext, problems: [ImportProblem], imported: String?, status: HTTPResponse.Status) -> Response {
         let t = UIText.forLanguage(context.language)
-        let rows = problems.map { EntryController.ProblemRow(location: $0.location.description, field: $0.field, value: $0.value, expected: $0.expected) }
+        let rows = problems.map(EntryController.ProblemRow.init)
         return services.renderer.page(
             "import", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", problems: rows, hasProblems: !rows.isEmpty, imported: imported),
             frame: Frame(context, title: t.importData), status: status)
