@@ -118,7 +118,7 @@ extension Store {
     }
 
     /// Sessions are looked up by a hash of their token, so a copy of the database signs nobody in.
-    static func tokenHash(_ token: String) -> String {
+    public static func tokenHash(_ token: String) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)

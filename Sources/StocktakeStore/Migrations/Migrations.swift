@@ -16,6 +16,7 @@ enum Migrations {
         createTargetsAndTasks,
         createObservations,
         createAccounts,
+        createPolls,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -40,6 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let output = try await evaluate(store: store, unit: "BG", period: period, asOf: try CalendarDate(year: 2025, month: 1, day: 14))
             for account in Self.accounts { try await Passwords.addAccount(account, password: Self.password, to: store) }
+            try await store.createPoll(Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username), by: "stocktake demo")
             switch format {
             case .table:
                 print(output.table())
@@ -70,6 +71,12 @@ struct DemoCommand: AsyncParsableCommand {
         Account(username: Username(unchecked: "yendung"), role: .editor, unit: UnitCode(unchecked: "BG-YD"), language: "vi"),
         Account(username: Username(unchecked: "viewer"), role: .viewer, unit: nil, language: "en"),
     ]
+
+    /// An open confidence vote for the demo's voters; the officials are placeholders, not real people.
+    static let poll = ConfidencePoll(
+        code: PollCode(unchecked: "BG-2024-confidence"), title: "Lấy phiếu tín nhiệm 2024 (demo)", unit: UnitCode(unchecked: "BG"),
+        officials: [.init(name: "Official 1 (demo)", position: "Secretary"), .init(name: "Official 2 (demo)", position: "Chair of the People's Committee")],
+        base: .cast)
 
     /// The sample file: the --samples folder, else Samples/ in the current folder, else beside the package the
     /// executable was built in (…/.build/debug/stocktake → …/Samples).

@@ -1,0 +1,204 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// Secret confidence votes: a ballot page that works from a phone, a receipt for each voter, and the result
+/// only once the vote is closed. Administrators create and close votes; voters are the accounts on the roll.
+struct PollController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/polls", use: list)
+        router.post("/polls", use: create)
+        router.get("/polls/{code}", use: show)
+        router.post("/polls/{code}/ballot", use: ballot)
+        router.post("/polls/{code}/close", use: close)
+        router.post("/polls/{code}/receipt", use: checkReceipt)
+    }
+
+    struct ListView {
+        let t: [String: String]
+        let polls: [PollLink]
+        let isAdministrator: Bool
+        let csrf: String
+        let units: [Choice]
+    }
+
+    struct PollLink {
+        let href: String
+        let title: String
+        let status: String
+    }
+
+    struct View {
+        let t: [String: String]
+        let code: String
+        let title: String
+        let status: String
+        let officials: [OfficialChoice]
+        let mayVote: Bool
+        let notOnRoll: Bool
+        let hasVoted: Bool
+        let receipt: String?
+        let receiptCheck: String?
+        let isClosed: Bool
+        let isAdministrator: Bool
+        let tally: TallyView?
+        let csrf: String
+        let rollSize: Int
+    }
+
+    struct OfficialChoice {
+        let index: Int
+        let name: String
+        let position: String
+        let answers: [Choice]
+    }
+
+    struct TallyView {
+        let roll: Int
+        let cast: Int
+        let base: String
+        let lines: [TallyLine]
+        let consistent: Bool
+    }
+
+    struct TallyLine {
+        let name: String
+        let position: String
+        let cells: [String]
+        let reached: String
+    }
+
+    private func answerWord(_ answer: ConfidencePoll.Answer, _ t: UIText) -> String {
+        switch answer {
+        case .high: t.highConfidence
+        case .confidence: t.confidence
+        case .low: t.lowConfidence
+        case .blank: t.blank
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let t = UIText.forLanguage(context.language)
+        var links: [PollLink] = []
+        for poll in try await services.store.polls() {
+            let roll = try await services.store.roll(of: poll.code.rawValue)
+            guard account.role == .administrator || roll.contains(account.username.rawValue) else { continue }
+            links.append(PollLink(href: "/polls/\(poll.code)", title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen))
+        }
+        let units = try await services.store.units().filter { $0.origin != .synthetic }.map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: false) }
+        let view = ListView(t: t.catalog, polls: links, isAdministrator: account.role == .administrator, csrf: context.session?.csrfToken ?? "", units: units)
+        return services.renderer.page("polls", view, frame: Frame(context, title: t.polls))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        guard let account = context.account, account.role == .administrator else { throw HTTPError(.forbidden) }
+        guard let code = PollCode(validating: form["code"] ?? "") else { throw HTTPError(.badRequest, message: "code '\(form["code"] ?? "")': expected \(PollCode.expectedForm)") }
+        guard let unit = UnitCode(validating: form["unit"] ?? "") else { throw HTTPError(.badRequest, message: "unit: expected \(UnitCode.expectedForm)") }
+        let officials = (form["officials"] ?? "").split(whereSeparator: \.isNewline).compactMap { line -> ConfidencePoll.Official? in
+            let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first, !name.isEmpty else { return nil }
+            return ConfidencePoll.Official(name: name, position: parts.count > 1 ? parts[1] : "")
+        }
+        var roll: [Username] = []
+        for name in (form["roll"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
+            guard let username = Username(validating: String(name)) else { throw HTTPError(.badRequest, message: "roll: '\(name)' is not a user name") }
+            roll.append(username)
+        }
+        let base = ConfidencePoll.Base(rawValue: form["base"] ?? "cast") ?? .cast
+        do {
+            try await services.store.createPoll(
+                ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, officials: officials, base: base),
+                roll: roll, by: account.username.rawValue)
+        } catch let error as PollError {
+            throw HTTPError(.unprocessableContent, message: error.description)
+        }
+        return .redirect(to: "/polls/\(code)", type: .normal)
+    }
+
+    private func poll(_ context: AppRequestContext) async throws -> ConfidencePoll {
+        let code = try context.parameters.require("code")
+        guard let poll = try await services.store.poll(code) else { throw HTTPError(.notFound, message: "No vote has the code '\(code)'.") }
+        return poll
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(try await poll(context), context: context, receipt: nil, receiptCheck: nil)
+    }
+
+    private func render(_ poll: ConfidencePoll, context: AppRequestContext, receipt: String?, receiptCheck: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let t = UIText.forLanguage(context.language)
+        let code = poll.code.rawValue
+        let roll = try await services.store.roll(of: code)
+        let onRoll = roll.contains(account.username.rawValue)
+        guard onRoll || account.role == .administrator else { throw HTTPError(.forbidden, message: t.notOnRoll) }
+        let voted = onRoll ? try await services.store.hasVoted(code, account.username.rawValue) : false
+        var tally: TallyView?
+        if poll.isClosed {
+            let result = try await services.store.tally(code)
+            let format = FigureFormatter(language: context.language)
+            func cell(_ count: Int) -> String {
+                let share = result.baseCount > 0 ? Decimal(count) * 100 / Decimal(result.baseCount) : 0
+                return "\(count) (\(format.percent(share)))"
+            }
+            tally = TallyView(
+                roll: result.roll, cast: result.cast, base: result.base == .cast ? "\(t.baseCast) (\(result.cast))" : "\(t.baseRoll) (\(result.roll))",
+                lines: result.lines.map { line in
+                    TallyLine(name: line.official.name, position: line.official.position,
+                              cells: ConfidencePoll.Answer.allCases.map { cell(line.counts[$0, default: 0]) },
+                              reached: line.reached.map { "\(answerWord($0.answer, t)) \($0.strictly ? ">" : "≥") \($0.numerator)/\($0.denominator)" }.joined(separator: "; "))
+                },
+                consistent: result.isConsistent)
+        }
+        let view = View(
+            t: t.catalog, code: code, title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen,
+            officials: poll.officials.enumerated().map { index, official in
+                OfficialChoice(index: index, name: official.name, position: official.position,
+                               answers: ConfidencePoll.Answer.allCases.map { Choice(value: $0.rawValue, label: answerWord($0, t), selected: false) })
+            },
+            mayVote: onRoll && !voted && !poll.isClosed, notOnRoll: !onRoll, hasVoted: voted, receipt: receipt, receiptCheck: receiptCheck,
+            isClosed: poll.isClosed, isAdministrator: account.role == .administrator, tally: tally, csrf: context.session?.csrfToken ?? "",
+            rollSize: roll.count)
+        return services.renderer.page("poll", view, frame: Frame(context, title: poll.title), status: status)
+    }
+
+    @Sendable func ballot(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let poll = try await poll(context)
+        var answers: [ConfidencePoll.Answer] = []
+        for index in poll.officials.indices {
+            guard let answer = form["official-\(index)"].flatMap(ConfidencePoll.Answer.init(rawValue:)) else {
+                throw HTTPError(.badRequest, message: "Choose an answer for \(poll.officials[index].name), or blank.")
+            }
+            answers.append(answer)
+        }
+        do {
+            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers)
+            return try await render(poll, context: context, receipt: receipt, receiptCheck: nil)
+        } catch let error as PollError {
+            throw HTTPError(error == .notOnRoll(account.username.rawValue) ? .forbidden : .conflict, message: error.description)
+        }
+    }
+
+    @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try await Form.checked(request, context: context)
+        guard context.account?.role == .administrator else { throw HTTPError(.forbidden) }
+        let poll = try await poll(context)
+        try await services.store.closePoll(poll.code.rawValue)
+        return .redirect(to: "/polls/\(poll.code)", type: .normal)
+    }
+
+    @Sendable func checkReceipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        let poll = try await poll(context)
+        let t = UIText.forLanguage(context.language)
+        let counted = try await services.store.isCounted(poll.code.rawValue, receipt: form["receipt"] ?? "")
+        return try await render(poll, context: context, receipt: nil, receiptCheck: counted ? t.receiptCounted : t.receiptUnknown)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import StocktakeCore
+import StocktakeStore
+import Testing
+@testable import StocktakeWeb
+
+/// The confidence vote through the pages: roll, one ballot, receipt, nothing shown before the close.
+@Suite struct PollPageTests {
+    @Test func aVoteFromCreationToResult() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let admin = Browser(client)
+            _ = try await admin.signIn("admin")
+            try await admin.get("/polls")
+            let created = try await admin.post("/polls", [
+                "code": "BG-2024-vote", "title": "Confidence vote 2024", "unit": "BG", "base": "cast",
+                "officials": "Official A; Secretary\nOfficial B; Chair", "roll": "bacgiang yendung city",
+            ])
+            #expect(created.status == .seeOther)
+
+            // Not on the roll: no ballot, and the page says so.
+            let viewer = Browser(client)
+            _ = try await viewer.signIn("viewer")
+            #expect(try await viewer.get("/polls/BG-2024-vote").status == .forbidden)
+
+            let voter = Browser(client)
+            _ = try await voter.signIn("bacgiang")
+            let ballot = try await voter.get("/polls/BG-2024-vote")
+            #expect(ballot.body.contains("type=\"radio\" name=\"official-0\" value=\"low\""))
+            let cast = try await voter.post("/polls/BG-2024-vote/ballot", ["official-0": "low", "official-1": "blank"])
+            #expect(cast.status == .ok)
+            let receipt = try #require(cast.body.range(of: #"<code class="receipt">([^<]+)</code>"#, options: .regularExpression)
+                .map { String(cast.body[$0]).replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression) })
+            // A second ballot is refused, and the form is gone.
+            #expect(try await voter.post("/polls/BG-2024-vote/ballot", ["official-0": "high", "official-1": "high"]).status == .conflict)
+            #expect(!(try await voter.get("/polls/BG-2024-vote").body.contains("name=\"official-0\"")))
+
+            let second = Browser(client)
+            _ = try await second.signIn("city")
+            try await second.get("/polls/BG-2024-vote")
+            #expect(try await second.post("/polls/BG-2024-vote/ballot", ["official-0": "high"]).status == .badRequest)  // an official left without answer
+            #expect(try await second.post("/polls/BG-2024-vote/ballot", ["official-0": "high", "official-1": "confidence"]).status == .ok)
+
+            // Before the close nobody sees a result, the administrator included; only a voter can't close it.
+            let open = try await admin.get("/polls/BG-2024-vote")
+            #expect(!open.body.contains("class=\"results tally\"") && open.body.contains("No result is shown"))
+            try await voter.get("/polls/BG-2024-vote")
+            #expect(try await voter.post("/polls/BG-2024-vote/close", [:]).status == .forbidden)
+            try await admin.get("/polls/BG-2024-vote")
+            #expect(try await admin.post("/polls/BG-2024-vote/close", [:]).status == .seeOther)
+
+            let closed = try await admin.get("/polls/BG-2024-vote").body
+            #expect(closed.contains("class=\"results tally\""))
+            #expect(closed.contains("Roll: 3 · Ballots cast: 2 · Shares of: ballots cast (2)"))
+            #expect(closed.contains("<td class=\"num\">1 (50.00%)</td>"))
+            // Low confidence for Official A is one of two: exactly half, not more than half.
+            #expect(!closed.contains("low confidence &gt; 1/2"))
+
+            // The receipt proves the ballot was counted.
+            try await voter.get("/polls/BG-2024-vote")
+            let check = try await voter.post("/polls/BG-2024-vote/receipt", ["receipt": receipt])
+            #expect(check.body.contains("Phiếu ứng với mã này đã được tính."))
+        }
+    }
+}
