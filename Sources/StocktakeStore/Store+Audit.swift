@@ -9,6 +9,7 @@ public struct AuditEvent: Sendable, Hashable {
         case observationCorrected = "observation_corrected"
         case taskStatusChanged = "task_status_changed"
         case imported
+        case ratingConfirmed = "rating_confirmed"
     }
 
     public let at: Date

@@ -69,6 +69,7 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     ImportController(services: services).addRoutes(to: pages)
     AuditController(services: services).addRoutes(to: pages)
     PollController(services: services).addRoutes(to: pages)
+    RatingController(services: services).addRoutes(to: pages)
     APIController(services: services).addRoutes(to: router.group("api/v1").add(middleware: APIMiddleware()))
     return router
 }

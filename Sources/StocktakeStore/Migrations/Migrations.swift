@@ -17,6 +17,7 @@ enum Migrations {
         createObservations,
         createAccounts,
         createPolls,
+        createRatings,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -1,0 +1,80 @@
+import Foundation
+import SQLKit
+import StocktakeCore
+
+/// A confirmed rating as stored: the grade a person confirmed, the proposal beside it, and why they differ.
+public struct ConfirmedRating: Sendable, Hashable {
+    public let unit: UnitCode
+    public let period: Period
+    public let revision: Int
+    public let grade: RatingRule.Grade
+    public let proposed: RatingRule.Grade
+    public let score: Decimal
+    public let ruleVersion: String
+    public let evidence: String
+    public let reason: String?
+    public let confirmedBy: String
+    public let confirmedAt: Date
+}
+
+public enum RatingError: Error, Equatable, CustomStringConvertible {
+    case reasonRequired(String)
+
+    public var description: String {
+        switch self {
+        case .reasonRequired(let why): "a reason is required: \(why)"
+        }
+    }
+}
+
+extension RecordAccess {
+    /// Every revision of the ratings of `period`, oldest first.
+    public func ratings(period: Period) async throws -> [ConfirmedRating] {
+        try await sql.select().columns("*").from("ratings").where("period", .equal, period.description)
+            .orderBy("unit_code").orderBy("revision").all().map { row in
+                ConfirmedRating(
+                    unit: try storedCode(try row.decode(column: "unit_code", as: String.self)), period: period,
+                    revision: try row.decode(column: "revision", as: Int.self),
+                    grade: try storedChoice(try row.decode(column: "grade", as: String.self)),
+                    proposed: try storedChoice(try row.decode(column: "proposed", as: String.self)),
+                    score: try stored(try row.decode(column: "score", as: String.self), "score", Decimal.init(exactly:)),
+                    ruleVersion: try row.decode(column: "rule_version", as: String.self),
+                    evidence: try row.decode(column: "evidence", as: String.self),
+                    reason: try row.decode(column: "reason", as: String?.self),
+                    confirmedBy: try row.decode(column: "confirmed_by", as: String.self),
+                    confirmedAt: try storedTimestamp(try row.decode(column: "confirmed_at", as: String.self)))
+            }
+    }
+}
+
+extension Store {
+    /// Confirms `grade` for a proposal. The first confirmation locks the rating; a later one is a new revision
+    /// and needs a reason, as does a grade other than the one proposed.
+    @discardableResult
+    public func confirmRating(
+        _ proposal: RatingRule.Proposal, period: Period, grade: RatingRule.Grade, rule: RatingRule, reason: String?, by username: String
+    ) async throws -> Int {
+        let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return try await transaction { tx in
+            let last = try await tx.sql.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "last").from("ratings")
+                .where("unit_code", .equal, proposal.unit.rawValue).where("period", .equal, period.description)
+                .first(decodingColumn: "last", as: Int?.self) ?? nil
+            let revision = (last ?? 0) + 1
+            if reason == nil && revision > 1 { throw RatingError.reasonRequired("the rating of \(proposal.unit) for \(period) is confirmed and locked; a change is a new revision") }
+            if reason == nil && grade != proposal.proposed { throw RatingError.reasonRequired("\(grade.rawValue) differs from the proposed \(proposal.proposed.rawValue)") }
+            let e = proposal.evidence
+            let evidence = "targets \(e.targetsMet)/\(e.targetsAssessed), tasks on time \(e.tasksOnTime)/\(e.tasksCounted), findings \(e.findings)"
+            try await tx.sql.insert(into: "ratings")
+                .columns("unit_code", "period", "revision", "grade", "proposed", "score", "rule_version", "evidence", "reason", "confirmed_by", "confirmed_at")
+                .values(
+                    SQLBind(proposal.unit.rawValue), SQLBind(period.description), SQLBind(revision), SQLBind(grade.rawValue),
+                    SQLBind(proposal.proposed.rawValue), SQLBind(proposal.score.exactText), SQLBind(rule.version), SQLBind(evidence),
+                    SQLBind(reason), SQLBind(username), SQLBind(Date().formatted(.iso8601)))
+                .run()
+            try await tx.record([AuditEvent(
+                username: username, action: .ratingConfirmed, unit: proposal.unit, subject: "\(proposal.unit)/\(period)",
+                detail: "revision \(revision): \(grade.rawValue) (proposed \(proposal.proposed.rawValue), score \(proposal.score.rounded(2).exactText))\(reason.map { " — \($0)" } ?? "")")])
+            return revision
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// Ratings of the units under a body for a year: the proposal with the evidence behind each score and the quota,
+/// and the person's confirmation or override with a reason. Confirmed ratings are locked; changes are revisions.
+struct RatingController {
+    let services: WebServices
+    let rule = RatingRule.standard
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/ratings", use: show)
+        router.post("/ratings", use: confirm)
+    }
+
+    struct View {
+        let t: [String: String]
+        let unit: UnitLink
+        let ancestors: [UnitLink]
+        let period: String
+        let periods: [Choice]
+        let rule: String
+        let quota: String
+        let rows: [Row]
+        let unrated: [String]
+        let mayConfirm: Bool
+        let csrf: String
+    }
+
+    struct Row {
+        let code: String
+        let name: String
+        let score: String
+        let evidence: String
+        let earned: String
+        let proposed: String
+        let limited: Bool
+        let confirmed: String?
+        let history: [String]
+        let grades: [Choice]
+    }
+
+    func word(_ grade: RatingRule.Grade, _ t: UIText) -> String {
+        switch grade {
+        case .excellent: t.gradeExcellent
+        case .good: t.gradeGood
+        case .completed: t.gradeCompleted
+        case .notCompleted: t.gradeNotCompleted
+        }
+    }
+
+    /// The units a body rates: the active units directly below it, synthetic ones left out.
+    func proposals(_ scope: PageScope) -> (proposals: [RatingRule.Proposal], quota: Int, unrated: [UnitCode]) {
+        let rated = scope.evaluator.tree.activeChildren(of: scope.unit.code, in: scope.period)
+            .filter { scope.evaluator.tree[$0]?.origin != .synthetic }
+        let evidence = Dictionary(uniqueKeysWithValues: rated.map { ($0, RatingRule.Evidence(unit: $0, in: scope.evaluation)) })
+        let (proposals, quota) = rule.propose(evidence)
+        return (proposals, quota, rated.filter { code in !proposals.contains { $0.unit == code } })
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let t = UIText.forLanguage(context.language)
+        let (proposals, quota, unrated) = proposals(scope)
+        let confirmed = Dictionary(grouping: try await services.store.ratings(period: scope.period), by: \.unit)
+        let format = scope.format
+        let rows = proposals.map { p in
+            let history = confirmed[p.unit] ?? []
+            let e = p.evidence
+            return Row(
+                code: p.unit.rawValue, name: scope.evaluator.tree[p.unit].map(scope.name) ?? p.unit.rawValue,
+                score: format.number(p.score, decimals: 2),
+                evidence: "\(t.targetsSet): \(e.targetsMet)/\(e.targetsAssessed) · \(t.keyTasks) \(t.onTime): \(e.tasksOnTime)/\(e.tasksCounted) · \(t.findings): \(e.findings)",
+                earned: word(p.earned, t), proposed: word(p.proposed, t), limited: p.limitedByQuota,
+                confirmed: history.last.map { word($0.grade, t) },
+                history: history.reversed().map { "\($0.revision). \(word($0.grade, t)) — \($0.confirmedBy), \(format.date($0.confirmedAt))\($0.reason.map { ": \($0)" } ?? "")" },
+                grades: RatingRule.Grade.allCases.map { Choice(value: $0.rawValue, label: word($0, t), selected: $0 == (history.last?.grade ?? p.proposed)) })
+        }
+        let view = View(
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
+            periods: scope.periodChoices, rule: rule.version, quota: "\(rule.quotaPercent)% → \(quota)", rows: rows,
+            unrated: unrated.map { scope.evaluator.tree[$0].map(scope.name) ?? $0.rawValue },
+            mayConfirm: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false,
+            csrf: context.session?.csrfToken ?? "")
+        return services.renderer.page("ratings", view, frame: Frame(context, title: "\(t.ratings) — \(scope.name(scope.unit)) \(scope.period)"))
+    }
+
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: form["body"] ?? "")
+        guard account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        guard let proposal = proposals(scope).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {
+            throw HTTPError(.notFound, message: "No rating proposal for '\(form["unit"] ?? "")' under \(scope.unit.code) in \(scope.period).")
+        }
+        guard let grade = form["grade"].flatMap(RatingRule.Grade.init(rawValue:)) else {
+            throw HTTPError(.badRequest, message: "grade '\(form["grade"] ?? "")': expected excellent, good, completed or not_completed")
+        }
+        do {
+            try await services.store.confirmRating(proposal, period: scope.period, grade: grade, rule: rule, reason: form["reason"], by: account.username.rawValue)
+        } catch let error as RatingError {
+            throw HTTPError(.unprocessableContent, message: error.description)
+        }
+        return .redirect(to: "/ratings?\(scope.query())", type: .normal)
+    }
+}
