@@ -30,6 +30,13 @@ public struct AuditEvent: Sendable, Hashable {
 }
 
 extension RecordAccess {
+    /// The highest revision stored in `table` for the row key `key` (column → value), nil when there is none.
+    func lastRevision(in table: String, of key: [String: String]) async throws -> Int? {
+        let query = sql.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "last").from(table)
+        for (column, value) in key { query.where(SQLIdentifier(column), .equal, SQLBind(value)) }
+        return try await query.first(decodingColumn: "last", as: Int?.self) ?? nil
+    }
+
     func record(_ events: [AuditEvent]) async throws {
         guard !events.isEmpty else { return }
         let insert = sql.insert(into: "audit_events").columns("id", "at", "username", "action", "unit_code", "subject", "detail")
@@ -76,9 +83,7 @@ extension Store {
     public func changeTaskStatus(_ code: TaskCode, to status: KeyTask.Status, note: String, by username: String, at now: Date = Date()) async throws {
         try await transaction { tx in
             guard let task = try await tx.tasks(codes: [code]).first else { throw StoreError.notFound(kind: "key task", code: code.rawValue) }
-            let last = try await tx.sql.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "last")
-                .from("task_status_changes").where("task_code", .equal, code.rawValue)
-                .first(decodingColumn: "last", as: Int?.self) ?? nil
+            let last = try await tx.lastRevision(in: "task_status_changes", of: ["task_code": code.rawValue])
             var completedOn: String?
             if case .done(let completion) = status { completedOn = completion.day?.description }
             try await tx.sql.insert(into: "task_status_changes")

@@ -56,9 +56,7 @@ extension Store {
     ) async throws -> Int {
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         return try await transaction { tx in
-            let last = try await tx.sql.select().column(SQLFunction("MAX", args: SQLColumn("revision")), as: "last").from("ratings")
-                .where("unit_code", .equal, proposal.unit.rawValue).where("period", .equal, period.description)
-                .first(decodingColumn: "last", as: Int?.self) ?? nil
+            let last = try await tx.lastRevision(in: "ratings", of: ["unit_code": proposal.unit.rawValue, "period": period.description])
             let revision = (last ?? 0) + 1
             if reason == nil && revision > 1 { throw RatingError.reasonRequired("the rating of \(proposal.unit) for \(period) is confirmed and locked; a change is a new revision") }
             if reason == nil && grade != proposal.proposed { throw RatingError.reasonRequired("\(grade.rawValue) differs from the proposed \(proposal.proposed.rawValue)") }
