@@ -69,7 +69,7 @@ struct IndicatorController {
             targets: targets.compactMap { target in
                 target.bound.value.map { .init(label: target.period.description, value: $0, text: format.bound(target, indicator: indicator, derived: nil)) }
             },
-            format: format, decimals: indicator.decimals)
+            format: format)
 
         // Ranking among the unit's peers at its level, for the period.
         let peers = scope.evaluator.tree.units.values.filter { $0.level == scope.unit.level && $0.isActive(in: scope.period) }

@@ -20,7 +20,6 @@ struct HistoryChart {
     let points: [Point]
     let targets: [TargetMark]
     let format: FigureFormatter
-    let decimals: Int
 
     let width = 640.0
     let height = 280.0

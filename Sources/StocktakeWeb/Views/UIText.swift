@@ -88,10 +88,7 @@ struct UIText: Sendable {
     let notAllowed: String
     let notFound: String
     let language: String
-    let noData: String
     let chartTitle: String
-    let outsideRemit: String
-    let readOnly: String
     let polls: String
     let pollOpen: String
     let pollClosed: String
@@ -176,8 +173,7 @@ struct UIText: Sendable {
         importHint: "The whole file is checked first; if any row has a problem, nothing is imported.",
         imported: "Imported", problems: "Problems — nothing was imported", line: "Line / path", field: "Field",
         expected: "Expected", when: "When", who: "Who", what: "What", detail: "Detail",
-        notAllowed: "You may not do this here: it is outside your remit.", notFound: "Not found.", language: "Language",
-        noData: "no data", chartTitle: "History", outsideRemit: "outside your remit", readOnly: "You can read, not write, here.",
+        notAllowed: "You may not do this here: it is outside your remit.", notFound: "Not found.", language: "Language", chartTitle: "History",
         polls: "Confidence votes", pollOpen: "open", pollClosed: "closed", highConfidence: "high confidence", confidence: "confidence", lowConfidence: "low confidence", blank: "blank", castBallot: "Cast my secret ballot", ballotHint: "Your answers are added to the counts and never stored with your name. You can vote once.", voted: "Your ballot was counted.", receipt: "Receipt", receiptHint: "Keep this receipt: it proves your ballot was counted, without showing what you answered. It is shown only now.", checkReceipt: "Check a receipt", receiptCounted: "This receipt's ballot was counted.", receiptUnknown: "No ballot with this receipt.", resultsHidden: "No result is shown to anyone, administrators included, before the vote closes.", closePoll: "Close the vote", official: "Official", roll: "Roll", cast: "Ballots cast", base: "Shares of", baseCast: "ballots cast", baseRoll: "the whole roll", thresholdsReached: "Thresholds reached", notOnRoll: "You are not on this vote's roll.", newPoll: "New confidence vote", pollCode: "Code", officialsHint: "Officials, one a line: name; position", rollHint: "Voters: user names, separated by spaces or lines", create: "Create",
         ratings: "Ratings", score: "Score", evidence: "Evidence", earned: "Earned", proposed: "Proposed", confirmed: "Confirmed", confirm: "Confirm", quotaNote: "Quota on excellent", limitedByQuota: "limited by the quota", gradeExcellent: "excellent", gradeGood: "good", gradeCompleted: "completed", gradeNotCompleted: "not completed", ratingReasonHint: "Required to differ from the proposal, and for any change after a confirmation.", rule: "Rule", noEvidence: "No rating: neither an assessed target nor a key task.")
 
@@ -205,8 +201,7 @@ struct UIText: Sendable {
         problems: "Lỗi — chưa nhập gì", line: "Dòng / vị trí", field: "Trường", expected: "Yêu cầu", when: "Thời điểm",
         who: "Người thực hiện", what: "Nội dung", detail: "Chi tiết",
         notAllowed: "Bạn không có quyền thực hiện việc này: ngoài phạm vi được giao.", notFound: "Không tìm thấy.",
-        language: "Ngôn ngữ", noData: "chưa có số liệu", chartTitle: "Diễn biến qua các năm", outsideRemit: "ngoài phạm vi được giao",
-        readOnly: "Bạn chỉ có quyền xem ở đây.",
+        language: "Ngôn ngữ", chartTitle: "Diễn biến qua các năm",
         polls: "Lấy phiếu tín nhiệm", pollOpen: "đang bỏ phiếu", pollClosed: "đã kết thúc", highConfidence: "tín nhiệm cao", confidence: "tín nhiệm", lowConfidence: "tín nhiệm thấp", blank: "để trống", castBallot: "Bỏ phiếu kín", ballotHint: "Phiếu của bạn được cộng vào kết quả và không bao giờ được lưu kèm tên bạn. Mỗi người chỉ bỏ phiếu một lần.", voted: "Phiếu của bạn đã được ghi nhận.", receipt: "Mã xác nhận", receiptHint: "Hãy lưu mã này: nó chứng minh phiếu của bạn đã được tính mà không cho biết nội dung phiếu. Mã chỉ hiển thị một lần.", checkReceipt: "Kiểm tra mã xác nhận", receiptCounted: "Phiếu ứng với mã này đã được tính.", receiptUnknown: "Không có phiếu nào ứng với mã này.", resultsHidden: "Kết quả không hiển thị với bất kỳ ai, kể cả quản trị viên, trước khi kết thúc bỏ phiếu.", closePoll: "Kết thúc bỏ phiếu", official: "Người được lấy phiếu", roll: "Tổng số người được bỏ phiếu", cast: "Số phiếu thu về", base: "Tỷ lệ tính trên", baseCast: "số phiếu thu về", baseRoll: "tổng số người được bỏ phiếu", thresholdsReached: "Ngưỡng đạt tới", notOnRoll: "Bạn không có tên trong danh sách bỏ phiếu.", newPoll: "Tạo đợt lấy phiếu mới", pollCode: "Mã", officialsHint: "Người được lấy phiếu, mỗi dòng: họ tên; chức vụ", rollHint: "Người bỏ phiếu: tên đăng nhập, cách nhau bằng dấu cách hoặc xuống dòng", create: "Tạo",
         ratings: "Xếp loại", score: "Điểm", evidence: "Căn cứ", earned: "Theo điểm", proposed: "Đề xuất", confirmed: "Đã xác nhận", confirm: "Xác nhận", quotaNote: "Hạn mức xuất sắc", limitedByQuota: "do vượt hạn mức", gradeExcellent: "hoàn thành xuất sắc nhiệm vụ", gradeGood: "hoàn thành tốt nhiệm vụ", gradeCompleted: "hoàn thành nhiệm vụ", gradeNotCompleted: "không hoàn thành nhiệm vụ", ratingReasonHint: "Bắt buộc khi khác đề xuất và khi thay đổi sau khi đã xác nhận.", rule: "Quy tắc", noEvidence: "Chưa xếp loại: không có chỉ tiêu được đánh giá hay nhiệm vụ trọng tâm.")
 }
