@@ -10,6 +10,12 @@ public struct AuditEvent: Sendable, Hashable {
         case taskStatusChanged = "task_status_changed"
         case imported
         case ratingConfirmed = "rating_confirmed"
+        case reviewImported = "review_imported"
+        case awardDecided = "award_decided"
+        case conclusionMadeTask = "conclusion_made_task"
+        case pollOpened = "poll_opened"
+        case pollClosed = "poll_closed"
+        case secretaryNamed = "secretary_named"
     }
 
     public let at: Date

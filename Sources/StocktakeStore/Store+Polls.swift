@@ -44,7 +44,8 @@ extension RecordAccess {
         }
         return ConfidencePoll(
             code: try storedCode(code), title: try row.decode(column: "title", as: String.self),
-            unit: try storedCode(try row.decode(column: "unit_code", as: String.self)), officials: officials,
+            unit: try storedCode(try row.decode(column: "unit_code", as: String.self)),
+            period: try row.decode(column: "period", as: String?.self).map { try stored($0, "poll period", Period.init(parsing:)) }, officials: officials,
             base: try storedChoice(try row.decode(column: "base", as: String.self)), thresholds: thresholds,
             isClosed: try row.decode(column: "closed", as: Int.self) == 1)
     }
@@ -73,8 +74,10 @@ extension Store {
             let db = tx.sql
             if try await tx.poll(poll.code.rawValue) != nil { throw PollError.exists(poll.code.rawValue) }
             let thresholds = poll.thresholds.map { "\($0.answer.rawValue),\($0.numerator),\($0.denominator),\($0.strictly ? "strict" : "or_more")" }.joined(separator: ";")
-            try await db.insert(into: "polls").columns("code", "title", "unit_code", "base", "thresholds", "closed", "created_by")
-                .values(SQLBind(poll.code.rawValue), SQLBind(poll.title), SQLBind(poll.unit.rawValue), SQLBind(poll.base.rawValue), SQLBind(thresholds), SQLBind(0), SQLBind(username))
+            try await db.insert(into: "polls").columns("code", "title", "unit_code", "period", "base", "thresholds", "closed", "created_by")
+                .values(
+                    SQLBind(poll.code.rawValue), SQLBind(poll.title), SQLBind(poll.unit.rawValue), SQLBind(poll.period?.description),
+                    SQLBind(poll.base.rawValue), SQLBind(thresholds), SQLBind(0), SQLBind(username))
                 .run()
             let officials = db.insert(into: "poll_officials").columns("poll_code", "position", "name", "role")
             let counts = db.insert(into: "poll_counts").columns("poll_code", "position", "answer", "count")
@@ -87,6 +90,9 @@ extension Store {
             let voters = db.insert(into: "poll_roll").columns("poll_code", "username")
             for name in Set(roll.map(\.rawValue)).sorted() { voters.values(SQLBind(poll.code.rawValue), SQLBind(name)) }
             try await voters.run()
+            try await tx.record([AuditEvent(
+                username: username, action: .pollOpened, unit: poll.unit, subject: poll.code.rawValue,
+                detail: "\(poll.officials.count) officials, \(Set(roll).count) voters on the roll")])
         }
     }
 
@@ -123,10 +129,11 @@ extension Store {
         return receipt
     }
 
-    public func closePoll(_ code: String) async throws {
+    public func closePoll(_ code: String, by username: String) async throws {
         try await transaction { tx in
-            guard try await tx.poll(code) != nil else { throw PollError.unknown(code) }
+            guard let poll = try await tx.poll(code) else { throw PollError.unknown(code) }
             try await tx.sql.update("polls").set("closed", to: 1).where("code", .equal, code).run()
+            try await tx.record([AuditEvent(username: username, action: .pollClosed, unit: poll.unit, subject: code, detail: "closed")])
         }
     }
 

@@ -42,7 +42,7 @@ import StocktakeTestSupport
             #expect(outcomes.filter { $0 }.count == 12)
             await #expect(throws: PollError.alreadyVoted("voter3")) { try await store.cast(code, by: "voter3", answers: [.high, .high]) }
             await #expect(throws: PollError.notOnRoll("stranger")) { try await store.cast(code, by: "stranger", answers: [.high, .high]) }
-            try await store.closePoll(code)
+            try await store.closePoll(code, by: "secretary")
             let tally = try await store.tally(code)
             #expect(tally.cast == 12 && tally.roll == 12 && tally.isConsistent)
             let a = tally.lines[0].counts
@@ -57,7 +57,7 @@ import StocktakeTestSupport
         try await Self.withPoll(roll: 3) { store async throws in
             _ = try await store.cast("BG-2024-confidence", by: "voter1", answers: [.low, .blank])
             await #expect(throws: PollError.stillOpen("BG-2024-confidence")) { try await store.tally("BG-2024-confidence") }
-            try await store.closePoll("BG-2024-confidence")
+            try await store.closePoll("BG-2024-confidence", by: "secretary")
             await #expect(throws: PollError.closed("BG-2024-confidence")) { try await store.cast("BG-2024-confidence", by: "voter2", answers: [.high, .high]) }
             let tally = try await store.tally("BG-2024-confidence")
             #expect(tally.lines[1].counts[.blank] == 1 && tally.lines[1].valid == 0 && tally.isConsistent)
@@ -70,7 +70,7 @@ import StocktakeTestSupport
             for (i, voter) in Self.voters(9).enumerated() {
                 _ = try await store.cast("BG-2024-confidence", by: voter.rawValue, answers: [i < 6 ? .low : .high, i < 4 ? .low : .confidence])
             }
-            try await store.closePoll("BG-2024-confidence")
+            try await store.closePoll("BG-2024-confidence", by: "secretary")
             let tally = try await store.tally("BG-2024-confidence")
             #expect(tally.baseCount == 9)
             #expect(tally.lines[0].reached.map(\.description) == ["low > 1/2", "low ≥ 2/3"])
@@ -81,7 +81,7 @@ import StocktakeTestSupport
             for (i, voter) in Self.voters(9).enumerated() {
                 _ = try await store.cast("BG-2024-confidence", by: voter.rawValue, answers: [i < 6 ? .low : .high, .high])
             }
-            try await store.closePoll("BG-2024-confidence")
+            try await store.closePoll("BG-2024-confidence", by: "secretary")
             let tally = try await store.tally("BG-2024-confidence")
             #expect(tally.baseCount == 10 && tally.cast == 9)
             #expect(tally.lines[0].reached.map(\.description) == ["low > 1/2"])

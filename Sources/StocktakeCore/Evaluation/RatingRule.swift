@@ -19,7 +19,7 @@ public struct RatingRule: Hashable, Sendable {
     public var quotaPercent: Int
     public var quotaBase: QuotaBase
 
-    public enum QuotaBase: String, Hashable, Sendable {
+    public enum QuotaBase: String, Hashable, Sendable, CaseIterable {
         /// Units rated good or better (before the quota), the usual base.
         case goodOrBetter = "good_or_better"
         /// Every unit rated.
@@ -149,5 +149,16 @@ public struct RatingRule: Hashable, Sendable {
     public func quota(of grades: [Grade]) -> Int {
         let base = quotaBase == .all ? grades.count : grades.filter { $0 >= .good }.count
         return base * quotaPercent / 100
+    }
+}
+
+extension RatingRule {
+    /// A body's rating round: proposals for the active units directly below it (synthetic ones left out), the
+    /// quota, and the units with nothing to be rated on.
+    public func round(of body: UnitCode, tree: UnitTree, evaluation: Evaluation) -> (proposals: [Proposal], quota: Int, unrated: [UnitCode]) {
+        let rated = tree.activeChildren(of: body, in: evaluation.period).filter { tree[$0]?.origin != .synthetic }
+        let evidence = Dictionary(uniqueKeysWithValues: rated.map { ($0, Evidence(unit: $0, in: evaluation)) })
+        let (proposals, quota) = propose(evidence)
+        return (proposals, quota, rated.filter { code in !proposals.contains { $0.unit == code } })
     }
 }

@@ -9,6 +9,12 @@ public struct Catalog: Sendable {
     public var tasks: [TaskCode: KeyTask] = [:]
     /// Stored revisions of the keys the file mentions.
     public var revisions: [ObservationKey: [Observation]] = [:]
+    /// For review files: stored rating rules by version, the latest rating of each unit and year, award rules
+    /// and conferences.
+    public var ratingRules: [String: DatedRatingRule] = [:]
+    public var ratings: [UnitCode: [Period: Rating]] = [:]
+    public var awardRules: [AwardRuleCode: AwardRule] = [:]
+    public var conferences: [ConferenceCode: Conference] = [:]
 
     public init() {}
 }

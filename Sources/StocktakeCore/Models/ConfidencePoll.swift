@@ -7,16 +7,22 @@ public struct ConfidencePoll: Hashable, Sendable {
     public var title: String
     /// The body whose roll votes (a committee, a people's council).
     public var unit: UnitCode
+    /// The year reviewed, where the vote belongs to a review conference.
+    public var period: Period?
     public var officials: [Official]
     /// What shares are taken of: the ballots cast, or the whole roll.
     public var base: Base
     public var thresholds: [Threshold]
     public var isClosed: Bool
 
-    public init(code: PollCode, title: String, unit: UnitCode, officials: [Official], base: Base, thresholds: [Threshold] = Threshold.usual, isClosed: Bool = false) {
+    public init(
+        code: PollCode, title: String, unit: UnitCode, period: Period? = nil, officials: [Official], base: Base,
+        thresholds: [Threshold] = Threshold.usual, isClosed: Bool = false
+    ) {
         self.code = code
         self.title = title
         self.unit = unit
+        self.period = period
         self.officials = officials
         self.base = base
         self.thresholds = thresholds

@@ -18,6 +18,7 @@ enum Migrations {
         createAccounts,
         createPolls,
         createRatings,
+        createReview,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

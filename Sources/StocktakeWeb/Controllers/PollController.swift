@@ -4,7 +4,8 @@ import StocktakeCore
 import StocktakeStore
 
 /// Secret confidence votes: a ballot page that works from a phone, a receipt for each voter, and the result
-/// only once the vote is closed. Administrators create and close votes; voters are the accounts on the roll.
+/// only once the vote is closed. Only the body's secretary opens and closes its votes; voters are the accounts on
+/// the roll, and see their own ballot form and receipt; administrators see the list and, once closed, the result.
 struct PollController {
     let services: WebServices
 
@@ -20,7 +21,7 @@ struct PollController {
     struct ListView {
         let t: [String: String]
         let polls: [PollLink]
-        let isAdministrator: Bool
+        let maySecretary: Bool
         let csrf: String
         let units: [Choice]
     }
@@ -43,7 +44,7 @@ struct PollController {
         let receipt: String?
         let receiptCheck: String?
         let isClosed: Bool
-        let isAdministrator: Bool
+        let isSecretary: Bool
         let tally: TallyView?
         let csrf: String
         let rollSize: Int
@@ -83,22 +84,30 @@ struct PollController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let t = UIText.forLanguage(context.language)
+        let bodies = try await services.store.bodies(ofSecretary: account.username)
         var links: [PollLink] = []
         for poll in try await services.store.polls() {
             let roll = try await services.store.roll(of: poll.code.rawValue)
-            guard account.role == .administrator || roll.contains(account.username.rawValue) else { continue }
+            guard account.role == .administrator || roll.contains(account.username.rawValue) || bodies.contains(poll.unit) else { continue }
             links.append(PollLink(href: "/polls/\(poll.code)", title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen))
         }
-        let units = try await services.store.units().filter { $0.origin != .synthetic }.map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: false) }
-        let view = ListView(t: t.catalog, polls: links, isAdministrator: account.role == .administrator, csrf: context.session?.csrfToken ?? "", units: units)
+        let units = try await services.store.units().filter { bodies.contains($0.code) }.map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: false) }
+        let view = ListView(t: t.catalog, polls: links, maySecretary: !bodies.isEmpty, csrf: context.session?.csrfToken ?? "", units: units)
         return services.renderer.page("polls", view, frame: Frame(context, title: t.polls))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Form.checked(request, context: context)
-        guard let account = context.account, account.role == .administrator else { throw HTTPError(.forbidden) }
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
         guard let code = PollCode(validating: form["code"] ?? "") else { throw HTTPError(.badRequest, message: "code '\(form["code"] ?? "")': expected \(PollCode.expectedForm)") }
         guard let unit = UnitCode(validating: form["unit"] ?? "") else { throw HTTPError(.badRequest, message: "unit: expected \(UnitCode.expectedForm)") }
+        guard try await services.store.secretary(of: unit) == account.username else {
+            throw HTTPError(.forbidden, message: "Only the secretary of \(unit) opens its confidence votes.")
+        }
+        var period: Period?
+        if let text = form["period"], !text.isEmpty {
+            do { period = try Period(parsing: text) } catch { throw HTTPError(.badRequest, message: "period '\(text)': expected \(error.expected)") }
+        }
         let officials = (form["officials"] ?? "").split(whereSeparator: \.isNewline).compactMap { line -> ConfidencePoll.Official? in
             let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let name = parts.first, !name.isEmpty else { return nil }
@@ -112,7 +121,7 @@ struct PollController {
         let base = ConfidencePoll.Base(rawValue: form["base"] ?? "cast") ?? .cast
         do {
             try await services.store.createPoll(
-                ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, officials: officials, base: base),
+                ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, period: period, officials: officials, base: base),
                 roll: roll, by: account.username.rawValue)
         } catch let error as PollError {
             throw HTTPError(.unprocessableContent, message: error.description)
@@ -136,7 +145,8 @@ struct PollController {
         let code = poll.code.rawValue
         let roll = try await services.store.roll(of: code)
         let onRoll = roll.contains(account.username.rawValue)
-        guard onRoll || account.role == .administrator else { throw HTTPError(.forbidden, message: t.notOnRoll) }
+        let isSecretary = try await services.store.secretary(of: poll.unit) == account.username
+        guard onRoll || isSecretary || account.role == .administrator else { throw HTTPError(.forbidden, message: t.notOnRoll) }
         let voted = onRoll ? try await services.store.hasVoted(code, account.username.rawValue) : false
         var tally: TallyView?
         if poll.isClosed {
@@ -162,7 +172,7 @@ struct PollController {
                                answers: ConfidencePoll.Answer.allCases.map { Choice(value: $0.rawValue, label: answerWord($0, t), selected: false) })
             },
             mayVote: onRoll && !voted && !poll.isClosed, notOnRoll: !onRoll, hasVoted: voted, receipt: receipt, receiptCheck: receiptCheck,
-            isClosed: poll.isClosed, isAdministrator: account.role == .administrator, tally: tally, csrf: context.session?.csrfToken ?? "",
+            isClosed: poll.isClosed, isSecretary: isSecretary, tally: tally, csrf: context.session?.csrfToken ?? "",
             rollSize: roll.count)
         return services.renderer.page("poll", view, frame: Frame(context, title: poll.title), status: status)
     }
@@ -188,9 +198,12 @@ struct PollController {
 
     @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await Form.checked(request, context: context)
-        guard context.account?.role == .administrator else { throw HTTPError(.forbidden) }
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
         let poll = try await poll(context)
-        try await services.store.closePoll(poll.code.rawValue)
+        guard try await services.store.secretary(of: poll.unit) == account.username else {
+            throw HTTPError(.forbidden, message: "Only the secretary of \(poll.unit) closes its confidence votes.")
+        }
+        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue)
         return .redirect(to: "/polls/\(poll.code)", type: .normal)
     }
 

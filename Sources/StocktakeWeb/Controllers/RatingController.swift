@@ -7,7 +7,6 @@ import StocktakeStore
 /// and the person's confirmation or override with a reason. Confirmed ratings are locked; changes are revisions.
 struct RatingController {
     let services: WebServices
-    let rule = RatingRule.standard
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/ratings", use: show)
@@ -50,19 +49,11 @@ struct RatingController {
         }
     }
 
-    /// The units a body rates: the active units directly below it, synthetic ones left out.
-    func proposals(_ scope: PageScope) -> (proposals: [RatingRule.Proposal], quota: Int, unrated: [UnitCode]) {
-        let rated = scope.evaluator.tree.activeChildren(of: scope.unit.code, in: scope.period)
-            .filter { scope.evaluator.tree[$0]?.origin != .synthetic }
-        let evidence = Dictionary(uniqueKeysWithValues: rated.map { ($0, RatingRule.Evidence(unit: $0, in: scope.evaluation)) })
-        let (proposals, quota) = rule.propose(evidence)
-        return (proposals, quota, rated.filter { code in !proposals.contains { $0.unit == code } })
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
-        let (proposals, quota, unrated) = proposals(scope)
+        let rule = try await services.store.ratingRule(for: scope.period)
+        let (proposals, quota, unrated) = rule.round(of: scope.unit.code, tree: scope.evaluator.tree, evaluation: scope.evaluation)
         let confirmed = Dictionary(grouping: try await services.store.ratings(period: scope.period), by: \.unit)
         let format = scope.format
         let rows = proposals.map { p in
@@ -91,7 +82,8 @@ struct RatingController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: form["body"] ?? "")
         guard account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
-        guard let proposal = proposals(scope).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {
+        let rule = try await services.store.ratingRule(for: scope.period)
+        guard let proposal = rule.round(of: scope.unit.code, tree: scope.evaluator.tree, evaluation: scope.evaluation).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {
             throw HTTPError(.notFound, message: "No rating proposal for '\(form["unit"] ?? "")' under \(scope.unit.code) in \(scope.period).")
         }
         guard let grade = form["grade"].flatMap(RatingRule.Grade.init(rawValue:)) else {

@@ -5,7 +5,7 @@ import StocktakeStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a JSON data set or a CSV file of observations, all or nothing.",
+        abstract: "Import a JSON data set, a CSV file of observations, or a review file, all or nothing.",
         discussion: """
             Every record is checked against the others and against the database before anything is written. \
             On any problem, every problem is printed with its file, line or JSON path, field, value and what \
@@ -15,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DatabaseOptions
 
-    @Argument(help: "Files to import: .json data sets or .csv observations. Several files import as one: all or none.")
+    @Argument(help: "Files to import: .json data sets or .csv observations, several importing as one (all or none); or review files (\"format\": \"stocktake-review/1\"), on their own.")
     var files: [String]
 
     @Option(help: "Who enters observations that do not name their author.")
@@ -25,6 +25,13 @@ struct ImportCommand: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
+        let reviews = try files.filter { try Input.isReview($0) }
+        if !reviews.isEmpty {
+            guard reviews.count == files.count else {
+                throw ValidationError("review files (\(reviews.joined(separator: ", "))) import on their own, not with data files: import the data first")
+            }
+            return try await importReviews()
+        }
         try await options.withStore { store in
             // Several files are checked and written as one data set.
             var combined = LocatedDataSet(file: files.joined(separator: ", "))
@@ -32,6 +39,15 @@ struct ImportCommand: AsyncParsableCommand {
             let plan = try await store.importChecked(combined, dryRun: dryRun)
             let set = plan.dataSet
             print("\(dryRun ? "Would import" : "Imported") \(set.recordCount) records (\(set.units.count) units, \(set.documents.count) documents, \(set.indicators.count) indicators, \(set.targets.count) targets, \(set.tasks.count) tasks, \(set.observations.count) observations); \(plan.unchanged) already stored unchanged.")
+        }
+    }
+
+    func importReviews() async throws {
+        try await options.withStore { store in
+            var combined = LocatedReview(file: files.joined(separator: ", "))
+            for file in files { combined.append(try Input.readReview(file)) }
+            let plan = try await store.importReview(combined, by: by, dryRun: dryRun)
+            print("\(dryRun ? "Would import" : "Imported") \(plan.recordCount) review records (\(plan.ratingRules.count) rating rules, \(plan.ratings.count) ratings, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences); \(plan.unchanged) already stored unchanged.")
         }
     }
 }

@@ -7,7 +7,7 @@ import StocktakeWeb
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and remove the accounts that sign in to the web application.",
-        subcommands: [Add.self, List.self, Remove.self])
+        subcommands: [Add.self, List.self, Remove.self, Secretary.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account. Without --password-stdin, a password is generated and printed once.")
@@ -69,6 +69,25 @@ struct UserCommand: AsyncParsableCommand {
             let removed = try await database.withStore { try await $0.removeAccount(named: username) }
             guard removed else { throw ValidationError("no account is named '\(username)'") }
             print("Removed \(username).")
+        }
+    }
+
+    struct Secretary: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Name an account the secretary of a body: the one person who opens and closes the body's confidence votes.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument var username: String
+        @Option(help: "The body, e.g. BG.") var of: String
+
+        func run() async throws {
+            guard let name = Username(validating: username) else { throw ValidationError("user name '\(username)': expected \(Username.expectedForm)") }
+            guard let unit = UnitCode(validating: of) else { throw ValidationError("--of '\(of)': expected \(UnitCode.expectedForm)") }
+            try await database.withStore { store in
+                do { try await store.nameSecretary(name, of: unit, by: Input.currentUser) } catch StoreError.notFound(let kind, let code) {
+                    throw ValidationError("no \(kind) '\(code)' is stored")
+                }
+            }
+            print("\(name) is the secretary of \(unit).")
         }
     }
 }
