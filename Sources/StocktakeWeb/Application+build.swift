@@ -70,6 +70,8 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     AuditController(services: services).addRoutes(to: pages)
     PollController(services: services).addRoutes(to: pages)
     RatingController(services: services).addRoutes(to: pages)
+    AwardController(services: services).addRoutes(to: pages)
+    ConferenceController(services: services).addRoutes(to: pages)
     APIController(services: services).addRoutes(to: router.group("api/v1").add(middleware: APIMiddleware()))
     return router
 }

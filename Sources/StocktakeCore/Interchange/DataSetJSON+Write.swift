@@ -19,7 +19,7 @@ extension DataSetJSON {
         return (try? encoder.encode(root)) ?? Data()
     }
 
-    static func object(_ fields: [String: JSONValue?]) -> JSONValue {
+    public static func object(_ fields: [String: JSONValue?]) -> JSONValue {
         .object(fields.compactMapValues { $0 })
     }
 

@@ -155,12 +155,12 @@ public enum ReviewJSON {
         let score = r.decimal("score")
         let rule = r.string("rule")
         let source = r.string("source")
+        if let score, !(0...100).contains(score) { r.report("score", value: score.exactText, expected: "a score from 0 to 100") }
         if let period, case .year = period {} else if let period {
             r.report("period", value: period.description, expected: "a year such as 2023: ratings are yearly")
             return nil
         }
-        if let score, !(0...100).contains(score) { r.report("score", value: score.exactText, expected: "a score from 0 to 100") }
-        guard let unit, let period, let grade, let score, let rule, let source else { return nil }
+        guard let unit, let period, let grade, let score, (0...100).contains(score), let rule, let source else { return nil }
         return RecordedRating(rating: Rating(unit: unit, period: period, grade: grade, score: score), ruleVersion: rule, source: source)
     }
 

@@ -23,6 +23,11 @@ public struct FigureFormatter: Sendable {
         (value / 100).formatted(.percent.precision(.fractionLength(decimals)).locale(locale))
     }
 
+    /// A count with its share of a base: `12 (25.00%)`; a share of an empty base is 0.
+    public func count(_ count: Int, of base: Int) -> String {
+        "\(number(Decimal(count), decimals: 0)) (\(percent(base > 0 ? Decimal(count) * 100 / Decimal(base) : 0)))"
+    }
+
     public func signed(_ text: String, _ value: Decimal) -> String { value > 0 ? "+" + text : text }
 
     /// `20,699.5 billion VND`, `13.85%`, `159/182 (87.36%)`.

@@ -20,6 +20,18 @@ struct APIController {
         group.post("/observations", use: enter)
         group.get("/evaluations/{unit}", use: evaluation)
         group.get("/rankings/{indicator}", use: ranking)
+        group.get("/ratings", use: ratingRound)
+        group.post("/ratings", use: confirmRating)
+        group.get("/awards", use: awardRounds)
+        group.post("/awards", use: decideAward)
+        group.get("/polls", use: polls)
+        group.get("/polls/{code}", use: pollDetail)
+        group.post("/polls/{code}/ballot", use: castBallot)
+        group.post("/polls/{code}/close", use: closePoll)
+        group.get("/conferences", use: conferences)
+        group.get("/conferences/{code}", use: conference)
+        group.post("/conferences/{code}/conclusions/{number}/task", use: conclusionTask)
+        group.post("/review", use: importReview)
     }
 
     struct Credentials: Decodable {

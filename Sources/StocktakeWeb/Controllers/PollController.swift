@@ -72,15 +72,6 @@ struct PollController {
         let reached: String
     }
 
-    private func answerWord(_ answer: ConfidencePoll.Answer, _ t: UIText) -> String {
-        switch answer {
-        case .high: t.highConfidence
-        case .confidence: t.confidence
-        case .low: t.lowConfidence
-        case .blank: t.blank
-        }
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let t = UIText.forLanguage(context.language)
@@ -152,16 +143,12 @@ struct PollController {
         if poll.isClosed {
             let result = try await services.store.tally(code)
             let format = FigureFormatter(language: context.language)
-            func cell(_ count: Int) -> String {
-                let share = result.baseCount > 0 ? Decimal(count) * 100 / Decimal(result.baseCount) : 0
-                return "\(count) (\(format.percent(share)))"
-            }
             tally = TallyView(
                 roll: result.roll, cast: result.cast, base: result.base == .cast ? "\(t.baseCast) (\(result.cast))" : "\(t.baseRoll) (\(result.roll))",
                 lines: result.lines.map { line in
                     TallyLine(name: line.official.name, position: line.official.position,
-                              cells: ConfidencePoll.Answer.allCases.map { cell(line.counts[$0, default: 0]) },
-                              reached: line.reached.map { "\(answerWord($0.answer, t)) \($0.strictly ? ">" : "≥") \($0.numerator)/\($0.denominator)" }.joined(separator: "; "))
+                              cells: ConfidencePoll.Answer.allCases.map { format.count(line.counts[$0, default: 0], of: result.baseCount) },
+                              reached: line.reached.map(t.threshold).joined(separator: "; "))
                 },
                 consistent: result.isConsistent)
         }
@@ -169,7 +156,7 @@ struct PollController {
             t: t.catalog, code: code, title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen,
             officials: poll.officials.enumerated().map { index, official in
                 OfficialChoice(index: index, name: official.name, position: official.position,
-                               answers: ConfidencePoll.Answer.allCases.map { Choice(value: $0.rawValue, label: answerWord($0, t), selected: false) })
+                               answers: ConfidencePoll.Answer.allCases.map { Choice(value: $0.rawValue, label: t.answer($0), selected: false) })
             },
             mayVote: onRoll && !voted && !poll.isClosed, notOnRoll: !onRoll, hasVoted: voted, receipt: receipt, receiptCheck: receiptCheck,
             isClosed: poll.isClosed, isSecretary: isSecretary, tally: tally, csrf: context.session?.csrfToken ?? "",

@@ -40,15 +40,6 @@ struct RatingController {
         let grades: [Choice]
     }
 
-    func word(_ grade: RatingRule.Grade, _ t: UIText) -> String {
-        switch grade {
-        case .excellent: t.gradeExcellent
-        case .good: t.gradeGood
-        case .completed: t.gradeCompleted
-        case .notCompleted: t.gradeNotCompleted
-        }
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
@@ -63,10 +54,10 @@ struct RatingController {
                 code: p.unit.rawValue, name: scope.evaluator.tree[p.unit].map(scope.name) ?? p.unit.rawValue,
                 score: format.number(p.score, decimals: 2),
                 evidence: "\(t.targetsSet): \(e.targetsMet)/\(e.targetsAssessed) · \(t.keyTasks) \(t.onTime): \(e.tasksOnTime)/\(e.tasksCounted) · \(t.findings): \(e.findings)",
-                earned: word(p.earned, t), proposed: word(p.proposed, t), limited: p.limitedByQuota,
-                confirmed: history.last.map { word($0.grade, t) },
-                history: history.reversed().map { "\($0.revision). \(word($0.grade, t)) — \($0.confirmedBy), \(format.date($0.confirmedAt))\($0.reason.map { ": \($0)" } ?? "")" },
-                grades: RatingRule.Grade.allCases.map { Choice(value: $0.rawValue, label: word($0, t), selected: $0 == (history.last?.grade ?? p.proposed)) })
+                earned: t.grade(p.earned), proposed: t.grade(p.proposed), limited: p.limitedByQuota,
+                confirmed: history.last.map { t.grade($0.grade) },
+                history: history.reversed().map { "\($0.revision). \(t.grade($0.grade)) — \($0.confirmedBy), \(format.date($0.confirmedAt))\($0.reason.map { ": \($0)" } ?? "")" },
+                grades: RatingRule.Grade.allCases.map { Choice(value: $0.rawValue, label: t.grade($0), selected: $0 == (history.last?.grade ?? p.proposed)) })
         }
         let view = View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
@@ -80,7 +71,8 @@ struct RatingController {
     @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Form.checked(request, context: context)
         guard let account = context.account else { throw HTTPError(.unauthorized) }
-        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: form["body"] ?? "")
+        let scope = try await PageScope.resolve(
+            request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
         guard account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
         let rule = try await services.store.ratingRule(for: scope.period)
         guard let proposal = rule.round(of: scope.unit.code, tree: scope.evaluator.tree, evaluation: scope.evaluation).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {

@@ -14,10 +14,14 @@ struct PageScope {
     let format: FigureFormatter
     let language: String
 
-    static func resolve(_ request: Request, context: AppRequestContext, services: WebServices, unitCode: String? = nil) async throws -> PageScope {
+    static func resolve(
+        _ request: Request, context: AppRequestContext, services: WebServices, unitCode: String? = nil, period fixed: Period? = nil
+    ) async throws -> PageScope {
         let (version, periods) = try await services.reviews.state()
         let period: Period
-        if let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty {
+        if let fixed {
+            period = fixed
+        } else if let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty {
             period = try Period.requested(text)
         } else {
             period = periods.first { if case .year = $0 { true } else { false } } ?? .year(Calendar.current.component(.year, from: Date()))

@@ -1,3 +1,5 @@
+import StocktakeCore
+
 /// Every word the pages print, per language. A struct rather than a dictionary so that a language missing a
 /// text does not compile. Figures are formatted by ``FigureFormatter``, not here.
 struct UIText: Sendable {
@@ -135,6 +137,52 @@ struct UIText: Sendable {
     let ratingReasonHint: String
     let rule: String
     let noEvidence: String
+    let awards: String
+    let award: String
+    let candidates: String
+    let qualifiesBy: String
+    let decision: String
+    let accept: String
+    let reject: String
+    let accepted: String
+    let rejected: String
+    let decisionOpen: String
+    let decisionReasonHint: String
+    let noCandidates: String
+    let noAwardRules: String
+    let bestOfGroupText: String
+    let tiedWith: String
+    let rankText: String
+    let consecutiveYears: String
+    let conferences: String
+    let noConferences: String
+    let heldOn: String
+    let host: String
+    let reviewing: String
+    let chairedBy: String
+    let centralSite: String
+    let bridge: String
+    let attending: String
+    let statements: String
+    let speech: String
+    let comment: String
+    let closing: String
+    let commentsHeard: String
+    let conclusions: String
+    let makeTask: String
+    let madeTask: String
+    let taskHint: String
+    let source: String
+    let yearInReview: String
+    let targetsMet: String
+    let awardsPresented: String
+    let voteResults: String
+    let noVotes: String
+    let pollStillOpen: String
+    let noRatings: String
+    let seeRatings: String
+    let seeAwards: String
+    let seeDashboard: String
 
     static let defaultLanguage = "vi"
     static let languages = ["vi", "en"]
@@ -175,7 +223,7 @@ struct UIText: Sendable {
         expected: "Expected", when: "When", who: "Who", what: "What", detail: "Detail",
         notAllowed: "You may not do this here: it is outside your remit.", notFound: "Not found.", language: "Language", chartTitle: "History",
         polls: "Confidence votes", pollOpen: "open", pollClosed: "closed", highConfidence: "high confidence", confidence: "confidence", lowConfidence: "low confidence", blank: "blank", castBallot: "Cast my secret ballot", ballotHint: "Your answers are added to the counts and never stored with your name. You can vote once.", voted: "Your ballot was counted.", receipt: "Receipt", receiptHint: "Keep this receipt: it proves your ballot was counted, without showing what you answered. It is shown only now.", checkReceipt: "Check a receipt", receiptCounted: "This receipt's ballot was counted.", receiptUnknown: "No ballot with this receipt.", resultsHidden: "No result is shown to anyone, administrators included, before the vote closes.", closePoll: "Close the vote", official: "Official", roll: "Roll", cast: "Ballots cast", base: "Shares of", baseCast: "ballots cast", baseRoll: "the whole roll", thresholdsReached: "Thresholds reached", notOnRoll: "You are not on this vote's roll.", newPoll: "New confidence vote", pollCode: "Code", officialsHint: "Officials, one a line: name; position", rollHint: "Voters: user names, separated by spaces or lines", create: "Create",
-        ratings: "Ratings", score: "Score", evidence: "Evidence", earned: "Earned", proposed: "Proposed", confirmed: "Confirmed", confirm: "Confirm", quotaNote: "Quota on excellent", limitedByQuota: "limited by the quota", gradeExcellent: "excellent", gradeGood: "good", gradeCompleted: "completed", gradeNotCompleted: "not completed", ratingReasonHint: "Required to differ from the proposal, and for any change after a confirmation.", rule: "Rule", noEvidence: "No rating: neither an assessed target nor a key task.")
+        ratings: "Ratings", score: "Score", evidence: "Evidence", earned: "Earned", proposed: "Proposed", confirmed: "Confirmed", confirm: "Confirm", quotaNote: "Quota on excellent", limitedByQuota: "limited by the quota", gradeExcellent: "excellent", gradeGood: "good", gradeCompleted: "completed", gradeNotCompleted: "not completed", ratingReasonHint: "Required to differ from the proposal, and for any change after a confirmation.", rule: "Rule", noEvidence: "No rating: neither an assessed target nor a key task.", awards: "Commendations", award: "Award", candidates: "Candidates", qualifiesBy: "Qualifies by", decision: "Decision", accept: "Accept", reject: "Reject", accepted: "accepted", rejected: "rejected", decisionOpen: "not decided", decisionReasonHint: "Required to reject, and for any change after a decision.", noCandidates: "No candidates this year.", noAwardRules: "No award rules are stored for this body.", bestOfGroupText: "best score of the group", tiedWith: "tied with", rankText: "rank", consecutiveYears: "years in a row", conferences: "Conferences", noConferences: "No conference records yet.", heldOn: "Held on", host: "Host", reviewing: "Reviewing", chairedBy: "Chaired by", centralSite: "Central site", bridge: "Linked site (bridge)", attending: "attending", statements: "Speeches and comments", speech: "speech", comment: "comment from the floor", closing: "closing remarks", commentsHeard: "Comments heard", conclusions: "Conclusions", makeTask: "Make it a key task of", madeTask: "Key task", taskHint: "The conclusion becomes a key task of the host for the next period, once.", source: "Source", yearInReview: "The year under review", targetsMet: "Targets met or exceeded", awardsPresented: "Awards presented", voteResults: "Confidence votes", noVotes: "No confidence vote for this body and year.", pollStillOpen: "still open: no result before the close", noRatings: "No confirmed ratings for this year.", seeRatings: "Ratings page", seeAwards: "Commendations page", seeDashboard: "Dashboard")
 
     static let vietnamese = UIText(
         code: "vi", appName: "Stocktake", signIn: "Đăng nhập", signOut: "Đăng xuất", username: "Tên đăng nhập", password: "Mật khẩu",
@@ -203,5 +251,30 @@ struct UIText: Sendable {
         notAllowed: "Bạn không có quyền thực hiện việc này: ngoài phạm vi được giao.", notFound: "Không tìm thấy.",
         language: "Ngôn ngữ", chartTitle: "Diễn biến qua các năm",
         polls: "Lấy phiếu tín nhiệm", pollOpen: "đang bỏ phiếu", pollClosed: "đã kết thúc", highConfidence: "tín nhiệm cao", confidence: "tín nhiệm", lowConfidence: "tín nhiệm thấp", blank: "để trống", castBallot: "Bỏ phiếu kín", ballotHint: "Phiếu của bạn được cộng vào kết quả và không bao giờ được lưu kèm tên bạn. Mỗi người chỉ bỏ phiếu một lần.", voted: "Phiếu của bạn đã được ghi nhận.", receipt: "Mã xác nhận", receiptHint: "Hãy lưu mã này: nó chứng minh phiếu của bạn đã được tính mà không cho biết nội dung phiếu. Mã chỉ hiển thị một lần.", checkReceipt: "Kiểm tra mã xác nhận", receiptCounted: "Phiếu ứng với mã này đã được tính.", receiptUnknown: "Không có phiếu nào ứng với mã này.", resultsHidden: "Kết quả không hiển thị với bất kỳ ai, kể cả quản trị viên, trước khi kết thúc bỏ phiếu.", closePoll: "Kết thúc bỏ phiếu", official: "Người được lấy phiếu", roll: "Tổng số người được bỏ phiếu", cast: "Số phiếu thu về", base: "Tỷ lệ tính trên", baseCast: "số phiếu thu về", baseRoll: "tổng số người được bỏ phiếu", thresholdsReached: "Ngưỡng đạt tới", notOnRoll: "Bạn không có tên trong danh sách bỏ phiếu.", newPoll: "Tạo đợt lấy phiếu mới", pollCode: "Mã", officialsHint: "Người được lấy phiếu, mỗi dòng: họ tên; chức vụ", rollHint: "Người bỏ phiếu: tên đăng nhập, cách nhau bằng dấu cách hoặc xuống dòng", create: "Tạo",
-        ratings: "Xếp loại", score: "Điểm", evidence: "Căn cứ", earned: "Theo điểm", proposed: "Đề xuất", confirmed: "Đã xác nhận", confirm: "Xác nhận", quotaNote: "Hạn mức xuất sắc", limitedByQuota: "do vượt hạn mức", gradeExcellent: "hoàn thành xuất sắc nhiệm vụ", gradeGood: "hoàn thành tốt nhiệm vụ", gradeCompleted: "hoàn thành nhiệm vụ", gradeNotCompleted: "không hoàn thành nhiệm vụ", ratingReasonHint: "Bắt buộc khi khác đề xuất và khi thay đổi sau khi đã xác nhận.", rule: "Quy tắc", noEvidence: "Chưa xếp loại: không có chỉ tiêu được đánh giá hay nhiệm vụ trọng tâm.")
+        ratings: "Xếp loại", score: "Điểm", evidence: "Căn cứ", earned: "Theo điểm", proposed: "Đề xuất", confirmed: "Đã xác nhận", confirm: "Xác nhận", quotaNote: "Hạn mức xuất sắc", limitedByQuota: "do vượt hạn mức", gradeExcellent: "hoàn thành xuất sắc nhiệm vụ", gradeGood: "hoàn thành tốt nhiệm vụ", gradeCompleted: "hoàn thành nhiệm vụ", gradeNotCompleted: "không hoàn thành nhiệm vụ", ratingReasonHint: "Bắt buộc khi khác đề xuất và khi thay đổi sau khi đã xác nhận.", rule: "Quy tắc", noEvidence: "Chưa xếp loại: không có chỉ tiêu được đánh giá hay nhiệm vụ trọng tâm.", awards: "Khen thưởng", award: "Hình thức khen thưởng", candidates: "Đề nghị", qualifiesBy: "Căn cứ", decision: "Quyết định", accept: "Đồng ý", reject: "Không đồng ý", accepted: "đã đồng ý", rejected: "không đồng ý", decisionOpen: "chưa quyết định", decisionReasonHint: "Bắt buộc khi không đồng ý và khi thay đổi sau khi đã quyết định.", noCandidates: "Năm nay không có đề nghị nào.", noAwardRules: "Chưa có tiêu chuẩn khen thưởng nào của đơn vị này.", bestOfGroupText: "điểm cao nhất cụm", tiedWith: "bằng điểm với", rankText: "hạng", consecutiveYears: "năm liền", conferences: "Hội nghị", noConferences: "Chưa có hội nghị nào.", heldOn: "Ngày tổ chức", host: "Đơn vị tổ chức", reviewing: "Kỳ tổng kết", chairedBy: "Chủ trì", centralSite: "Điểm cầu chính", bridge: "Điểm cầu", attending: "người dự", statements: "Phát biểu và ý kiến", speech: "phát biểu", comment: "ý kiến thảo luận", closing: "kết luận", commentsHeard: "Số ý kiến thảo luận", conclusions: "Kết luận", makeTask: "Chuyển thành nhiệm vụ trọng tâm năm", madeTask: "Nhiệm vụ trọng tâm", taskHint: "Kết luận trở thành nhiệm vụ trọng tâm của đơn vị tổ chức trong kỳ tiếp theo, một lần.", source: "Nguồn", yearInReview: "Kết quả năm được tổng kết", targetsMet: "Chỉ tiêu đạt và vượt", awardsPresented: "Khen thưởng được trao", voteResults: "Lấy phiếu tín nhiệm", noVotes: "Không có đợt lấy phiếu nào của đơn vị trong năm này.", pollStillOpen: "chưa kết thúc: chưa có kết quả", noRatings: "Chưa có xếp loại được xác nhận cho năm này.", seeRatings: "Trang xếp loại", seeAwards: "Trang khen thưởng", seeDashboard: "Trang tổng quan")
+}
+
+extension UIText {
+    func grade(_ grade: RatingRule.Grade) -> String {
+        switch grade {
+        case .excellent: gradeExcellent
+        case .good: gradeGood
+        case .completed: gradeCompleted
+        case .notCompleted: gradeNotCompleted
+        }
+    }
+
+    func answer(_ answer: ConfidencePoll.Answer) -> String {
+        switch answer {
+        case .high: highConfidence
+        case .confidence: confidence
+        case .low: lowConfidence
+        case .blank: blank
+        }
+    }
+
+    /// "low confidence > 1/2", in the reader's words.
+    func threshold(_ threshold: ConfidencePoll.Threshold) -> String {
+        "\(answer(threshold.answer)) \(threshold.strictly ? ">" : "≥") \(threshold.numerator)/\(threshold.denominator)"
+    }
 }

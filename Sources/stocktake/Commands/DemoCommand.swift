@@ -7,15 +7,15 @@ import StocktakeWeb
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a fresh SQLite database with the Bac Giang 2024 sample and synthetic peers, evaluate it, and serve it.",
-        discussion: "Demo accounts (password \(DemoCommand.password)): admin (administrator), bacgiang (editor of Bac Giang), yendung (editor of Yen Dung district), viewer.")
+        abstract: "Create a fresh SQLite database with the Bac Giang 2024 sample and synthetic peers, evaluate it, rate it, and serve it.",
+        discussion: "Demo accounts (password \(DemoCommand.password)): admin (administrator), bacgiang (editor and secretary of Bac Giang), yendung (editor of Yen Dung district), viewer.")
 
     static let password = "stocktake-demo"
 
     @Option(help: "The SQLite file to create (replaced if it exists).")
     var database = "stocktake-demo.sqlite"
 
-    @Option(help: "The folder holding bac-giang-2024.json. Defaults to Samples/ here or beside the package.")
+    @Option(help: "The folder holding the sample files. Defaults to Samples/ here or beside the package.")
     var samples: String?
 
     @Option(help: "table, json or csv.")
@@ -27,23 +27,30 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        let sample = try samplePath()
+        let sample = try samplePath("bac-giang-2024.json")
+        let districts = try samplePath("bac-giang-districts-2024.json")
+        let reviewFile = try samplePath("bac-giang-review-2024.json")
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: database + suffix) }
         let store = try await Store.open(.sqliteFile(database))
         do {
-            let plan = try await store.importChecked(try Input.read(sample, by: "stocktake demo"))
+            var data = try Input.read(sample, by: "stocktake demo")
+            data.append(try Input.read(districts, by: "stocktake demo"))
+            let plan = try await store.importChecked(data)
             let period = Period.year(2024)
             let peers = try await store.importChecked(LocatedDataSet(try await peers(in: store, period: period, seed: 1), file: "stocktake generate --seed 1"))
             if format == .table {
-                print("Created \(database): imported \(plan.dataSet.recordCount) records from \(sample); generated \(peers.dataSet.units.count) synthetic provinces and \(peers.dataSet.observations.count) synthetic peer figures (seed 1).")
+                print("Created \(database): imported \(plan.dataSet.recordCount) records from \(sample) and \(districts); generated \(peers.dataSet.units.count) synthetic provinces and \(peers.dataSet.observations.count) synthetic peer figures (seed 1).")
                 print("")
             }
-            let output = try await evaluate(store: store, unit: "BG", period: period, asOf: try CalendarDate(year: 2025, month: 1, day: 14))
+            let asOf = try CalendarDate(year: 2025, month: 1, day: 14)
+            let output = try await evaluate(store: store, unit: "BG", period: period, asOf: asOf)
             for account in Self.accounts { try await Passwords.addAccount(account, password: Self.password, to: store) }
-            try await store.createPoll(Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username), by: "stocktake demo")
+            let review = try await runReview(store: store, files: [reviewFile], period: period, asOf: asOf, printing: format == .table)
             switch format {
             case .table:
                 print(output.table())
+                print("")
+                print(review)
                 print("")
                 print("Next: stocktake rank --database \(database) --indicator grdp_growth --period 2024 --among level")
                 fflush(nil)
@@ -53,7 +60,8 @@ struct DemoCommand: AsyncParsableCommand {
             if serve {
                 print("")
                 try await server.serve(store) { address in
-                    print("Stocktake is serving \(address) — sign in as bacgiang (editor of Bac Giang) or admin, password \(Self.password). Stop with Ctrl-C.")
+                    print("Stocktake is serving \(address) — sign in as bacgiang (editor and secretary of Bac Giang) or admin, password \(Self.password). Stop with Ctrl-C.")
+                    print("See \(address)/ratings?unit=BG&period=2024, \(address)/awards?unit=BG&period=2024, \(address)/polls and \(address)/conferences/BG-2025-01-14-review.")
                     fflush(nil)
                 }
             }
@@ -74,14 +82,13 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// An open confidence vote for the demo's voters; the officials are placeholders, not real people.
     static let poll = ConfidencePoll(
-        code: PollCode(unchecked: "BG-2024-confidence"), title: "Lấy phiếu tín nhiệm 2024 (demo)", unit: UnitCode(unchecked: "BG"),
+        code: PollCode(unchecked: "BG-2024-confidence"), title: "Lấy phiếu tín nhiệm 2024 (demo)", unit: UnitCode(unchecked: "BG"), period: .year(2024),
         officials: [.init(name: "Official 1 (demo)", position: "Secretary"), .init(name: "Official 2 (demo)", position: "Chair of the People's Committee")],
         base: .cast)
 
-    /// The sample file: the --samples folder, else Samples/ in the current folder, else beside the package the
+    /// A sample file: in the --samples folder, else Samples/ in the current folder, else beside the package the
     /// executable was built in (…/.build/debug/stocktake → …/Samples).
-    func samplePath() throws -> String {
-        let name = "bac-giang-2024.json"
+    func samplePath(_ name: String) throws -> String {
         var candidates: [String] = []
         if let samples { candidates.append(samples + "/" + name) }
         candidates.append("Samples/" + name)

@@ -98,11 +98,7 @@ struct PollCommand: AsyncParsableCommand {
         var table = TextTable(["Official", "High", "Confidence", "Low", "Blank", "Thresholds reached"], rightAligned: [1, 2, 3, 4])
         for line in tally.lines {
             table.add([line.official.name + (line.official.position.isEmpty ? "" : ", \(line.official.position)")]
-                + ConfidencePoll.Answer.allCases.map { answer in
-                    let count = line.counts[answer, default: 0]
-                    let share = tally.baseCount > 0 ? Decimal(count) * 100 / Decimal(tally.baseCount) : 0
-                    return "\(count) (\(format.percent(share)))"
-                }
+                + ConfidencePoll.Answer.allCases.map { format.count(line.counts[$0, default: 0], of: tally.baseCount) }
                 + [line.reached.map(\.description).joined(separator: "; ")])
         }
         return "Roll \(tally.roll), ballots cast \(tally.cast); shares of \(base); valid + blank = cast ≤ roll: \(tally.isConsistent ? "holds" : "BROKEN")\n" + table.render()

@@ -1,0 +1,322 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// The review through the API: ratings, commendations, confidence votes, conferences, and review-file
+/// imports, with the pages' rules (the remit for ratings, awards and tasks; the secretary for votes).
+extension APIController {
+    func account(_ context: AppRequestContext) throws -> Account {
+        guard let account = context.account else { throw APIError(.unauthorized, "unauthenticated", "Sign in first.") }
+        return account
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext, expected: String) async throws -> T {
+        do { return try await request.decode(as: type, context: context) } catch {
+            throw APIError(.badRequest, "invalid_body", "Expected a JSON object with \(expected).")
+        }
+    }
+
+    /// The body named by `code` (query `unit` or a body field) and the year's review.
+    func bodyScope(_ code: String?, period: Period) async throws -> (OrgUnit, Reviews.Review) {
+        let review = try await services.reviews.review(of: period)
+        guard let code, let unit = UnitCode(validating: code).flatMap({ review.evaluator.tree[$0] }) else {
+            throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code ?? "")'.")
+        }
+        return (unit, review)
+    }
+
+    func requireRemit(_ account: Account, _ unit: UnitCode, _ tree: UnitTree) throws {
+        guard account.mayWrite(to: unit, in: tree) else {
+            throw APIError(.forbidden, "outside_remit", "\(account.username) (\(account.role.rawValue)) may not decide for \(unit).")
+        }
+    }
+
+    // MARK: - Ratings
+
+    @Sendable func ratingRound(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let period = try Self.period(request, required: true)!
+        let (body, review) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init), period: period)
+        let rule = try await services.store.ratingRule(for: period)
+        let (proposals, quota, unrated) = rule.round(of: body.code, tree: review.evaluator.tree, evaluation: review.evaluation)
+        let confirmed = Dictionary(grouping: try await services.store.ratings(period: period), by: \.unit)
+        return JSONValue.object([
+            "body": .string(body.code.rawValue), "period": .string(period.description), "rule": ReviewJSON.json(DatedRatingRule(from: period.firstDay.year, rule: rule)),
+            "quota": .number(Decimal(quota)),
+            "proposals": .array(proposals.map { p in
+                .object([
+                    "unit": .string(p.unit.rawValue), "score": .string(p.score.rounded(4).exactText),
+                    "evidence": .object([
+                        "targets_met": .number(Decimal(p.evidence.targetsMet)), "targets_assessed": .number(Decimal(p.evidence.targetsAssessed)),
+                        "tasks_on_time": .number(Decimal(p.evidence.tasksOnTime)), "tasks_counted": .number(Decimal(p.evidence.tasksCounted)),
+                        "findings": .number(Decimal(p.evidence.findings)),
+                    ]),
+                    "earned": .string(p.earned.rawValue), "proposed": .string(p.proposed.rawValue), "limited_by_quota": .bool(p.limitedByQuota),
+                    "confirmed": .array((confirmed[p.unit] ?? []).map(Self.json)),
+                ])
+            }),
+            "unrated": .array(unrated.map { .string($0.rawValue) }),
+        ]).response()
+    }
+
+    static func json(_ rating: ConfirmedRating) -> JSONValue {
+        DataSetJSON.object([
+            "revision": .number(Decimal(rating.revision)), "grade": .string(rating.grade.rawValue), "proposed": .string(rating.proposed.rawValue),
+            "score": .string(rating.score.rounded(4).exactText), "rule": .string(rating.ruleVersion), "evidence": .string(rating.evidence),
+            "reason": rating.reason.map { .string($0) }, "confirmed_by": .string(rating.confirmedBy), "confirmed_at": .string(rating.confirmedAt.formatted(.iso8601)),
+        ])
+    }
+
+    struct RatingConfirmation: Decodable {
+        let body: String
+        let unit: String
+        let period: String
+        let grade: String?
+        let reason: String?
+    }
+
+    @Sendable func confirmRating(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        let input = try await decode(RatingConfirmation.self, request, context, expected: "body, unit and period, and optionally grade and reason")
+        let period = try Period.requested(input.period)
+        let (body, review) = try await bodyScope(input.body, period: period)
+        try requireRemit(account, body.code, review.evaluator.tree)
+        let rule = try await services.store.ratingRule(for: period)
+        guard let proposal = rule.round(of: body.code, tree: review.evaluator.tree, evaluation: review.evaluation).proposals.first(where: { $0.unit.rawValue == input.unit }) else {
+            throw APIError(.notFound, "no_proposal", "No rating proposal for '\(input.unit)' under \(body.code) in \(period).")
+        }
+        let grade = try input.grade.map { text in
+            guard let grade = RatingRule.Grade(rawValue: text) else { throw APIError(.badRequest, "invalid_parameter", "grade '\(text)': expected excellent, good, completed or not_completed") }
+            return grade
+        } ?? proposal.proposed
+        do {
+            try await services.store.confirmRating(proposal, period: period, grade: grade, rule: rule, reason: input.reason, by: account.username.rawValue)
+        } catch let error as RatingError {
+            throw APIError(.unprocessableContent, "reason_required", error.description)
+        }
+        let stored = try await services.store.ratings(period: period).last { $0.unit == proposal.unit }!
+        return Self.json(stored).response(status: .created)
+    }
+
+    // MARK: - Commendations
+
+    @Sendable func awardRounds(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let period = try Self.period(request, required: true)!
+        let (body, review) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init), period: period)
+        let rounds = try await services.store.awardRounds(in: period, evaluation: review.evaluation, tree: review.evaluator.tree, body: body.code)
+        return JSONValue.object([
+            "body": .string(body.code.rawValue), "period": .string(period.description),
+            "rules": .array(rounds.map { round in
+                guard case .object(var rule) = ReviewJSON.json(round.rule) else { return .null }
+                rule["candidates"] = .array(round.candidates.map { candidate in
+                    .object([
+                        "unit": .string(candidate.unit.rawValue), "evidence": .string(candidate.evidence),
+                        "qualifications": .array(candidate.qualifications.map(Self.json)),
+                        "decisions": .array((round.decisions[candidate.unit] ?? []).map(Self.json)),
+                    ])
+                })
+                return .object(rule)
+            }),
+        ]).response()
+    }
+
+    static func json(_ q: AwardCandidate.Qualification) -> JSONValue {
+        switch q {
+        case .streak(let years):
+            .object(["kind": .string("grade_streak"), "years": .array(years.map { .object(["period": .string($0.period.description), "grade": .string($0.grade.rawValue), "score": .string($0.score.exactText)]) })])
+        case .bestOfGroup(let group, let score, let among, let tied):
+            .object(["kind": .string("best_of_group"), "group": .string(group), "score": .string(score.exactText), "among": .number(Decimal(among)), "tied_with": .array(tied.map { .string($0.rawValue) })])
+        case .rank(let indicator, let scope, let rank, let actual):
+            .object(["kind": .string("rank"), "indicator": .string(indicator.rawValue), "among": .string(scope.description), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)), "actual": .string(actual.exactText)])
+        }
+    }
+
+    static func json(_ d: AwardDecision) -> JSONValue {
+        DataSetJSON.object([
+            "revision": .number(Decimal(d.revision)), "decision": .string(d.accepted ? "accepted" : "rejected"), "evidence": .string(d.evidence),
+            "reason": d.reason.map { .string($0) }, "decided_by": .string(d.decidedBy), "decided_at": .string(d.decidedAt.formatted(.iso8601)),
+        ])
+    }
+
+    struct AwardDecisionInput: Decodable {
+        let body: String
+        let rule: String
+        let unit: String
+        let period: String
+        let decision: String
+        let reason: String?
+    }
+
+    @Sendable func decideAward(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        let input = try await decode(AwardDecisionInput.self, request, context, expected: "body, rule, unit, period and decision (accept or reject), and optionally reason")
+        let period = try Period.requested(input.period)
+        let (body, review) = try await bodyScope(input.body, period: period)
+        try requireRemit(account, body.code, review.evaluator.tree)
+        guard ["accept", "reject"].contains(input.decision) else { throw APIError(.badRequest, "invalid_parameter", "decision '\(input.decision)': expected accept or reject") }
+        let rounds = try await services.store.awardRounds(in: period, evaluation: review.evaluation, tree: review.evaluator.tree, body: body.code)
+        guard let candidate = rounds.first(where: { $0.rule.code.rawValue == input.rule })?.candidates.first(where: { $0.unit.rawValue == input.unit }) else {
+            throw APIError(.notFound, "no_candidate", "No candidate '\(input.unit)' for award rule '\(input.rule)' of \(body.code) in \(period).")
+        }
+        let revision: Int
+        do {
+            revision = try await services.store.decideAward(candidate, accepted: input.decision == "accept", reason: input.reason, by: account.username.rawValue)
+        } catch let error as ReviewError {
+            throw APIError(.unprocessableContent, "reason_required", error.description)
+        }
+        let stored = try await services.store.awardDecisions(period: period).first { $0.rule == candidate.rule && $0.unit == candidate.unit && $0.revision == revision }!
+        return Self.json(stored).response(status: .created)
+    }
+
+    // MARK: - Confidence votes
+
+    /// Whether the account may see the poll (on its roll, its body's secretary, or an administrator) and may close it.
+    func access(_ poll: ConfidencePoll, _ account: Account) async throws -> (onRoll: Bool, isSecretary: Bool) {
+        let onRoll = try await services.store.roll(of: poll.code.rawValue).contains(account.username.rawValue)
+        let isSecretary = try await services.store.secretary(of: poll.unit) == account.username
+        guard onRoll || isSecretary || account.role == .administrator else {
+            throw APIError(.forbidden, "not_on_roll", "\(account.username) is not on the roll of \(poll.code).")
+        }
+        return (onRoll, isSecretary)
+    }
+
+    func poll(_ context: AppRequestContext) async throws -> ConfidencePoll {
+        let code = try context.parameters.require("code")
+        guard let poll = try await services.store.poll(code) else { throw APIError(.notFound, "unknown_poll", "No vote has the code '\(code)'.") }
+        return poll
+    }
+
+    func json(_ poll: ConfidencePoll) async throws -> JSONValue {
+        DataSetJSON.object([
+            "code": .string(poll.code.rawValue), "title": .string(poll.title), "body": .string(poll.unit.rawValue),
+            "period": poll.period.map { .string($0.description) }, "closed": .bool(poll.isClosed), "base": .string(poll.base.rawValue),
+            "roll_size": .number(Decimal(try await services.store.roll(of: poll.code.rawValue).count)),
+            "officials": .array(poll.officials.map { .object(["name": .string($0.name), "position": .string($0.position)]) }),
+            "thresholds": .array(poll.thresholds.map { .string($0.description) }),
+        ])
+    }
+
+    @Sendable func polls(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        var visible: [JSONValue] = []
+        for poll in try await services.store.polls() {
+            if (try? await access(poll, account)) != nil { visible.append(try await json(poll)) }
+        }
+        return JSONValue.object(["polls": .array(visible)]).response()
+    }
+
+    @Sendable func pollDetail(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        let poll = try await poll(context)
+        let (onRoll, _) = try await access(poll, account)
+        guard case .object(var fields) = try await json(poll) else { throw APIError(.internalServerError, "internal_error", "poll JSON") }
+        if onRoll { fields["voted"] = .bool(try await services.store.hasVoted(poll.code.rawValue, account.username.rawValue)) }
+        if poll.isClosed {
+            let tally = try await services.store.tally(poll.code.rawValue)
+            fields["tally"] = .object([
+                "roll": .number(Decimal(tally.roll)), "cast": .number(Decimal(tally.cast)), "base": .string(tally.base.rawValue),
+                "base_count": .number(Decimal(tally.baseCount)), "consistent": .bool(tally.isConsistent),
+                "lines": .array(tally.lines.map { line in
+                    .object([
+                        "official": .string(line.official.name),
+                        "counts": .object(Dictionary(uniqueKeysWithValues: ConfidencePoll.Answer.allCases.map { ($0.rawValue, JSONValue.number(Decimal(line.counts[$0, default: 0]))) })),
+                        "valid": .number(Decimal(line.valid)), "thresholds_reached": .array(line.reached.map { .string($0.description) }),
+                    ])
+                }),
+            ])
+        }
+        return JSONValue.object(fields).response()
+    }
+
+    struct Ballot: Decodable {
+        let answers: [String]
+    }
+
+    @Sendable func castBallot(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        let poll = try await poll(context)
+        let ballot = try await decode(Ballot.self, request, context, expected: "answers: one of high, confidence, low or blank per official, in order")
+        let answers = try ballot.answers.map { text in
+            guard let answer = ConfidencePoll.Answer(rawValue: text) else { throw APIError(.badRequest, "invalid_parameter", "answer '\(text)': expected high, confidence, low or blank") }
+            return answer
+        }
+        do {
+            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers)
+            return JSONValue.object(["receipt": .string(receipt)]).response(status: .created)
+        } catch let error as PollError {
+            switch error {
+            case .notOnRoll: throw APIError(.forbidden, "not_on_roll", error.description)
+            case .answers: throw APIError(.badRequest, "invalid_ballot", error.description)
+            default: throw APIError(.conflict, "not_accepted", error.description)
+            }
+        }
+    }
+
+    @Sendable func closePoll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        let poll = try await poll(context)
+        guard try await services.store.secretary(of: poll.unit) == account.username else {
+            throw APIError(.forbidden, "not_secretary", "Only the secretary of \(poll.unit) closes its votes.")
+        }
+        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue)
+        return try await json(try await services.store.poll(poll.code.rawValue)!).response()
+    }
+
+    // MARK: - Conferences and review files
+
+    func json(_ conference: Conference) async throws -> JSONValue {
+        guard case .object(var fields) = ReviewJSON.json(conference) else { return .null }
+        let tasks = try await services.store.conclusionTasks(of: conference.code)
+        fields["tasks"] = .object(Dictionary(uniqueKeysWithValues: tasks.map { ("\($0.key)", JSONValue.string($0.value.rawValue)) }))
+        return .object(fields)
+    }
+
+    @Sendable func conferences(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var list: [JSONValue] = []
+        for conference in try await services.store.conferences() { list.append(try await json(conference)) }
+        return JSONValue.object(["conferences": .array(list)]).response()
+    }
+
+    @Sendable func conference(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        guard let conference = try await services.store.conference(code) else { throw APIError(.notFound, "unknown_conference", "No conference has the code '\(code)'.") }
+        return try await json(conference).response()
+    }
+
+    @Sendable func conclusionTask(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        let code = try context.parameters.require("code")
+        guard let number = Int(try context.parameters.require("number")) else { throw APIError(.badRequest, "invalid_parameter", "number: expected a conclusion's number") }
+        guard let conference = try await services.store.conference(code) else { throw APIError(.notFound, "unknown_conference", "No conference has the code '\(code)'.") }
+        try requireRemit(account, conference.host, UnitTree(try await services.store.units()))
+        do {
+            let task = try await services.store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
+            await services.reviews.written()
+            return DataSetJSON.json(task).response(status: .created)
+        } catch let error as ReviewError {
+            throw APIError(.conflict, "already_made", error.description)
+        } catch StoreError.notFound(let kind, let what) {
+            throw APIError(.notFound, "unknown_conclusion", "No \(kind) '\(what)'.")
+        }
+    }
+
+    @Sendable func importReview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try account(context)
+        guard account.role == .administrator else {
+            throw APIError(.forbidden, "outside_remit", "Only administrators import review files (rules and conference records).")
+        }
+        let data = Data(buffer: try await request.body.collect(upTo: 16 << 20))
+        do {
+            let plan = try await services.store.importReview(ReviewJSON.read(data, file: "request body"), by: account.username.rawValue)
+            return JSONValue.object([
+                "rating_rules": .number(Decimal(plan.ratingRules.count)), "ratings": .number(Decimal(plan.ratings.count)),
+                "award_rules": .number(Decimal(plan.awardRules.count)), "conferences": .number(Decimal(plan.conferences.count)),
+                "unchanged": .number(Decimal(plan.unchanged)),
+            ]).response()
+        } catch let problems as ImportProblems {
+            throw APIError(.unprocessableContent, "invalid_review", problems.description, details: problems.problems.map {
+                ["where": $0.location.description, "field": $0.field, "value": $0.value, "expected": $0.expected]
+            })
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// Commendations a body gives for a year: each award rule's candidates with the years and figures that qualify
+/// them, and a person's decision to accept or reject (a rejection with a reason; changes are revisions).
+struct AwardController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/awards", use: show)
+        router.post("/awards", use: decide)
+    }
+
+    struct View {
+        let t: [String: String]
+        let unit: UnitLink
+        let ancestors: [UnitLink]
+        let period: String
+        let periods: [Choice]
+        let rules: [RuleView]
+        let hasRules: Bool
+        let mayDecide: Bool
+        let csrf: String
+    }
+
+    struct RuleView {
+        let ruleCode: String
+        let title: String
+        let award: String
+        let candidates: [CandidateView]
+        let hasCandidates: Bool
+    }
+
+    struct CandidateView {
+        let unitCode: String
+        let name: String
+        let qualifications: [String]
+        let decision: String
+        let history: [String]
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let t = UIText.forLanguage(context.language)
+        let rounds = try await services.store.awardRounds(in: scope.period, evaluation: scope.evaluation, tree: scope.evaluator.tree, body: scope.unit.code)
+        let rules = rounds.map { round in
+            RuleView(
+                ruleCode: round.rule.code.rawValue, title: round.rule.title[scope.language], award: round.rule.award[scope.language],
+                candidates: round.candidates.map { candidate in
+                    let history = round.decisions[candidate.unit] ?? []
+                    return CandidateView(
+                        unitCode: candidate.unit.rawValue, name: scope.evaluator.tree[candidate.unit].map(scope.name) ?? candidate.unit.rawValue,
+                        qualifications: candidate.qualifications.map { Self.describe($0, t: t, scope: scope) },
+                        decision: history.last.map { $0.accepted ? t.accepted : t.rejected } ?? t.decisionOpen,
+                        history: history.reversed().map { "\($0.revision). \($0.accepted ? t.accepted : t.rejected) — \($0.decidedBy), \(scope.format.date($0.decidedAt))\($0.reason.map { ": \($0)" } ?? "")" })
+                },
+                hasCandidates: !round.candidates.isEmpty)
+        }
+        let view = View(
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
+            periods: scope.periodChoices, rules: rules, hasRules: !rules.isEmpty,
+            mayDecide: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false, csrf: context.session?.csrfToken ?? "")
+        return services.renderer.page("awards", view, frame: Frame(context, title: "\(t.awards) — \(scope.name(scope.unit)) \(scope.period)"))
+    }
+
+    /// A qualification in the reader's language, with figures formatted for it.
+    static func describe(_ q: AwardCandidate.Qualification, t: UIText, scope: PageScope) -> String {
+        let name = { (code: UnitCode) in scope.evaluator.tree[code].map(scope.name) ?? code.rawValue }
+        switch q {
+        case .streak(let years):
+            let list = years.map { "\($0.period) (\(scope.format.number($0.score, decimals: 2)))" }.joined(separator: ", ")
+            return years.count > 1 ? "\(t.grade(years[0].grade)) \(years.count) \(t.consecutiveYears): \(list)" : "\(t.grade(years[0].grade)) \(list)"
+        case .bestOfGroup(let group, let score, let among, let tied):
+            return "\(t.bestOfGroupText) \(group): \(scope.format.number(score, decimals: 2)) (\(among))" + (tied.isEmpty ? "" : ", \(t.tiedWith) \(tied.map(name).joined(separator: ", "))")
+        case .rank(let indicator, _, let rank, let actual):
+            let label = scope.evaluator.indicators[indicator].map(scope.name) ?? indicator.rawValue
+            return "\(label) \(scope.format.number(actual, decimals: 2)): \(t.rankText) \(rank.position)/\(rank.of)"
+        }
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Form.checked(request, context: context)
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let scope = try await PageScope.resolve(
+            request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
+        guard account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        let rounds = try await services.store.awardRounds(in: scope.period, evaluation: scope.evaluation, tree: scope.evaluator.tree, body: scope.unit.code)
+        guard let candidate = rounds.first(where: { $0.rule.code.rawValue == form["rule"] })?.candidates.first(where: { $0.unit.rawValue == form["unit"] }) else {
+            throw HTTPError(.notFound, message: "No candidate '\(form["unit"] ?? "")' for award rule '\(form["rule"] ?? "")' of \(scope.unit.code) in \(scope.period).")
+        }
+        guard let choice = form["decision"], ["accept", "reject"].contains(choice) else {
+            throw HTTPError(.badRequest, message: "decision '\(form["decision"] ?? "")': expected accept or reject")
+        }
+        do {
+            try await services.store.decideAward(candidate, accepted: choice == "accept", reason: form["reason"], by: account.username.rawValue)
+        } catch let error as ReviewError {
+            throw HTTPError(.unprocessableContent, message: error.description)
+        }
+        return .redirect(to: "/awards?\(scope.query())", type: .normal)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeStore
+
+/// Review conferences: the record (chairs, the central site and its bridges with who attended where,
+/// statements, conclusions), gathered with the host's evaluation, ratings, awards and vote results for the
+/// year reviewed. A conclusion becomes a key task of the next period with one action.
+struct ConferenceController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/conferences", use: list)
+        router.get("/conferences/{code}", use: show)
+        router.post("/conferences/{code}/conclusions/{number}/task", use: makeTask)
+    }
+
+    struct ListView {
+        let t: [String: String]
+        let conferences: [Link]
+    }
+
+    struct Link {
+        let href: String
+        let title: String
+        let date: String
+        let host: String
+    }
+
+    struct View {
+        let t: [String: String]
+        let code: String
+        let title: String
+        let date: String
+        let host: String
+        let period: String
+        let nextPeriod: String
+        let chairs: [String]
+        let sites: [SiteView]
+        let statements: [StatementView]
+        let commentsHeard: String?
+        let conclusions: [ConclusionView]
+        let source: String?
+        let review: DashboardController.View
+        let ratings: [RatingLine]
+        let hasRatings: Bool
+        let awards: [AwardLine]
+        let polls: [PollView]
+        let ratingsHref: String
+        let awardsHref: String
+        let dashboardHref: String
+        let mayMakeTasks: Bool
+        let csrf: String
+    }
+
+    struct SiteView {
+        let name: String
+        let central: Bool
+        let attendance: String?
+        let attendees: [String]
+    }
+
+    struct StatementView {
+        let kind: String
+        let speaker: String
+        let summary: String
+    }
+
+    struct ConclusionView {
+        let number: Int
+        let text: String
+        let deadline: String?
+        let task: String?
+        let taskHref: String?
+    }
+
+    struct RatingLine {
+        let unit: String
+        let grade: String
+        let score: String
+    }
+
+    struct AwardLine {
+        let award: String
+        let unit: String
+        let evidence: String
+    }
+
+    struct PollView {
+        let title: String
+        let open: Bool
+        let lines: [PollLine]
+        let base: String
+    }
+
+    struct PollLine {
+        let official: String
+        let cells: [String]
+        let reached: String
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let t = UIText.forLanguage(context.language)
+        let format = FigureFormatter(language: context.language)
+        let units = Dictionary(uniqueKeysWithValues: try await services.store.units().map { ($0.code, $0) })
+        let links = try await services.store.conferences().reversed().map { c in
+            Link(href: "/conferences/\(c.code)", title: c.title[context.language], date: format.date(c.date), host: units[c.host]?.names[context.language] ?? c.host.rawValue)
+        }
+        return services.renderer.page("conferences", ListView(t: t.catalog, conferences: links), frame: Frame(context, title: t.conferences))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        guard let conference = try await services.store.conference(code) else { throw HTTPError(.notFound, message: "No conference has the code '\(code)'.") }
+        let t = UIText.forLanguage(context.language)
+        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: conference.host.rawValue, period: conference.period)
+        let language = scope.language
+        let format = scope.format
+        let tree = scope.evaluator.tree
+        let name = { (code: UnitCode) in tree[code].map(scope.name) ?? code.rawValue }
+        func person(_ p: Conference.Person) -> String { p.name + (p.position.map { " — \($0[language])" } ?? "") }
+        let tasks = try await services.store.conclusionTasks(of: conference.code)
+
+        let latest = Dictionary(grouping: try await services.store.ratings(period: conference.period), by: \.unit).compactMapValues(\.last)
+        let ratings = tree.activeChildren(of: conference.host, in: conference.period).compactMap { unit in
+            latest[unit].map { RatingLine(unit: name(unit), grade: t.grade($0.grade), score: format.number($0.score, decimals: 2)) }
+        }
+        let awards = try await services.store.acceptedAwards(in: conference.period, body: conference.host).map { award in
+            AwardLine(award: award.rule.award[language], unit: name(award.decision.unit), evidence: award.rule.title[language])
+        }
+        var polls: [PollView] = []
+        for poll in try await services.store.polls() where poll.unit == conference.host && poll.period == conference.period {
+            guard poll.isClosed else {
+                polls.append(PollView(title: poll.title, open: true, lines: [], base: ""))
+                continue
+            }
+            let tally = try await services.store.tally(poll.code.rawValue)
+            polls.append(PollView(
+                title: poll.title, open: false,
+                lines: tally.lines.map { line in
+                    PollLine(
+                        official: line.official.name + (line.official.position.isEmpty ? "" : " — \(line.official.position)"),
+                        cells: ConfidencePoll.Answer.allCases.map { format.count(line.counts[$0, default: 0], of: tally.baseCount) },
+                        reached: line.reached.map(t.threshold).joined(separator: "; "))
+                },
+                base: "\(t.roll) \(tally.roll) · \(t.cast) \(tally.cast) · \(t.base): \(tally.base == .cast ? t.baseCast : t.baseRoll)"))
+        }
+        let mayWrite = context.account?.mayWrite(to: conference.host, in: tree) ?? false
+        let view = View(
+            t: t.catalog, code: conference.code.rawValue, title: conference.title[language], date: format.date(conference.date),
+            host: name(conference.host), period: conference.period.description, nextPeriod: conference.nextPeriod.description,
+            chairs: conference.chairs.map(person),
+            sites: conference.sites.sorted { $0.isCentral && !$1.isCentral }.map { site in
+                SiteView(name: site.name[language], central: site.isCentral, attendance: site.attendance.map { format.number(Decimal($0), decimals: 0) }, attendees: site.attendees.map(person))
+            },
+            statements: conference.statements.map { s in
+                StatementView(kind: s.kind == .speech ? t.speech : s.kind == .comment ? t.comment : t.closing,
+                              speaker: s.speaker.name + (s.unit.map { " (\(name($0)))" } ?? ""), summary: s.summary[language])
+            },
+            commentsHeard: conference.commentsHeard.map { format.number(Decimal($0), decimals: 0) },
+            conclusions: conference.conclusions.map { c in
+                ConclusionView(
+                    number: c.number, text: c.text[language], deadline: c.deadline.map(format.date), task: tasks[c.number]?.rawValue,
+                    taskHref: tasks[c.number].map { _ in "/dashboard?unit=\(conference.host)&period=\(conference.nextPeriod)" })
+            },
+            source: conference.source, review: DashboardController(services: services).view(scope, t: t, mayWrite: false),
+            ratings: ratings, hasRatings: !ratings.isEmpty, awards: awards, polls: polls,
+            ratingsHref: "/ratings?\(scope.query())", awardsHref: "/awards?\(scope.query())", dashboardHref: "/dashboard?\(scope.query())",
+            mayMakeTasks: mayWrite, csrf: context.session?.csrfToken ?? "")
+        return services.renderer.page("conference", view, frame: Frame(context, title: conference.title[language]))
+    }
+
+    @Sendable func makeTask(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try await Form.checked(request, context: context)
+        guard let account = context.account else { throw HTTPError(.unauthorized) }
+        let code = try context.parameters.require("code")
+        let number = try context.parameters.require("number", as: Int.self)
+        guard let conference = try await services.store.conference(code) else { throw HTTPError(.notFound, message: "No conference has the code '\(code)'.") }
+        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: conference.host.rawValue, period: conference.period)
+        guard account.mayWrite(to: conference.host, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        do {
+            try await services.store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
+        } catch let error as ReviewError {
+            throw HTTPError(.conflict, message: error.description)
+        } catch StoreError.notFound(let kind, let code) {
+            throw HTTPError(.notFound, message: "No \(kind) '\(code)'.")
+        }
+        await services.reviews.written()
+        return .redirect(to: "/conferences/\(conference.code)", type: .normal)
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import StocktakeCore
+import StocktakeStore
+
+/// The review side of the demo: Bac Giang's 2024 rating round confirmed, the award proposals it leads to (the
+/// certificates of merit accepted, the cluster flags left for a person to decide), the open vote for the demo's
+/// accounts, and a closed example vote with its tally.
+extension DemoCommand {
+    static let secretary = Username(unchecked: "bacgiang")
+
+    /// The closed example: a roll the size of a provincial Party committee, with ballots drawn at random (seeded),
+    /// cast through the same path as the web's ballots. The officials are placeholders, not real people.
+    static let example = ConfidencePoll(
+        code: PollCode(unchecked: "BG-2024-confidence-example"), title: "Lấy phiếu tín nhiệm 2024 — ví dụ đã kết thúc (demo)",
+        unit: UnitCode(unchecked: "BG"), period: .year(2024),
+        officials: [.init(name: "Official A (demo)", position: "Deputy Secretary"), .init(name: "Official B (demo)", position: "Head of the Organization Committee"),
+                    .init(name: "Official C (demo)", position: "Head of the Propaganda Department")],
+        base: .cast)
+
+    func runReview(store: Store, files: [String], period: Period, asOf: CalendarDate, printing: Bool) async throws -> String {
+        var review = LocatedReview(file: files.joined(separator: ", "))
+        for file in files { review.append(try Input.readReview(file)) }
+        let plan = try await store.importReview(review, by: "stocktake demo")
+        try await store.nameSecretary(Self.secretary, of: UnitCode(unchecked: "BG"), by: "stocktake demo")
+
+        let round = try await RatingRound.load(store, body: "BG", period: period, asOf: asOf)
+        for proposal in round.proposals {
+            try await store.confirmRating(proposal, period: period, grade: proposal.proposed, rule: round.rule, reason: nil, by: Self.secretary.rawValue)
+        }
+        let evaluator = try await store.evaluator(for: period)
+        let rounds = try await store.awardRounds(in: period, evaluation: evaluator.evaluate(period: period, asOf: asOf), tree: evaluator.tree)
+        for awardRound in rounds where awardRound.rule.code.rawValue.hasPrefix("BG-MERIT") {
+            for candidate in awardRound.candidates {
+                try await store.decideAward(candidate, accepted: true, reason: nil, by: Self.secretary.rawValue)
+            }
+        }
+
+        try await store.createPoll(Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username), by: Self.secretary.rawValue)
+        let roll = (1...49).map { Username(unchecked: String(format: "member-%02d", $0)) }
+        try await store.createPoll(Self.example, roll: roll, by: Self.secretary.rawValue)
+        var random = SeededGenerator(seed: 2024)
+        let weights: [(ConfidencePoll.Answer, Int)] = [(.high, 55), (.confidence, 33), (.low, 9), (.blank, 3)]
+        for voter in roll.prefix(47) {
+            let answers = Self.example.officials.map { _ in
+                var draw = Int.random(in: 0..<100, using: &random)
+                return weights.first { draw -= $0.1; return draw < 0 }!.0
+            }
+            _ = try await store.cast(Self.example.code.rawValue, by: voter.rawValue, answers: answers)
+        }
+        try await store.closePoll(Self.example.code.rawValue, by: Self.secretary.rawValue)
+
+        guard printing else { return "" }
+        var lines = ["Review: imported \(plan.recordCount) review records (rating rule \(round.rule.version), \(plan.ratings.count) ratings of 2020–2023, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences)."]
+        lines.append("Ratings \(period) of the units below Bac Giang, confirmed as proposed (at most \(round.quota) excellent):")
+        var table = TextTable(["Unit", "Score", "Rating"], rightAligned: [1])
+        for p in round.proposals { table.add([evaluator.tree[p.unit]?.names["en"] ?? p.unit.rawValue, p.score.rounded(2).exactText, p.proposed.rawValue]) }
+        lines.append(table.render())
+        lines.append("")
+        lines.append("Commendation proposals \(period):")
+        for awardRound in rounds {
+            let decided = awardRound.rule.code.rawValue.hasPrefix("BG-MERIT") ? "accepted" : "proposed, not yet decided"
+            for candidate in awardRound.candidates {
+                lines.append("  \(awardRound.rule.award["en"]) — \(awardRound.rule.title["en"]): \(evaluator.tree[candidate.unit]?.names["en"] ?? candidate.unit.rawValue) [\(decided)] (\(candidate.evidence))")
+            }
+        }
+        lines.append("")
+        lines.append("Closed example vote \(Self.example.code):")
+        lines.append(PollCommand.render(try await store.tally(Self.example.code.rawValue)))
+        return lines.joined(separator: "\n")
+    }
+}
