@@ -70,7 +70,34 @@ import Testing
         #expect(line("GRDP per capita").contains("+10.6% (stated)"))
         #expect(result.output.contains("Key tasks 2024: 3 of 3 done (3 on time, 0 late)"))
         #expect(result.output.contains("SYNTHETIC"))
+        // The review: a rated year, commendation proposals and a closed vote's tally.
+        #expect(line("Bac Giang city").contains("100  excellent"))
+        #expect(line("Son Dong district").contains("17.5  not_completed"))
+        #expect(result.output.contains("Excellent completion of tasks five years in a row: Bac Giang city [accepted] (excellent 2020 (95.5), excellent 2021 (96), excellent 2022 (94), excellent 2023 (97.5), excellent 2024 (100))"))
+        #expect(result.output.contains("Leading its emulation cluster: Lang Giang district [proposed, not yet decided]"))
+        #expect(result.output.contains("Roll 49, ballots cast 47; shares of ballots cast (47); valid + blank = cast ≤ roll: holds"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stocktake-demo.sqlite").path))
+
+        // The review commands on the demo's database.
+        let db = folder.appendingPathComponent("stocktake-demo.sqlite").path
+        let propose = try run(["rating", "propose", "--database", db, "--body", "BG", "--period", "2024", "--as-of", "2025-01-14"])
+        #expect(propose.output.contains("under rule BG-2024: at most 3 excellent"))
+        #expect(propose.output.split(separator: "\n").contains { $0.hasPrefix("BG-YD") && $0.contains("92.5") && $0.hasSuffix("good (rev. 1)") })
+        let override = try run(["rating", "confirm", "--database", db, "--body", "BG", "--period", "2024", "--as-of", "2025-01-14", "--unit", "BG-SD", "--grade", "completed"])
+        #expect(override.status != 0 && override.error.contains("a reason is required"))
+        #expect(try run(["rating", "confirm", "--database", db, "--body", "BG", "--period", "2024", "--as-of", "2025-01-14", "--unit", "BG-SD",
+                         "--grade", "completed", "--reason", "flood damage recognised by the Standing Committee", "--by", "bacgiang"]).output.contains("completed, revision 2"))
+        let decide = ["award", "decide", "--database", db, "--period", "2024", "--as-of", "2025-01-14", "--rule", "BG-FLAG-CLUSTER", "--unit", "BG-LG"]
+        #expect(try run(decide + ["--reject"]).status != 0)
+        #expect(try run(decide + ["--by", "bacgiang"]).output.contains("accepted, revision 1"))
+        #expect(try run(["award", "candidates", "--database", db, "--period", "2024", "--as-of", "2025-01-14", "--body", "BG"]).output.contains("accepted (rev. 1)"))
+        #expect(try run(["poll", "tally", "--database", db, "BG-2024-confidence"]).error.contains("no result is shown, to anyone, before it closes"))
+        #expect(try run(["poll", "close", "--database", db, "BG-2024-confidence", "--by", "admin"]).error.contains("only the secretary of BG (bacgiang)"))
+        #expect(try run(["poll", "close", "--database", db, "BG-2024-confidence", "--by", "bacgiang"]).status == 0)
+        #expect(try run(["poll", "tally", "--database", db, "BG-2024-confidence"]).output.contains("Roll 3, ballots cast 0"))
+        let task = try run(["conference", "task", "--database", db, "BG-2025-01-14-review", "--conclusion", "1", "--by", "bacgiang"])
+        #expect(task.output.contains("Key task BG-2025-01-14-review-C1 for BG in 2025, due 2025-02-15"))
+        #expect(try run(["conference", "show", "--database", db, "BG-2025-01-14-review"]).output.contains("Conclusion 1: Step up patrols and controls against smuggling, counterfeit and substandard goods and the illegal trade in firecrackers and explosives around Tet → key task BG-2025-01-14-review-C1"))
     }
 
     @Test func aBadImportPrintsEveryProblemExitsNonZeroAndChangesNothing() async throws {
@@ -157,7 +184,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user"])
+    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"])
         #expect(result.status == 0)

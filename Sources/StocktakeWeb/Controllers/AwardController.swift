@@ -73,7 +73,7 @@ struct AwardController {
             let list = years.map { "\($0.period) (\(scope.format.number($0.score, decimals: 2)))" }.joined(separator: ", ")
             return years.count > 1 ? "\(t.grade(years[0].grade)) \(years.count) \(t.consecutiveYears): \(list)" : "\(t.grade(years[0].grade)) \(list)"
         case .bestOfGroup(let group, let score, let among, let tied):
-            return "\(t.bestOfGroupText) \(group): \(scope.format.number(score, decimals: 2)) (\(among))" + (tied.isEmpty ? "" : ", \(t.tiedWith) \(tied.map(name).joined(separator: ", "))")
+            return "\(t.bestOfGroupText) \(among) \(t.unitsIn) \(group): \(scope.format.number(score, decimals: 2))" + (tied.isEmpty ? "" : ", \(t.tiedWith) \(tied.map(name).joined(separator: ", "))")
         case .rank(let indicator, _, let rank, let actual):
             let label = scope.evaluator.indicators[indicator].map(scope.name) ?? indicator.rawValue
             return "\(label) \(scope.format.number(actual, decimals: 2)): \(t.rankText) \(rank.position)/\(rank.of)"

@@ -122,9 +122,9 @@ struct ConferenceController {
         let tasks = try await services.store.conclusionTasks(of: conference.code)
 
         let latest = Dictionary(grouping: try await services.store.ratings(period: conference.period), by: \.unit).compactMapValues(\.last)
-        let ratings = tree.activeChildren(of: conference.host, in: conference.period).compactMap { unit in
-            latest[unit].map { RatingLine(unit: name(unit), grade: t.grade($0.grade), score: format.number($0.score, decimals: 2)) }
-        }
+        let ratings = tree.activeChildren(of: conference.host, in: conference.period).compactMap { latest[$0] }
+            .sorted { ($0.score, name($1.unit)) > ($1.score, name($0.unit)) }
+            .map { RatingLine(unit: name($0.unit), grade: t.grade($0.grade), score: format.number($0.score, decimals: 2)) }
         let awards = try await services.store.acceptedAwards(in: conference.period, body: conference.host).map { award in
             AwardLine(award: award.rule.award[language], unit: name(award.decision.unit), evidence: award.rule.title[language])
         }

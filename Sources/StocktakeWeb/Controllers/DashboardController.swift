@@ -19,6 +19,7 @@ struct DashboardController {
         let asOf: String
         let periods: [Choice]
         let rows: [Row]
+        let hasRows: Bool
         let tasks: TaskView
         let findings: [String]
         let hasFindings: Bool
@@ -100,7 +101,7 @@ struct DashboardController {
         let findings = scope.evaluation.findings(for: Set(scope.evaluator.tree.subtree(of: scope.unit.code))).map(\.description)
         return View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
-            period: scope.period.description, asOf: format.date(scope.evaluation.asOf), periods: scope.periodChoices, rows: rows,
+            period: scope.period.description, asOf: format.date(scope.evaluation.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())")
     }
