@@ -40,7 +40,7 @@ import Testing
         let inputs = AwardRule.Inputs(tree: tree, ratings: history, evaluation: nil)
         let five = rule([.gradeStreak(atLeast: .excellent, years: 5)]).candidates(in: .year(2024), inputs)
         #expect(five.map(\.unit.rawValue) == ["FIVE"])
-        guard case .streak(let years)? = five.first?.qualifications.first else {
+        guard case .streak(.excellent, let years)? = five.first?.qualifications.first else {
             Issue.record("no streak qualification")
             return
         }

@@ -8,8 +8,8 @@ public struct AwardCandidate: Hashable, Sendable {
     public let qualifications: [Qualification]
 
     public enum Qualification: Hashable, Sendable {
-        /// The years of the streak, oldest first, each with its grade and score.
-        case streak([Rating])
+        /// The years of the streak, oldest first, each with its grade and score, all at least `atLeast`.
+        case streak(atLeast: RatingRule.Grade, years: [Rating])
         /// Best score of the year in the group; `tiedWith` names the other units with the same score.
         case bestOfGroup(group: String, score: Decimal, among: Int, tiedWith: [UnitCode])
         case rank(IndicatorCode, among: PeerScope, rank: Rank, actual: Decimal)
@@ -57,7 +57,7 @@ extension AwardRule {
                 streak.insert(rating, at: 0)
                 year = year.previous
             }
-            return .streak(streak)
+            return .streak(atLeast: grade, years: streak)
         case .bestOfGroup(let kind):
             guard let group = inputs.tree[unit]?.groups[kind], let score = inputs.ratings[unit]?[period]?.score else { return nil }
             let peers = inputs.tree.subtree(of: body).filter { $0 != body && inputs.tree[$0]?.groups[kind] == group && inputs.tree[$0]?.level == inputs.tree[unit]?.level }
@@ -78,7 +78,7 @@ extension AwardCandidate.Qualification {
     /// The facts in plain English, as kept beside a decision: "excellent 2020 (95), 2021 (96), …".
     public var summary: String {
         switch self {
-        case .streak(let years):
+        case .streak(_, let years):
             return years.map { "\($0.grade.rawValue) \($0.period) (\($0.score.rounded(2).exactText))" }.joined(separator: ", ")
         case .bestOfGroup(let group, let score, let among, let tied):
             return "best score \(score.rounded(2).exactText) of \(among) in \(group)" + (tied.isEmpty ? "" : ", tied with \(tied.map(\.rawValue).joined(separator: ", "))")

@@ -122,8 +122,8 @@ extension APIController {
 
     static func json(_ q: AwardCandidate.Qualification) -> JSONValue {
         switch q {
-        case .streak(let years):
-            .object(["kind": .string("grade_streak"), "years": .array(years.map { .object(["period": .string($0.period.description), "grade": .string($0.grade.rawValue), "score": .string($0.score.exactText)]) })])
+        case .streak(let atLeast, let years):
+            .object(["kind": .string("grade_streak"), "at_least": .string(atLeast.rawValue), "years": .array(years.map { .object(["period": .string($0.period.description), "grade": .string($0.grade.rawValue), "score": .string($0.score.exactText)]) })])
         case .bestOfGroup(let group, let score, let among, let tied):
             .object(["kind": .string("best_of_group"), "group": .string(group), "score": .string(score.exactText), "among": .number(Decimal(among)), "tied_with": .array(tied.map { .string($0.rawValue) })])
         case .rank(let indicator, let scope, let rank, let actual):

@@ -69,9 +69,11 @@ struct AwardController {
     static func describe(_ q: AwardCandidate.Qualification, t: UIText, scope: PageScope) -> String {
         let name = { (code: UnitCode) in scope.evaluator.tree[code].map(scope.name) ?? code.rawValue }
         switch q {
-        case .streak(let years):
-            let list = years.map { "\($0.period) (\(scope.format.number($0.score, decimals: 2)))" }.joined(separator: ", ")
-            return years.count > 1 ? "\(t.grade(years[0].grade)) \(years.count) \(t.consecutiveYears): \(list)" : "\(t.grade(years[0].grade)) \(list)"
+        case .streak(let atLeast, let years):
+            // Past the top grade, each year says which grade it had.
+            let list = years.map { "\($0.period) (\(scope.format.number($0.score, decimals: 2))\(atLeast == .excellent ? "" : ", \(t.grade($0.grade))"))" }.joined(separator: ", ")
+            let grade = atLeast == .excellent ? t.grade(atLeast) : "\(t.grade(atLeast)) \(t.orBetter)"
+            return years.count > 1 ? "\(grade) \(years.count) \(t.consecutiveYears): \(list)" : "\(grade) \(list)"
         case .bestOfGroup(let group, let score, let among, let tied):
             return "\(t.bestOfGroupText) \(among) \(t.unitsIn) \(group): \(scope.format.number(score, decimals: 2))" + (tied.isEmpty ? "" : ", \(t.tiedWith) \(tied.map(name).joined(separator: ", "))")
         case .rank(let indicator, _, let rank, let actual):
