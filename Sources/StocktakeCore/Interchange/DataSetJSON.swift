@@ -20,25 +20,12 @@ public enum DataSetJSON {
     /// records that could be read.
     public static func read(_ data: Data, file: String, defaults: EntryDefaults) -> LocatedDataSet {
         let problems = ProblemCollector(file: file)
-        let root: JSONValue
-        do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            var result = LocatedDataSet(file: file)
-            result.problems = [ImportProblem(
-                file: file, location: .path("$"), field: "(document)", value: Self.describe(error),
-                expected: "a well-formed JSON document (UTF-8)")]
-            return result
-        }
         var result = LocatedDataSet(file: file)
-        guard let top = FieldReader(root, path: "$", problems: problems,
-            allowed: ["format", "units", "documents", "indicators", "targets", "tasks", "observations", "note"])
+        guard let top = FieldReader.document(
+            data, format: format, fields: ["units", "documents", "indicators", "targets", "tasks", "observations"], problems: problems)
         else {
             result.problems = problems.problems
             return result
-        }
-        if let format = top.string("format"), format != Self.format {
-            top.report("format", value: format, expected: "\"\(Self.format)\"")
         }
         for (value, path) in top.array("units") {
             if let unit = readUnit(value, path, problems) { result.units.append(Located(unit, at: .path(path), in: file)) }
@@ -62,13 +49,6 @@ public enum DataSetJSON {
         }
         result.problems = problems.problems
         return result
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        }
-        return "\(error)"
     }
 
     // MARK: - Records

@@ -36,6 +36,28 @@ struct FieldReader {
 
     var location: ImportProblem.Location { .path(path) }
 
+    /// The top object of a file in `format`: a malformed document, a field the format does not know (beside
+    /// `format` and `note`) or another format is a problem. Nil when there is no object to read.
+    static func document(_ data: Data, format: String, fields: Set<String>, problems: ProblemCollector) -> FieldReader? {
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            problems.add(.path("$"), field: "(document)", value: describe(error), expected: "a well-formed JSON document (UTF-8)")
+            return nil
+        }
+        guard let top = FieldReader(root, path: "$", problems: problems, allowed: fields.union(["format", "note"])) else { return nil }
+        if let found = top.string("format"), found != format { top.report("format", value: found, expected: "\"\(format)\"") }
+        return top
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+
     private func fail(_ name: String, _ value: String, _ expected: String) {
         problems.add(.path("\(path).\(name)"), field: name, value: value, expected: expected)
     }

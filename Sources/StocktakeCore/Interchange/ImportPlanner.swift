@@ -37,9 +37,14 @@ public struct ImportPlanner {
     let problems: ProblemCollector
 
     public static func plan(_ input: LocatedDataSet, against catalog: Catalog) throws(ImportProblems) -> ImportPlan {
-        let planner = ImportPlanner(file: input.file, catalog: catalog, problems: ProblemCollector(file: input.file))
-        let plan = planner.run(input)
-        let problems = input.problems + planner.problems.problems
+        try checked(file: input.file, read: input.problems, catalog: catalog) { $0.run(input) }
+    }
+
+    /// Runs a planner over a file's records and returns its plan, or every problem of reading and planning.
+    static func checked<Plan>(file: String, read: [ImportProblem], catalog: Catalog, _ run: (ImportPlanner) -> Plan) throws(ImportProblems) -> Plan {
+        let planner = ImportPlanner(file: file, catalog: catalog, problems: ProblemCollector(file: file))
+        let plan = run(planner)
+        let problems = read + planner.problems.problems
         guard problems.isEmpty else { throw ImportProblems(ordered(problems)) }
         return plan
     }

@@ -50,23 +50,9 @@ public enum ReviewJSON {
     public static func read(_ data: Data, file: String) -> LocatedReview {
         var result = LocatedReview(file: file)
         let problems = ProblemCollector(file: file)
-        let root: JSONValue
-        do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            result.problems = [ImportProblem(
-                file: file, location: .path("$"), field: "(document)", value: DataSetJSON.describe(error),
-                expected: "a well-formed JSON document (UTF-8)")]
-            return result
-        }
-        guard let top = FieldReader(root, path: "$", problems: problems,
-            allowed: ["format", "note", "rating_rules", "ratings", "award_rules", "conferences"])
-        else {
+        guard let top = FieldReader.document(data, format: format, fields: ["rating_rules", "ratings", "award_rules", "conferences"], problems: problems) else {
             result.problems = problems.problems
             return result
-        }
-        if let format = top.string("format"), format != Self.format {
-            top.report("format", value: format, expected: "\"\(Self.format)\"")
         }
         for (value, path) in top.array("rating_rules") {
             if let rule = readRatingRule(FieldReader(value, path: path, problems: problems, allowed: ratingRuleFields)) {

@@ -13,11 +13,7 @@ extension ImportPlanner {
     /// Checks a review file against itself and the store, with the rules of data imports: every unit and
     /// indicator named exists, nothing stored is overwritten, and nothing is written unless all records pass.
     public static func plan(_ input: LocatedReview, against catalog: Catalog) throws(ImportProblems) -> ReviewPlan {
-        let planner = ImportPlanner(file: input.file, catalog: catalog, problems: ProblemCollector(file: input.file))
-        let plan = planner.run(input)
-        let problems = input.problems + planner.problems.problems
-        guard problems.isEmpty else { throw ImportProblems(ordered(problems)) }
-        return plan
+        try checked(file: input.file, read: input.problems, catalog: catalog) { $0.run(input) }
     }
 
     func unit(_ code: UnitCode?, _ located: Located<some Sendable>, _ field: String) {
