@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "StocktakeCore", targets: ["StocktakeCore"]),
         .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
         .library(name: "StocktakeWeb", targets: ["StocktakeWeb"]),
+        .library(name: "StocktakeReports", targets: ["StocktakeReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Pure core: domain, evaluation, validation, interchange formats. No I/O, no packages.
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: [
                 "StocktakeCore",
                 "StocktakeStore",
+                "StocktakeReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -61,6 +64,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - The summary report: a model of sentences and their facts, six languages, HTML, Markdown, DOCX.
+        .target(
+            name: "StocktakeReports",
+            dependencies: [
+                "StocktakeCore",
+                "StocktakeStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Catalogs")],
+            swiftSettings: swiftSettings,
+            // CLDR plural rules come from the ICU that Foundation ships (see PluralRules.swift).
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
+        ),
+
         // MARK: - The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "stocktake",
@@ -68,6 +85,7 @@ let package = Package(
                 "StocktakeCore",
                 "StocktakeStore",
                 "StocktakeWeb",
+                "StocktakeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -91,6 +109,14 @@ let package = Package(
             dependencies: [
                 "StocktakeCore", "StocktakeStore", "StocktakeWeb", "StocktakeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StocktakeReportsTests",
+            dependencies: [
+                "StocktakeCore", "StocktakeStore", "StocktakeReports", "StocktakeTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

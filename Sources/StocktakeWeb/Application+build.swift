@@ -72,6 +72,7 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     RatingController(services: services).addRoutes(to: pages)
     AwardController(services: services).addRoutes(to: pages)
     ConferenceController(services: services).addRoutes(to: pages)
+    ReportController(services: services).addRoutes(to: pages)
     APIController(services: services).addRoutes(to: router.group("api/v1").add(middleware: APIMiddleware()))
     return router
 }

@@ -98,6 +98,21 @@ import Testing
         let task = try run(["conference", "task", "--database", db, "BG-2025-01-14-review", "--conclusion", "1", "--by", "bacgiang"])
         #expect(task.output.contains("Key task BG-2025-01-14-review-C1 for BG in 2025, due 2025-02-15"))
         #expect(try run(["conference", "show", "--database", db, "BG-2025-01-14-review"]).output.contains("Conclusion 1: Step up patrols and controls against smuggling, counterfeit and substandard goods and the illegal trade in firecrackers and explosives around Tet → key task BG-2025-01-14-review-C1"))
+
+        // The summary report, written to files and to standard output.
+        let html = folder.appendingPathComponent("report-ar.html").path
+        let written = try run(["report", "--database", db, "--unit", "BG", "--period", "2024", "--as-of", "2025-01-14", "--lang", "ar", "--format", "html", "--out", html])
+        #expect(written.status == 0 && written.output.hasPrefix("Wrote \(html): "))
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<html lang=\"ar\" dir=\"rtl\">"))
+        let markdown = try run(["report", "--database", db, "--unit", "BG", "--period", "2024", "--as-of", "2025-01-14", "--lang", "en", "--format", "md"])
+        #expect(markdown.output.hasPrefix("# Bac Giang: summary report for 2024"))
+        #expect(markdown.output.contains("GRDP growth rate: 1st among 63 provinces."))
+        let docx = folder.appendingPathComponent("report-vi.docx").path
+        #expect(try run(["report", "--database", db, "--unit", "BG", "--period", "2024", "--lang", "vi", "--format", "docx", "--out", docx]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: docx)).prefix(2) == Data([0x50, 0x4B]))
+        #expect(try run(["report", "--database", db, "--unit", "BG", "--period", "2024", "--format", "docx"]).error.contains("--format docx needs --out FILE"))
+        #expect(try run(["report", "--database", db, "--unit", "BG", "--period", "2024Q1"]).error.contains("the summary report is yearly"))
+        #expect(try run(["report", "--database", db, "--unit", "BG", "--period", "2024", "--lang", "de"]).status != 0)
     }
 
     @Test func aBadImportPrintsEveryProblemExitsNonZeroAndChangesNothing() async throws {
@@ -184,7 +199,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference"])
+    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference", "report"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"])
         #expect(result.status == 0)

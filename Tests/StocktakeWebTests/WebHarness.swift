@@ -83,9 +83,12 @@ final class Browser: @unchecked Sendable {
         return try await post("/login", ["username": username, "password": password, "next": "/dashboard"])
     }
 
+    /// The cookies as a request sends them.
+    var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+
     private func send(_ path: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> Page {
         var headers = HTTPFields()
-        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
         if let contentType { headers[.contentType] = contentType }
         return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
             for field in response.headers[values: .setCookie] {

@@ -8,8 +8,14 @@ public struct FigureFormatter: Sendable {
     public let locale: Locale
 
     public init(language: String) {
+        self.init(language: language, locale: Locale(identifier: language == "en" ? "en_US" : language))
+    }
+
+    /// A formatter whose words are in `language` and whose digits and separators are `locale`'s (Arabic with
+    /// Arabic-Indic digits is `ar-u-nu-arab`).
+    public init(language: String, locale: Locale) {
         self.language = language
-        self.locale = Locale(identifier: language == "en" ? "en_US" : language)
+        self.locale = locale
     }
 
     public static let english = FigureFormatter(language: "en")

@@ -26,6 +26,7 @@ struct DashboardController {
         let synthetic: Bool
         let mayWrite: Bool
         let entryHref: String
+        let report: ReportController.Links
     }
 
     struct Row {
@@ -103,7 +104,7 @@ struct DashboardController {
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
             period: scope.period.description, asOf: format.date(scope.evaluation.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
-            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())")
+            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport))
     }
 
     static func statusWord(_ status: KeyTask.Status, _ t: UIText) -> String {

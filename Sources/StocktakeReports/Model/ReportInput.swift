@@ -1,0 +1,55 @@
+import Foundation
+import StocktakeCore
+import StocktakeStore
+
+/// Everything a report of one unit and year is written from, read from the store in a few queries.
+public struct ReportInput: Sendable {
+    public let unit: OrgUnit
+    public let period: Period
+    public let evaluator: Evaluator
+    public let evaluation: Evaluation
+    public let documents: [DocumentCode: Document]
+    /// The unit's key tasks of the year, and the targets and key tasks of the year after.
+    public let tasks: [KeyTask]
+    public let nextTasks: [KeyTask]
+    public let nextTargets: [Target]
+    /// The confirmed ratings of the units directly below, the awards the unit gave, its closed votes of the year.
+    public let ratings: [Rating]
+    public let awards: [(rule: AwardRule, unit: UnitCode)]
+    public let polls: [(poll: ConfidencePoll, tally: PollTally)]
+    /// The day the report is prepared on, printed under the title.
+    public let preparedOn: CalendarDate
+
+    public enum InputError: Error, CustomStringConvertible {
+        case unknownUnit(String)
+        case notAYear(Period)
+
+        public var description: String {
+            switch self {
+            case .unknownUnit(let code): "no unit has the code '\(code)'"
+            case .notAYear(let period): "period \(period): the summary report is yearly; give a year such as 2024"
+            }
+        }
+    }
+
+    public static func load(from store: Store, unit code: String, period: Period, asOf: CalendarDate) async throws -> ReportInput {
+        guard case .year = period else { throw InputError.notAYear(period) }
+        let evaluator = try await store.evaluator(for: period)
+        guard let unit = UnitCode(validating: code).flatMap({ evaluator.tree[$0] }) else { throw InputError.unknownUnit(code) }
+        let evaluation = evaluator.evaluate(period: period, asOf: asOf)
+        let documents = Dictionary(uniqueKeysWithValues: try await store.documents().map { ($0.code, $0) })
+        let tasks = try await store.tasks(periods: [period, period.next]).filter { $0.unit == unit.code }
+        let below = Set(evaluator.tree.activeChildren(of: unit.code, in: period))
+        var polls: [(ConfidencePoll, PollTally)] = []
+        for poll in try await store.polls() where poll.unit == unit.code && poll.period == period && poll.isClosed {
+            polls.append((poll, try await store.tally(poll.code.rawValue)))
+        }
+        return ReportInput(
+            unit: unit, period: period, evaluator: evaluator, evaluation: evaluation, documents: documents,
+            tasks: tasks.filter { $0.period == period }, nextTasks: tasks.filter { $0.period == period.next },
+            nextTargets: try await store.targets(periods: [period.next]).filter { $0.unit == unit.code },
+            ratings: try await store.latestRatings().filter { $0.period == period && below.contains($0.unit) },
+            awards: try await store.acceptedAwards(in: period, body: unit.code).map { ($0.rule, $0.decision.unit) },
+            polls: polls, preparedOn: asOf)
+    }
+}

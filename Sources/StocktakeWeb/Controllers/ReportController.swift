@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import StocktakeCore
+import StocktakeReports
+import StocktakeStore
+
+/// The summary report of a unit's year, in any of its six languages and three formats, from the stored data:
+/// HTML opens in the browser, Markdown and DOCX download.
+struct ReportController {
+    let services: WebServices
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/reports", use: report)
+    }
+
+    /// The links to every language and format of a unit's report, for the pages that offer it.
+    struct Links {
+        let label: String
+        let languages: [Language]
+
+        struct Language {
+            let name: String
+            let formats: [Format]
+        }
+
+        struct Format {
+            let name: String
+            let href: String
+        }
+
+        init(unit: UnitCode, period: Period, label: String) {
+            self.label = label
+            languages = ReportLanguage.allCases.map { language in
+                Language(
+                    name: Locale(identifier: language.rawValue).localizedString(forLanguageCode: language.rawValue) ?? language.rawValue,
+                    formats: ["html", "md", "docx"].map { format in
+                        Format(name: format.uppercased(), href: "/reports?unit=\(unit)&period=\(period)&lang=\(language.rawValue)&format=\(format)")
+                    })
+            }
+        }
+    }
+
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let period = try Period.requested(query["period"].map(String.init) ?? "")
+        guard let language = query["lang"].flatMap({ ReportLanguage(rawValue: String($0)) }) else {
+            throw HTTPError(.badRequest, message: "lang '\(query["lang"] ?? "")': expected one of \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let format = query["format"].map(String.init) ?? "html"
+        guard ["html", "md", "docx"].contains(format) else { throw HTTPError(.badRequest, message: "format '\(format)': expected html, md or docx") }
+        let unit = query["unit"].map(String.init) ?? ""
+        let report: Report
+        do {
+            let input = try await ReportInput.load(from: services.store, unit: unit, period: period, asOf: Reviews.today())
+            report = try ReportBuilder.build(input, language: language, latinDigits: query["digits"] == "latin")
+        } catch let error as ReportInput.InputError {
+            throw HTTPError(.notFound, message: error.description)
+        }
+        let name = "stocktake-\(report.unit)-\(report.period)-\(language.rawValue)"
+        switch format {
+        case "md":
+            return download(Data(MarkdownReport.render(report).utf8), type: "text/markdown; charset=utf-8", file: "\(name).md")
+        case "docx":
+            return download(try DOCXReport.render(report), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file: "\(name).docx")
+        default:
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: HTMLReport.render(report))))
+        }
+    }
+
+    func download(_ data: Data, type: String, file: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(file)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
