@@ -121,7 +121,11 @@ import Testing
                     switch fact.quantity {
                     case .actual(let key):
                         let observation = try #require(try await recompute.latest(key))
-                        printed = format.figure(observation.figure, indicator: indicators[key.indicator]!)
+                        // The measure in the report's language, else in its fallback language (README).
+                        var indicator = indicators[key.indicator]!
+                        let measure = indicator.measure.values[language.rawValue] ?? indicator.measure.values[language == .en ? "vi" : "en"] ?? indicator.measure[language.rawValue]
+                        indicator.measure = LocalizedText([language.rawValue: measure])
+                        printed = format.figure(observation.figure, indicator: indicator)
                     case .excess, .shortfall:
                         printed = format.percent(value)
                     case .change(let key):

@@ -72,7 +72,10 @@ public struct ReportBuilder {
     }
 
     func actual(_ result: IndicatorResult, _ indicator: Indicator) -> Fact? {
-        result.actual.map { Fact(quantity: .actual(result.key), value: $0.measured, text: format.figure($0, indicator: indicator)) }
+        // The measure ("billion VND") falls back like every name, and the report says so.
+        var indicator = indicator
+        indicator.measure = LocalizedText([language.rawValue: name(indicator.measure)])
+        return result.actual.map { Fact(quantity: .actual(result.key), value: $0.measured, text: format.figure($0, indicator: indicator)) }
     }
 
     /// Percentages print with two decimals; a stated change as the source printed it.
