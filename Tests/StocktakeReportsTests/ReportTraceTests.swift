@@ -40,7 +40,15 @@ import Testing
         func value(of quantity: Fact.Quantity) async throws -> Decimal? {
             switch quantity {
             case .actual(let key):
-                return try await measured(key)
+                if let own = try await measured(key) { return own }
+                // No figure of its own: the sum of the units below, for amounts and counts.
+                let children = try await store.units().filter { $0.parent == key.unit && $0.isActive(in: key.period) }
+                var sum: Decimal = 0
+                for child in children {
+                    guard let value = try await measured(ObservationKey(unit: child.code, indicator: key.indicator, period: key.period)) else { return nil }
+                    sum += value
+                }
+                return children.isEmpty ? nil : sum
             case .excess(let code), .shortfall(let code):
                 let target = try await target(code)
                 guard let bound = try await bound(target),
@@ -105,44 +113,52 @@ import Testing
     func everyPrintedFigureIsTheStoresFigureFormattedForTheLanguage(language: ReportLanguage) async throws {
         try await ReportFixture.withSample { store async throws in
             let report = try await ReportFixture.report(store, language)
-            let format = FigureFormatter(language: language.rawValue, locale: language.locale())
-            let catalog = try MessageCatalog.load(language)
-            let html = HTMLReport.render(report)
-            let recompute = Recompute(store: store, period: .year(2024))
-            let indicators = Dictionary(uniqueKeysWithValues: try await store.indicators().map { ($0.code, $0) })
             #expect(report.facts.count >= 30)
-            for sentence in report.sections.flatMap({ $0.blocks.flatMap(\.sentences) }) {
-                for fact in sentence.facts {
-                    #expect(sentence.text.contains(fact.text), "\(language): '\(fact.text)' is not in '\(sentence.text)'")
-                    #expect(html.contains(HTMLReport.escape(fact.text)))
-                    let value = try #require(try await recompute.value(of: fact.quantity), "\(fact.quantity) has no stored value")
-                    // The recomputed value, printed as the report prints a fact of this kind, is the printed text.
-                    let printed: String
-                    switch fact.quantity {
-                    case .actual(let key):
-                        let observation = try #require(try await recompute.latest(key))
-                        // The measure in the report's language, else in its fallback language (README).
-                        var indicator = indicators[key.indicator]!
-                        let measure = indicator.measure.values[language.rawValue] ?? indicator.measure.values[language == .en ? "vi" : "en"] ?? indicator.measure[language.rawValue]
-                        indicator.measure = LocalizedText([language.rawValue: measure])
-                        printed = format.figure(observation.figure, indicator: indicator)
-                    case .excess, .shortfall:
-                        printed = format.percent(value)
-                    case .change(let key):
-                        let stated = try await recompute.latest(key)?.claims.comparisons.first { $0.basis == .yearEarlier }
-                        printed = format.percent(value, decimals: stated.map { Decimal.decimalPlaces(in: $0.percent.exactText) } ?? 2)
-                    case .bound(let code):
-                        let indicator = indicators[try await recompute.target(code).indicator]!
-                        printed = format.number(value, decimals: indicator.decimals)
-                    case .gapPoints:
-                        printed = format.number(value, decimals: 2)
-                    case .rank:
-                        printed = try catalog.text("place", ["n": format.number(value, decimals: 0)], count: value)
-                    case .peers, .tasks, .targets:
-                        printed = format.number(value, decimals: 0)
-                    }
-                    #expect(fact.text.contains(printed) || printed == fact.text, "\(language) \(fact.quantity): printed '\(fact.text)', the store gives '\(printed)'")
+            try await Self.expectTraced(report, store: store)
+        }
+    }
+
+    /// Checks every fact of `report` against the store: in its sentence, in the HTML, and equal to the store's
+    /// value printed as the report prints that kind of figure.
+    static func expectTraced(_ report: Report, store: Store) async throws {
+        let language = report.language
+        let format = FigureFormatter(language: language.rawValue, locale: language.locale())
+        let catalog = try MessageCatalog.load(language)
+        let html = HTMLReport.render(report)
+        let recompute = Recompute(store: store, period: report.period)
+        let indicators = Dictionary(uniqueKeysWithValues: try await store.indicators().map { ($0.code, $0) })
+        for sentence in report.sections.flatMap({ $0.blocks.flatMap(\.sentences) }) {
+            for fact in sentence.facts {
+                #expect(sentence.text.contains(fact.text), "\(language): '\(fact.text)' is not in '\(sentence.text)'")
+                #expect(html.contains(HTMLReport.escape(fact.text)))
+                let value = try #require(try await recompute.value(of: fact.quantity), "\(fact.quantity) has no stored value")
+                // The recomputed value, printed as the report prints a fact of this kind, is the printed text.
+                let printed: String
+                switch fact.quantity {
+                case .actual(let key):
+                    let figure = try await recompute.latest(key)?.figure ?? .value(value)
+                    // The measure in the report's language, else in its fallback language (README).
+                    var indicator = indicators[key.indicator]!
+                    let measure = indicator.measure.values[language.rawValue] ?? indicator.measure.values[language == .en ? "vi" : "en"] ?? indicator.measure[language.rawValue]
+                    indicator.measure = LocalizedText([language.rawValue: measure])
+                    printed = format.figure(figure, indicator: indicator)
+                case .excess, .shortfall:
+                    printed = format.percent(value)
+                case .change(let key):
+                    let stated = try await recompute.latest(key)?.claims.comparisons.first { $0.basis == .yearEarlier }
+                    printed = format.percent(value, decimals: stated.map { Decimal.decimalPlaces(in: $0.percent.exactText) } ?? 2)
+                case .bound(let code):
+                    let indicator = indicators[try await recompute.target(code).indicator]!
+                    let inPercent = indicator.kind == .share || indicator.measure.values.values.contains("%")
+                    printed = inPercent ? format.percent(value, decimals: indicator.decimals) : format.number(value, decimals: indicator.decimals)
+                case .gapPoints:
+                    printed = format.number(value, decimals: 2)
+                case .rank:
+                    printed = try catalog.text("place", ["n": format.number(value, decimals: 0)], count: value)
+                case .peers, .tasks, .targets:
+                    printed = format.number(value, decimals: 0)
                 }
+                #expect(fact.text.contains(printed) || printed == fact.text, "\(language) \(fact.quantity): printed '\(fact.text)', the store gives '\(printed)'")
             }
         }
     }

@@ -1,0 +1,44 @@
+import Foundation
+import StocktakeCore
+import StocktakeStore
+import Testing
+@testable import StocktakeReports
+
+/// Targets missed: by how much in percent of the target for amounts and counts, in percentage points for rates,
+/// in every language, and each printed figure traced like the sample's.
+@Suite struct ReportShortfallTests {
+    /// A rate target Bac Giang missed (94.7 % of village heads against 95 %), beside the districts' sample.
+    static let rateTarget = """
+        {"format": "stocktake/1", "targets": [{"code": "BG-2024-village-heads-test", "unit": "BG", "indicator": "village_heads_members",
+         "period": "2024", "document": "BG-PLAN-2024", "bound": "at_least", "value": "95"}]}
+        """
+
+    @Test func missedTargetsSayByHowMuch() async throws {
+        try await ReportFixture.withSample { store async throws in
+            let districts = try Data(contentsOf: ReportFixture.samples.appendingPathComponent("bac-giang-districts-2024.json"))
+            try await store.importChecked(ImportFile.read(districts, file: "districts.json", enteredBy: "tester"))
+            try await store.importChecked(ImportFile.read(Data(Self.rateTarget.utf8), file: "rate.json", enteredBy: "tester"))
+
+            // Tan Yen: 398.6 against 420 billion VND is 5.10 % short.
+            let tanYen = try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG-TY", period: .year(2024), asOf: ReportFixture.asOf), language: .en)
+            let text = MarkdownReport.render(tanYen)
+            #expect(text.contains("District budget revenue reached 398.6 billion VND, falling short of the target in the Targets and tasks for 2024 assigned to the district level (illustrative) by 5.10%."))
+            #expect(text.contains("District budget revenue: 398.6 billion VND against a target of at least 420.0 in the Targets and tasks for 2024 assigned to the district level (illustrative)."))
+            #expect(text.contains("2 targets were assessed: 1 exceeded, 0 met, 1 not met."))
+            try await ReportTraceTests.expectTraced(tanYen, store: store)
+
+            // Bac Giang's village heads: 94.7 % against 95 % is 0.30 percentage points short, in each language's words.
+            let expected: [ReportLanguage: String] = [
+                .en: "0.30 percentage points below", .vi: "thấp hơn 0,30 điểm phần trăm", .ru: "на 0,30 процентного пункта ниже",
+                .es: "0,30 puntos porcentuales por debajo", .el: "0,30 ποσοστιαίες μονάδες κάτω", .ar: "٠٫٣٠ نقطة مئوية",
+            ]
+            for (language, words) in expected {
+                let report = try await ReportFixture.report(store, language)
+                #expect(MarkdownReport.render(report).contains(words), "\(language): \(words)")
+                let gap = try #require(report.facts.first { $0.quantity == .gapPoints(TargetCode(unchecked: "BG-2024-village-heads-test")) })
+                #expect(gap.value == Decimal(string: "0.3"))
+                try await ReportTraceTests.expectTraced(report, store: store)
+            }
+        }
+    }
+}
