@@ -53,6 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
                 print(review)
                 print("")
                 print("Next: stocktake rank --database \(database) --indicator grdp_growth --period 2024 --among level")
+                print("      stocktake report --database \(database) --unit BG --period 2024 --lang ar --format docx --out bac-giang-2024-ar.docx")
                 fflush(nil)
             case .json: print(output.json())
             case .csv: print(output.csv())
