@@ -17,13 +17,11 @@ public struct AwardDecision: Sendable, Hashable {
 
 public enum ReviewError: Error, Equatable, CustomStringConvertible {
     case reasonRequired(String)
-    case notCandidate(String)
     case alreadyMade(String)
 
     public var description: String {
         switch self {
         case .reasonRequired(let why): "a reason is required: \(why)"
-        case .notCandidate(let what): what
         case .alreadyMade(let what): what
         }
     }
