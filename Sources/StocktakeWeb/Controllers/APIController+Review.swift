@@ -170,14 +170,10 @@ extension APIController {
 
     // MARK: - Confidence votes
 
-    /// Whether the account may see the poll (on its roll, its body's secretary, or an administrator) and may close it.
-    func access(_ poll: ConfidencePoll, _ account: Account) async throws -> (onRoll: Bool, isSecretary: Bool) {
-        let onRoll = try await services.store.roll(of: poll.code.rawValue).contains(account.username.rawValue)
-        let isSecretary = try await services.store.secretary(of: poll.unit) == account.username
-        guard onRoll || isSecretary || account.role == .administrator else {
-            throw APIError(.forbidden, "not_on_roll", "\(account.username) is not on the roll of \(poll.code).")
-        }
-        return (onRoll, isSecretary)
+    /// The poll's roll and what the account may do with the poll, under the pages' rule (``PollAccess``).
+    func pollAccess(_ poll: ConfidencePoll, _ account: Account, secretaryOf bodies: [UnitCode]) async throws -> (roll: [String], access: PollAccess) {
+        let roll = try await services.store.roll(of: poll.code.rawValue)
+        return (roll, PollAccess(poll, roll: roll, account: account, secretaryOf: bodies))
     }
 
     func poll(_ context: AppRequestContext) async throws -> ConfidencePoll {
@@ -186,11 +182,11 @@ extension APIController {
         return poll
     }
 
-    func json(_ poll: ConfidencePoll) async throws -> JSONValue {
+    static func json(_ poll: ConfidencePoll, rollSize: Int) -> JSONValue {
         DataSetJSON.object([
             "code": .string(poll.code.rawValue), "title": .string(poll.title), "body": .string(poll.unit.rawValue),
             "period": poll.period.map { .string($0.description) }, "closed": .bool(poll.isClosed), "base": .string(poll.base.rawValue),
-            "roll_size": .number(Decimal(try await services.store.roll(of: poll.code.rawValue).count)),
+            "roll_size": .number(Decimal(rollSize)),
             "officials": .array(poll.officials.map { .object(["name": .string($0.name), "position": .string($0.position)]) }),
             "thresholds": .array(poll.thresholds.map { .string($0.description) }),
         ])
@@ -198,9 +194,11 @@ extension APIController {
 
     @Sendable func polls(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
+        let bodies = try await services.store.bodies(ofSecretary: account.username)
         var visible: [JSONValue] = []
         for poll in try await services.store.polls() {
-            if (try? await access(poll, account)) != nil { visible.append(try await json(poll)) }
+            let (roll, access) = try await pollAccess(poll, account, secretaryOf: bodies)
+            if access.maySee { visible.append(Self.json(poll, rollSize: roll.count)) }
         }
         return JSONValue.object(["polls": .array(visible)]).response()
     }
@@ -208,9 +206,10 @@ extension APIController {
     @Sendable func pollDetail(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let poll = try await poll(context)
-        let (onRoll, _) = try await access(poll, account)
-        guard case .object(var fields) = try await json(poll) else { throw APIError(.internalServerError, "internal_error", "poll JSON") }
-        if onRoll { fields["voted"] = .bool(try await services.store.hasVoted(poll.code.rawValue, account.username.rawValue)) }
+        let (roll, access) = try await pollAccess(poll, account, secretaryOf: try await services.store.bodies(ofSecretary: account.username))
+        guard access.maySee else { throw APIError(.forbidden, "not_on_roll", "\(account.username) is not on the roll of \(poll.code).") }
+        guard case .object(var fields) = Self.json(poll, rollSize: roll.count) else { throw APIError(.internalServerError, "internal_error", "poll JSON") }
+        if access.onRoll { fields["voted"] = .bool(try await services.store.hasVoted(poll.code.rawValue, account.username.rawValue)) }
         if poll.isClosed {
             let tally = try await services.store.tally(poll.code.rawValue)
             fields["tally"] = .object([
@@ -259,7 +258,8 @@ extension APIController {
             throw APIError(.forbidden, "not_secretary", "Only the secretary of \(poll.unit) closes its votes.")
         }
         try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue)
-        return try await json(try await services.store.poll(poll.code.rawValue)!).response()
+        let closed = try await services.store.poll(poll.code.rawValue)!
+        return Self.json(closed, rollSize: try await services.store.roll(of: poll.code.rawValue).count).response()
     }
 
     // MARK: - Conferences and review files

@@ -79,7 +79,7 @@ struct PollController {
         var links: [PollLink] = []
         for poll in try await services.store.polls() {
             let roll = try await services.store.roll(of: poll.code.rawValue)
-            guard account.role == .administrator || roll.contains(account.username.rawValue) || bodies.contains(poll.unit) else { continue }
+            guard PollAccess(poll, roll: roll, account: account, secretaryOf: bodies).maySee else { continue }
             links.append(PollLink(href: "/polls/\(poll.code)", title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen))
         }
         let units = try await services.store.units().filter { bodies.contains($0.code) }.map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: false) }
@@ -135,9 +135,9 @@ struct PollController {
         let t = UIText.forLanguage(context.language)
         let code = poll.code.rawValue
         let roll = try await services.store.roll(of: code)
-        let onRoll = roll.contains(account.username.rawValue)
-        let isSecretary = try await services.store.secretary(of: poll.unit) == account.username
-        guard onRoll || isSecretary || account.role == .administrator else { throw HTTPError(.forbidden, message: t.notOnRoll) }
+        let access = PollAccess(poll, roll: roll, account: account, secretaryOf: try await services.store.bodies(ofSecretary: account.username))
+        guard access.maySee else { throw HTTPError(.forbidden, message: t.notOnRoll) }
+        let onRoll = access.onRoll
         let voted = onRoll ? try await services.store.hasVoted(code, account.username.rawValue) : false
         var tally: TallyView?
         if poll.isClosed {
@@ -159,7 +159,7 @@ struct PollController {
                                answers: ConfidencePoll.Answer.allCases.map { Choice(value: $0.rawValue, label: t.answer($0), selected: false) })
             },
             mayVote: onRoll && !voted && !poll.isClosed, notOnRoll: !onRoll, hasVoted: voted, receipt: receipt, receiptCheck: receiptCheck,
-            isClosed: poll.isClosed, isSecretary: isSecretary, tally: tally, csrf: context.session?.csrfToken ?? "",
+            isClosed: poll.isClosed, isSecretary: access.isSecretary, tally: tally, csrf: context.session?.csrfToken ?? "",
             rollSize: roll.count)
         return services.renderer.page("poll", view, frame: Frame(context, title: poll.title), status: status)
     }
