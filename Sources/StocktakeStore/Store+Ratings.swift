@@ -28,10 +28,11 @@ public enum RatingError: Error, Equatable, CustomStringConvertible {
 }
 
 extension RecordAccess {
-    /// Every revision of the ratings of `period`, oldest first.
-    public func ratings(period: Period) async throws -> [ConfirmedRating] {
-        try await sql.select().columns("*").from("ratings").where("period", .equal, period.description)
-            .orderBy("unit_code").orderBy("revision").all().map { row in
+    /// Every revision of the ratings of `period` (of one unit when `unit` is given), oldest first.
+    public func ratings(period: Period, unit: UnitCode? = nil) async throws -> [ConfirmedRating] {
+        let query = sql.select().columns("*").from("ratings").where("period", .equal, period.description)
+        if let unit { query.where("unit_code", .equal, unit.rawValue) }
+        return try await query.orderBy("unit_code").orderBy("revision").all().map { row in
                 ConfirmedRating(
                     unit: try storedCode(try row.decode(column: "unit_code", as: String.self)), period: period,
                     revision: try row.decode(column: "revision", as: Int.self),

@@ -94,7 +94,7 @@ extension APIController {
         } catch let error as RatingError {
             throw APIError(.unprocessableContent, "reason_required", error.description)
         }
-        let stored = try await services.store.ratings(period: period).last { $0.unit == proposal.unit }!
+        let stored = try await services.store.ratings(period: period, unit: proposal.unit).last!
         return Self.json(stored).response(status: .created)
     }
 
