@@ -9,6 +9,6 @@ struct Stocktake: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self,
             EvaluateCommand.self, RankCommand.self, HistoryCommand.self, ValidateCommand.self, BenchCommand.self,
-            ServeCommand.self, UserCommand.self, ReportCommand.self, RatingCommand.self, AwardCommand.self, PollCommand.self, ConferenceCommand.self,
+            ServeCommand.self, UserCommand.self, ReportCommand.self, CheckCommand.self, RatingCommand.self, AwardCommand.self, PollCommand.self, ConferenceCommand.self,
         ])
 }

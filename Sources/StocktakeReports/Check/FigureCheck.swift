@@ -1,0 +1,65 @@
+import Foundation
+import StocktakeCore
+
+/// Finds every figure in a review text that contradicts its own arithmetic or, given the stored figures, the store.
+/// Claims are read within a sentence (a table row is one), from the figures and the few words between them.
+public struct FigureCheck: Sendable {
+    public let language: ReportLanguage
+    public let stored: StoredFigures?
+
+    public init(language: ReportLanguage, stored: StoredFigures? = nil) {
+        self.language = language
+        self.stored = stored
+    }
+
+    /// Checks `text` in `language`, or in the language it is written in when that is nil.
+    public static func check(_ text: String, language: ReportLanguage? = nil, stored: StoredFigures? = nil) -> CheckResult {
+        FigureCheck(language: language ?? LanguageDetector.detect(text), stored: stored).check(text)
+    }
+
+    public func check(_ string: String) -> CheckResult {
+        let text = ScalarText(string)
+        let lexicon = Lexicon.of(language)
+        let figures = NumberReader(lexicon: lexicon).figures(in: text)
+        let sentences = Self.sentences(of: text, figures: figures)
+        let arabicDigits = figures.contains { ScalarText.digit(text.scalars[$0.span.lowerBound])?.system ?? 0 > 0 }
+        let format = FigureFormatter(language: language.rawValue, locale: language.locale(latinDigits: !arabicDigits))
+        var findings: [Finding] = []
+        for sentence in sentences {
+            let claims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
+            findings += claims.arithmetic()
+            if let stored { findings += claims.stored(stored) }
+        }
+        findings.sort { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
+        return CheckResult(language: language, figures: figures.count, sentences: sentences.count, findings: findings)
+    }
+
+    /// Sentences as ranges of the text with the range of their figures: a sentence ends at . ! ? ؟ … or a line
+    /// break that no figure contains.
+    static func sentences(of text: ScalarText, figures: [ReadFigure]) -> [(range: Range<Int>, figures: Range<Int>)] {
+        var sentences: [(Range<Int>, Range<Int>)] = []
+        var start = 0, figure = 0, firstFigure = 0, index = 0
+        func close(at end: Int) {
+            if end > start { sentences.append((start..<end, firstFigure..<figure)) }
+            start = end
+            firstFigure = figure
+        }
+        while index < text.count {
+            if figure < figures.count, index >= figures[figure].span.lowerBound {
+                index = figures[figure].span.upperBound
+                figure += 1
+                continue
+            }
+            let scalar = text.scalars[index]
+            let next = index + 1 < text.count ? text.scalars[index + 1] : "\n"
+            if scalar == "\n" || scalar == "!" || scalar == "?" || scalar == "؟" || scalar == "…"
+                || (scalar == "." && (ScalarText.isSpace(next) || next == "\n" || next == "\"" || next == "»" || next == ")" || next == "<")) {
+                close(at: index + 1)
+            }
+            index += 1
+        }
+        figure = figures.count
+        close(at: text.count)
+        return sentences
+    }
+}

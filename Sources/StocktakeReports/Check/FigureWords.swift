@@ -1,0 +1,196 @@
+/// The few words around figures that the figure check reads, per language, all lower-case. Word lists are
+/// matched as whole words (`prefixes` as word beginnings), so "up" is not found in "support".
+struct FigureWords: Sendable {
+    /// Scale words and their power of ten, longest first where one contains another ("mil millones" before "mil").
+    var scales: [(word: String, exponent: Int)]
+    var percentWords: [String]
+    /// "159 of 182": the word between a part and its whole.
+    var of: [String]
+    /// "15th among 63 provinces": the words between a rank and the number of peers.
+    var among: [String]
+    /// Words just before a number that make it a rank ("thứ 15", "puesto 15", "المرتبة 15").
+    var rankBefore: [String]
+    /// Ordinal endings written right after the digits ("15th", "12η", "15-е", "15.º").
+    var ordinalSuffixes: [String]
+    /// "2.04 billion, of which …": a breakdown that cannot exceed its whole.
+    var ofWhich: [String]
+    var exceed: [String]
+    var reach: [String]
+    var target: [String]
+    var up: [String]
+    var down: [String]
+    /// "from A to B".
+    var from: [String]
+    var to: [String]
+    /// "B, up 10 % compared with A".
+    var compared: [String]
+    /// Words that make a figure a bound, not a result ("at least 8 %", "8 % كحد أدنى").
+    var bounds: [String]
+    /// Month names (any case or form the language uses) with their number.
+    var months: [(name: String, month: Int)]
+    /// Whether a numeric date may be month first (the United States' 12/31/2024).
+    var monthFirstDates: Bool = false
+}
+
+extension ReportLanguage {
+    var figureWords: FigureWords {
+        switch self {
+        case .en: .english
+        case .vi: .vietnamese
+        case .es: .spanish
+        case .el: .greek
+        case .ru: .russian
+        case .ar: .arabic
+        }
+    }
+}
+
+extension FigureWords {
+    static let english = FigureWords(
+        scales: [("trillion", 12), ("billion", 9), ("bn", 9), ("million", 6), ("mn", 6), ("thousand", 3)],
+        percentWords: ["percent", "per cent"],
+        of: ["of", "out of"],
+        among: ["of", "among", "out of"],
+        rankBefore: ["ranked", "rank", "ranking", "position", "place"],
+        ordinalSuffixes: ["st", "nd", "rd", "th"],
+        ofWhich: ["of which", "of whom", "including", "among them"],
+        exceed: ["exceed", "exceeded", "exceeding", "exceeds", "surpassed", "surpassing", "above"],
+        reach: ["reaching", "reached", "reach", "achieving", "achieved", "equal to"],
+        target: ["target", "plan", "estimate", "goal", "objective"],
+        up: ["up", "increase", "increased", "increasing", "rise", "rose", "rising", "grew", "growth", "higher"],
+        down: ["down", "decrease", "decreased", "fell", "fall", "falling", "decline", "declined", "lower"],
+        from: ["from"],
+        to: ["to"],
+        compared: ["compared with", "compared to", "from", "against", "over"],
+        bounds: ["at least", "at most", "exactly", "to"],
+        months: Self.monthList([
+            ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
+            ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
+            ["december", "dec"],
+        ]),
+        monthFirstDates: true)
+
+    static let vietnamese = FigureWords(
+        scales: [("nghìn tỷ", 12), ("ngàn tỷ", 12), ("tỷ", 9), ("tỉ", 9), ("triệu", 6), ("nghìn", 3), ("ngàn", 3)],
+        percentWords: ["phần trăm"],
+        of: ["trên", "trong tổng số"],
+        among: ["trong", "trên", "trong số", "/"],
+        rankBefore: ["thứ", "hạng", "xếp thứ"],
+        ordinalSuffixes: [],
+        ofWhich: ["trong đó", "bao gồm"],
+        exceed: ["vượt"],
+        reach: ["đạt", "bằng"],
+        target: ["kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu"],
+        up: ["tăng", "cao hơn"],
+        down: ["giảm", "thấp hơn"],
+        from: ["từ"],
+        to: ["lên", "đến", "tới"],
+        compared: ["so với"],
+        bounds: ["tối thiểu", "tối đa", "đúng", "từ", "đến"],
+        months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) })
+
+    static let spanish = FigureWords(
+        scales: [("billones", 12), ("billón", 12), ("mil millones", 9), ("millardos", 9), ("millones", 6), ("millón", 6), ("mil", 3)],
+        percentWords: ["por ciento"],
+        of: ["de", "de un total de", "sobre"],
+        among: ["entre", "de"],
+        rankBefore: ["puesto", "lugar", "posición"],
+        ordinalSuffixes: [".º", "º", ".ª", "ª", "°"],
+        ofWhich: ["de los cuales", "de las cuales", "de ellos", "de ellas", "entre ellos", "entre ellas"],
+        exceed: ["superando", "superó", "superior", "supera", "superada", "superado", "por encima"],
+        reach: ["alcanzando", "alcanzó", "alcanza", "equivalente", "el equivalente"],
+        target: ["meta", "plan", "objetivo", "previsión", "previsto", "estimación"],
+        up: ["aumento", "aumentó", "creció", "crecimiento", "subió", "alza", "más"],
+        down: ["disminución", "disminuyó", "bajó", "descenso", "cayó", "caída", "menos"],
+        from: ["de", "desde"],
+        to: ["a", "hasta"],
+        compared: ["respecto a", "respecto de", "frente a", "en comparación con", "con respecto a"],
+        bounds: ["al menos", "hasta", "exactamente", "entre"],
+        months: Self.monthList([
+            ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
+            ["septiembre", "setiembre"], ["octubre"], ["noviembre"], ["diciembre"],
+        ]))
+
+    static let greek = FigureWords(
+        scales: [
+            ("τρισεκατομμύρια", 12), ("τρισεκατομμυρίων", 12), ("τρισεκατομμύριο", 12), ("τρισ.", 12),
+            ("δισεκατομμύρια", 9), ("δισεκατομμυρίων", 9), ("δισεκατομμύριο", 9), ("δισ.", 9),
+            ("εκατομμύρια", 6), ("εκατομμυρίων", 6), ("εκατομμύριο", 6), ("εκατ.", 6), ("χιλιάδες", 3), ("χιλιάδων", 3),
+        ],
+        percentWords: ["τοις εκατό"],
+        of: ["από", "από τις", "από τους", "από τα"],
+        among: ["μεταξύ", "από", "από τις", "από τους", "από τα"],
+        rankBefore: ["κατατάχθηκε", "κατατάσσεται", "θέση"],
+        ordinalSuffixes: ["η", "ος", "ης", "ας", "ου", "ο", "ή", "ό", "ης", "ων"],
+        ofWhich: ["εκ των οποίων", "από τις οποίες", "από τους οποίους", "από τα οποία", "μεταξύ των οποίων"],
+        exceed: ["υπερβαίνοντας", "υπερβαίνει", "υπερέβη", "υπέρβαση", "ξεπερνώντας", "ξεπέρασε", "ξεπερνά", "πάνω από"],
+        reach: ["φτάνοντας", "έφτασε", "φτάνει", "επιτυγχάνοντας", "ίσο με"],
+        target: ["στόχο", "στόχου", "στόχος", "σχεδίου", "σχέδιο", "εκτίμησης", "εκτίμηση", "πρόβλεψης"],
+        up: ["αύξηση", "αυξήθηκε", "αυξημένη", "αυξημένο", "αυξημένες", "αυξημένα", "άνοδο", "άνοδος", "περισσότερο"],
+        down: ["μείωση", "μειώθηκε", "μειωμένη", "μειωμένο", "πτώση", "λιγότερο"],
+        from: ["από"],
+        to: ["σε", "στα", "στις", "στους", "στο", "έως"],
+        compared: ["σε σύγκριση με", "σε σχέση με", "έναντι"],
+        bounds: ["τουλάχιστον", "το πολύ", "ακριβώς", "έως"],
+        months: Self.monthList([
+            ["ιανουαρίου", "ιανουάριος", "ιανουάριο"], ["φεβρουαρίου", "φεβρουάριος", "φεβρουάριο"], ["μαρτίου", "μάρτιος", "μάρτιο"],
+            ["απριλίου", "απρίλιος", "απρίλιο"], ["μαΐου", "μάιος", "μάιο"], ["ιουνίου", "ιούνιος", "ιούνιο"],
+            ["ιουλίου", "ιούλιος", "ιούλιο"], ["αυγούστου", "αύγουστος", "αύγουστο"], ["σεπτεμβρίου", "σεπτέμβριος", "σεπτέμβριο"],
+            ["οκτωβρίου", "οκτώβριος", "οκτώβριο"], ["νοεμβρίου", "νοέμβριος", "νοέμβριο"], ["δεκεμβρίου", "δεκέμβριος", "δεκέμβριο"],
+        ]))
+
+    static let russian = FigureWords(
+        scales: [
+            ("трлн", 12), ("триллионов", 12), ("триллиона", 12), ("триллион", 12), ("млрд", 9), ("миллиардов", 9),
+            ("миллиарда", 9), ("миллиард", 9), ("млн", 6), ("миллионов", 6), ("миллиона", 6), ("миллион", 6),
+            ("тыс.", 3), ("тысяч", 3), ("тысячи", 3), ("тысяча", 3),
+        ],
+        percentWords: ["процентов", "процента", "процент"],
+        of: ["из"],
+        among: ["из", "среди"],
+        rankBefore: ["место"],
+        ordinalSuffixes: ["-е", "-й", "-го", "-м", "-я", "-ое", "-ий", "-ом", "-ей"],
+        ofWhich: ["из них", "в том числе", "в т. ч.", "в т.ч."],
+        exceed: ["превысив", "превысил", "превысила", "превысило", "превышение", "превышает", "выше"],
+        reach: ["достигнув", "достиг", "достигла", "достигло", "составив", "составил", "составила", "составило"],
+        target: ["плана", "план", "цели", "цель", "задания", "прогноза", "прогноз"],
+        up: ["рост", "вырос", "выросла", "выросло", "увеличение", "увеличился", "увеличилась", "увеличилось", "больше"],
+        down: ["снижение", "снизился", "снизилась", "снизилось", "сокращение", "уменьшение", "меньше", "падение"],
+        from: ["с"],
+        to: ["до"],
+        compared: ["по сравнению с", "против"],
+        bounds: ["не менее", "не более", "ровно", "от", "до"],
+        months: Self.monthList([
+            ["января", "январь"], ["февраля", "февраль"], ["марта", "март"], ["апреля", "апрель"], ["мая", "май"],
+            ["июня", "июнь"], ["июля", "июль"], ["августа", "август"], ["сентября", "сентябрь"], ["октября", "октябрь"],
+            ["ноября", "ноябрь"], ["декабря", "декабрь"],
+        ]))
+
+    static let arabic = FigureWords(
+        scales: [("تريليون", 12), ("مليارات", 9), ("مليار", 9), ("ملايين", 6), ("مليون", 6), ("آلاف", 3), ("ألف", 3)],
+        percentWords: ["في المائة", "في المئة", "بالمائة", "بالمئة"],
+        of: ["من", "من أصل", "من بين"],
+        among: ["من بين", "من أصل", "من", "بين"],
+        rankBefore: ["المرتبة", "المركز"],
+        ordinalSuffixes: [],
+        ofWhich: ["منها", "من بينها", "منهم", "بما في ذلك"],
+        exceed: ["متجاوزًا", "متجاوزا", "متجاوزة", "تجاوز", "تجاوزت", "متخطيًا", "فاق", "بزيادة"],
+        reach: ["بلغ", "بلغت", "بالغًا", "بالغة", "محققًا", "محققة", "يعادل", "ما يعادل"],
+        target: ["الهدف", "المستهدف", "الخطة", "التقديرات", "تقديرات", "المخطط"],
+        up: ["زيادة", "ارتفاع", "ارتفع", "ارتفعت", "نمو", "نما", "بزيادة"],
+        down: ["انخفاض", "انخفض", "انخفضت", "تراجع", "تراجعت", "نقص"],
+        from: ["من"],
+        to: ["إلى", "الى"],
+        compared: ["مقارنة", "مقارنةً", "بالمقارنة"],
+        bounds: ["كحد أدنى", "كحد أقصى", "تحديدًا", "إلى"],
+        months: Self.monthList([
+            ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"], ["مايو", "أيار"],
+            ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"],
+            ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"],
+        ]))
+
+    private static func monthList(_ names: [[String]]) -> [(name: String, month: Int)] {
+        names.enumerated().flatMap { index, forms in forms.map { ($0, index + 1) } }
+            .sorted { $0.name.unicodeScalars.count > $1.name.unicodeScalars.count }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One figure that contradicts its own arithmetic or the stored data: where it is, what the text claims and
+/// what the arithmetic or the store says instead.
+public struct Finding: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// A percentage printed beside its x/y (or "x of y") that is not x/y.
+        case share
+        /// "reaching P % of the target" or "exceeding it by P %" against the actual and target printed with it.
+        case achievement
+        /// A growth rate against the two values printed with it.
+        case growth
+        /// A part larger than its stated whole ("192/182 communes", "2.04 billion, of which 3.1 billion").
+        case partExceedsWhole = "part_exceeds_whole"
+        /// Listed parts that do not add up to the total they break down.
+        case partsSum = "parts_sum"
+        /// A rank beyond the number of peers ranked ("70th of 63").
+        case rankBeyondPeers = "rank_beyond_peers"
+        /// A day that no calendar has ("31 June", "29/02/2023").
+        case impossibleDate = "impossible_date"
+        /// A figure naming a stored indicator that differs from the stored value at its printed precision.
+        case storedValue = "stored_value"
+    }
+
+    /// High: the roles of the figures are fixed by the words between them. Medium: they are inferred from the
+    /// words around them (which figure is the target, which the earlier value).
+    public enum Confidence: String, Sendable, Codable {
+        case high, medium
+    }
+
+    public let kind: Kind
+    /// Offsets in Unicode scalars of the checked text, end exclusive, with the line and column they start at.
+    public let start: Int
+    public let end: Int
+    public let line: Int
+    public let column: Int
+    /// The text of the span, as written.
+    public let quote: String
+    /// The claim as read: "87.63 % as the share of 159/182".
+    public let claim: String
+    /// What the arithmetic or the store says instead: "159/182 = 87.36 %".
+    public let expected: String
+    public let confidence: Confidence
+}
+
+/// What a check found, with the language it read the text in.
+public struct CheckResult: Sendable, Codable {
+    public let language: ReportLanguage
+    /// How many figures were read, and how many sentences.
+    public let figures: Int
+    public let sentences: Int
+    public let findings: [Finding]
+}
+
+extension ReportLanguage: Codable {}
+
+extension CheckResult {
+    /// The findings as lines a person reads: where, the quoted text, the claim and what holds instead.
+    public func text(name: String) -> String {
+        var lines = ["\(name): \(findings.count) finding\(findings.count == 1 ? "" : "s") in \(figures) figures of \(sentences) sentences (language: \(language.rawValue))."]
+        for finding in findings {
+            lines.append("\(name):\(finding.line):\(finding.column): \(finding.kind.rawValue) (\(finding.confidence.rawValue) confidence) «\(finding.quote)»")
+            lines.append("    read: \(finding.claim)")
+            lines.append("    but:  \(finding.expected)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+
+/// Reads every figure of a text as its language writes them: grouping and decimal separators, Latin and
+/// Arabic-Indic digits, percent signs and words, scale words, fractions, ordinals, dates and year ranges.
+/// Document references ("381-NQ/TU") and codes ("B2", "COVID-19") are skipped. One pass, never backtracking
+/// more than a few scalars, so any input is read in linear time.
+struct NumberReader: Sendable {
+    let lexicon: Lexicon
+
+    /// More digits than this is not a figure anyone printed; it is skipped, not read into a huge number.
+    static let maximumDigits = 30
+
+    func figures(in text: ScalarText) -> [ReadFigure] {
+        var figures: [ReadFigure] = []
+        var index = 0
+        while index < text.count {
+            guard ScalarText.digit(text.scalars[index]) != nil else {
+                index += 1
+                continue
+            }
+            let (figure, end) = read(at: index, in: text)
+            if let figure { figures.append(figure) }
+            index = max(end, index + 1)
+        }
+        return figures
+    }
+
+    // MARK: - One figure
+
+    /// The figure whose first digit is at `start`, and the offset after it (and after anything skipped with it).
+    private func read(at start: Int, in text: ScalarText) -> (ReadFigure?, Int) {
+        if isAttached(start, in: text) { return (nil, skipToken(from: start, in: text)) }
+        if let date = numericDate(at: start, in: text) { return (date, date.span.upperBound) }
+        guard let number = number(at: start, in: text) else { return (nil, skipToken(from: start, in: text)) }
+        var figure = ReadFigure(kind: .number, span: start..<number.end, printed: number.value, decimals: number.decimals)
+        figure.isApproximate = isApproximate(start, in: text)
+        var end = number.end
+
+        // Written right after the digits: a fraction, a reference, an ordinal, or a code.
+        if end < text.count {
+            let next = text.scalars[end]
+            if let length = text.word(from: lexicon.ordinalSuffixes, at: end), number.decimals == 0 {
+                figure.kind = .ordinal
+                figure.span = start..<end + length
+                if let date = dayAndMonth(day: number.value, start: start, after: end + length, in: text) { return (date, date.span.upperBound) }
+                return (figure, end + length)
+            }
+            if next == "/" || next == "-" || next == "–", end + 1 < text.count, ScalarText.isLetter(text.scalars[end + 1]) {
+                return (nil, skipToken(from: start, in: text))
+            }
+            if next == "/", number.decimals == 0, let denominator = self.number(at: end + 1, in: text), denominator.decimals == 0 {
+                if denominator.end < text.count, text.scalars[denominator.end] == "/" { return (nil, skipToken(from: start, in: text)) }
+                figure.kind = .fraction(denominator: denominator.value)
+                figure.span = start..<denominator.end
+                return (figure, denominator.end)
+            }
+            if ScalarText.isNonArabicLetter(next) { return (nil, skipToken(from: start, in: text)) }
+        }
+
+        let after = text.skippingSpaces(end, limit: 1)
+        if after < text.count, text.scalars[after] == "%" || text.scalars[after] == "٪" || text.scalars[after] == "％" {
+            figure.kind = .percent
+            end = after + 1
+        } else if let length = text.word(from: lexicon.percentWords, at: after) {
+            figure.kind = .percent
+            end = after + length
+        } else if number.isYearShaped, let range = yearRange(from: Int(truncating: number.value as NSNumber), start: start, after: number.end, in: text) {
+            return (range, range.span.upperBound)
+        } else if number.decimals == 0, !number.grouped, let date = dayAndMonth(day: number.value, start: start, after: number.end, in: text) {
+            return (date, date.span.upperBound)
+        } else if number.decimals == 0, !number.grouped, let date = monthAndDay(day: number.value, start: start, end: number.end, in: text) {
+            return (date, date.span.upperBound)
+        } else if let scale = lexicon.scales.first(where: { text.hasWord($0.word, at: after) }) {
+            figure.exponent = scale.exponent
+            end = after + scale.word.count
+        } else if number.isYearShaped {
+            figure.isYear = true
+        }
+        if figure.kind == .number, isRank(start, in: text) { figure.kind = .ordinal }
+        figure.span = start..<end
+        return (figure, end)
+    }
+
+    // MARK: - Numbers
+
+    struct Number {
+        var value: Decimal
+        var decimals: Int
+        var grouped: Bool
+        var digits: Int
+        var end: Int
+        var isYearShaped: Bool { digits == 4 && decimals == 0 && !grouped && (1900...2100).contains(value) }
+    }
+
+    /// Digits with the language's grouping and decimal separators, all in one digit system.
+    func number(at start: Int, in text: ScalarText) -> Number? {
+        guard start < text.count, let first = ScalarText.digit(text.scalars[start]) else { return nil }
+        let system = first.system
+        var value = Decimal(0), digits = 0, index = start
+        func take() {
+            while index < text.count, let d = ScalarText.digit(text.scalars[index]), d.system == system {
+                if digits < Self.maximumDigits { value = value * 10 + Decimal(d.value) }
+                digits += 1
+                index += 1
+            }
+        }
+        take()
+        let leading = digits
+        var grouped = false
+        // Groups of exactly three digits, after a first group of one to three.
+        while leading <= 3, index < text.count, lexicon.groupSeparators.contains(text.scalars[index]),
+              threeDigits(at: index + 1, system: system, in: text) {
+            index += 1
+            take()
+            grouped = true
+        }
+        var decimals = 0
+        if index + 1 < text.count, lexicon.decimalSeparators.contains(text.scalars[index]),
+           let d = ScalarText.digit(text.scalars[index + 1]), d.system == system {
+            index += 1
+            let before = digits
+            take()
+            decimals = digits - before
+        }
+        guard digits <= Self.maximumDigits else { return nil }
+        return Number(value: value / Decimal(sign: .plus, exponent: decimals, significand: 1), decimals: decimals, grouped: grouped, digits: digits - decimals, end: index)
+    }
+
+    private func threeDigits(at index: Int, system: Int, in text: ScalarText) -> Bool {
+        guard index + 3 <= text.count else { return false }
+        for offset in 0..<3 {
+            guard let d = ScalarText.digit(text.scalars[index + offset]), d.system == system else { return false }
+        }
+        return index + 3 == text.count || ScalarText.digit(text.scalars[index + 3]) == nil
+    }
+
+    // MARK: - Context
+
+    /// A digit glued to a word or code before it: "B2", "COVID-19", "NQ/15".
+    private func isAttached(_ start: Int, in text: ScalarText) -> Bool {
+        guard start > 0 else { return false }
+        let previous = text.scalars[start - 1]
+        if ScalarText.isNonArabicLetter(previous) { return true }
+        if previous == "-" || previous == "/" || previous == "_" || previous == "." || previous == "," {
+            return start > 1 && (ScalarText.isLetter(text.scalars[start - 2]) || ScalarText.digit(text.scalars[start - 2]) != nil)
+        }
+        return false
+    }
+
+    /// The offset after a token that is not a figure: letters, digits and the joiners of codes.
+    private func skipToken(from start: Int, in text: ScalarText) -> Int {
+        var index = start
+        while index < text.count {
+            let scalar = text.scalars[index]
+            let joiner = scalar == "-" || scalar == "/" || scalar == "." || scalar == "_" || scalar == ","
+            guard ScalarText.isLetter(scalar) || ScalarText.digit(scalar) != nil
+                || (joiner && index + 1 < text.count && (ScalarText.isLetter(text.scalars[index + 1]) || ScalarText.digit(text.scalars[index + 1]) != nil))
+            else { break }
+            index += 1
+        }
+        return index
+    }
+
+    private func isApproximate(_ start: Int, in text: ScalarText) -> Bool {
+        var index = start - 1
+        while index >= 0, ScalarText.isSpace(text.scalars[index]) || ScalarText.isIgnorable(text.scalars[index]) { index -= 1 }
+        return index >= 0 && (text.scalars[index] == "≈" || text.scalars[index] == "~")
+    }
+
+    /// A number right after a rank word: "thứ 15", "puesto 15", "المرتبة 15".
+    private func isRank(_ start: Int, in text: ScalarText) -> Bool {
+        text.ends(with: lexicon.rankBefore, in: max(0, start - 24)..<start)
+    }
+
+    // MARK: - Dates and years
+
+    /// `31/12/2024`, `31.12.2024`, `2024-12-31`, each part possibly wrapped in bidirectional marks.
+    private func numericDate(at start: Int, in text: ScalarText) -> ReadFigure? {
+        var parts: [(value: Int, digits: Int)] = [], separator: Unicode.Scalar?, index = start
+        while parts.count < 3 {
+            index = text.skippingMarks(index)
+            var value = 0, digits = 0
+            while index < text.count, let d = ScalarText.digit(text.scalars[index]), digits < 5 {
+                value = value * 10 + d.value
+                digits += 1
+                index += 1
+            }
+            guard digits > 0 else { return nil }
+            parts.append((value, digits))
+            if parts.count == 3 { break }
+            index = text.skippingMarks(index)
+            guard index + 1 < text.count, ["/", ".", "-"].contains(text.scalars[index]), separator == nil || separator == text.scalars[index] else { return nil }
+            separator = text.scalars[index]
+            index += 1
+        }
+        guard index >= text.count || ScalarText.digit(text.scalars[index]) == nil else { return nil }
+        let (a, b, c) = (parts[0], parts[1], parts[2])
+        if a.digits == 4, b.digits <= 2, c.digits <= 2, separator == "-" {
+            return ReadFigure(kind: .date(year: a.value, month: b.value, day: c.value, alternative: false), span: start..<index, printed: 0, decimals: 0)
+        }
+        guard a.digits <= 2, b.digits <= 2, c.digits == 4 || c.digits == 2 else { return nil }
+        let year = c.digits == 4 ? c.value : 2000 + c.value
+        if lexicon.monthFirstDates {
+            return ReadFigure(kind: .date(year: year, month: a.value, day: b.value, alternative: true), span: start..<index, printed: 0, decimals: 0)
+        }
+        return ReadFigure(kind: .date(year: year, month: b.value, day: a.value, alternative: false), span: start..<index, printed: 0, decimals: 0)
+    }
+
+    /// `17 de enero de 2024`, `14ης Ιανουαρίου 2025`, `14 tháng 1, 2025`, `14 января 2025 г.`, `١٤ يناير ٢٠٢٥`.
+    private func dayAndMonth(day: Decimal, start: Int, after end: Int, in text: ScalarText) -> ReadFigure? {
+        guard day >= 0, day < 100 else { return nil }
+        var index = text.skippingSpaces(end, limit: 1)
+        if lexicon.language == .es, text.hasWord(Array("de".unicodeScalars), at: index) { index = text.skippingSpaces(index + 2, limit: 1) }
+        if lexicon.language == .en, text.hasWord(Array("of".unicodeScalars), at: index) { index = text.skippingSpaces(index + 2, limit: 1) }
+        guard let month = lexicon.months.first(where: { text.hasWord($0.name, at: index) && !(index + $0.name.count < text.count && ScalarText.digit(text.scalars[index + $0.name.count]) != nil) })
+        else { return nil }
+        let (year, last) = year(after: index + month.name.count, in: text)
+        return ReadFigure(kind: .date(year: year, month: month.month, day: Int(truncating: day as NSNumber), alternative: false), span: start..<last, printed: 0, decimals: 0)
+    }
+
+    /// `January 17, 2024`: a day after a month's name.
+    private func monthAndDay(day: Decimal, start: Int, end: Int, in text: ScalarText) -> ReadFigure? {
+        guard lexicon.language == .en, day >= 0, day < 100 else { return nil }
+        var index = start - 1
+        while index >= 0, ScalarText.isSpace(text.scalars[index]) { index -= 1 }
+        guard index >= 0, let month = lexicon.months.first(where: { month in
+            let from = index + 1 - month.name.count
+            return from >= 0 && text.hasWord(month.name, at: from) && (from == 0 || !ScalarText.isLetter(text.lower[from - 1]))
+        }) else { return nil }
+        var last = end
+        if let length = text.word(from: lexicon.ordinalSuffixes, at: end) { last += length }
+        let (year, yearEnd) = year(after: last, in: text)
+        return ReadFigure(kind: .date(year: year, month: month.month, day: Int(truncating: day as NSNumber), alternative: false), span: start..<yearEnd, printed: 0, decimals: 0)
+    }
+
+    /// A year after a day and month: ", 2025", " de 2025", " năm 2025", " 2025 г.".
+    private func year(after end: Int, in text: ScalarText) -> (Int?, Int) {
+        var index = text.skippingMarks(end)
+        if index < text.count, text.scalars[index] == "," || text.scalars[index] == "،" { index += 1 }
+        index = text.skippingSpaces(index, limit: 1)
+        for joiner in ["de", "năm", "του"] where text.hasWord(Array(joiner.unicodeScalars), at: index) {
+            index = text.skippingSpaces(index + joiner.unicodeScalars.count, limit: 1)
+        }
+        guard let number = number(at: index, in: text), number.isYearShaped,
+              number.end >= text.count || !ScalarText.isNonArabicLetter(text.scalars[number.end]) else { return (nil, end) }
+        return (Int(truncating: number.value as NSNumber), number.end)
+    }
+
+    /// `2020-2025`, `2020 – 2025`.
+    private func yearRange(from first: Int, start: Int, after end: Int, in text: ScalarText) -> ReadFigure? {
+        var index = text.skippingSpaces(end, limit: 1)
+        guard index < text.count, ["-", "–", "—"].contains(text.scalars[index]) else { return nil }
+        index = text.skippingSpaces(index + 1, limit: 1)
+        guard let second = number(at: index, in: text), second.isYearShaped,
+              second.end >= text.count || !ScalarText.isLetter(text.scalars[second.end]) else { return nil }
+        return ReadFigure(kind: .yearRange(from: first, to: Int(truncating: second.value as NSNumber)), span: start..<second.end, printed: 0, decimals: 0)
+    }
+}

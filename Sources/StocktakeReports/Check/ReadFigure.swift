@@ -1,0 +1,46 @@
+import Foundation
+
+/// A figure as read from a text: where it is, the number as printed and what kind of figure it is.
+public struct ReadFigure: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case number
+        case percent
+        /// `159/182`: the printed number is the numerator.
+        case fraction(denominator: Decimal)
+        /// `15th`, `12η`, `15-е`, `15.º`, or a number after a rank word ("thứ 15", "المرتبة 15").
+        case ordinal
+        /// A calendar day as written; `alternative` is the day-month swap a month-first numeric date allows.
+        case date(year: Int?, month: Int, day: Int, alternative: Bool)
+        case yearRange(from: Int, to: Int)
+    }
+
+    public var kind: Kind
+    /// Offsets in Unicode scalars, end exclusive.
+    public var span: Range<Int>
+    /// The number as printed, without its scale word: 20,699.5 in "20,699.5 billion"; 87.36 in "87.36 %".
+    public var printed: Decimal
+    public var decimals: Int
+    /// The scale word's power of ten: 9 for "billion", "tỷ", "mil millones", "млрд".
+    public var exponent: Int = 0
+    /// Four digits without separators between 1900 and 2100: read as a year, never as an amount.
+    public var isYear = false
+    /// Printed after ≈ or ~: an estimate, not a claim.
+    public var isApproximate = false
+
+    /// The figure's value with its scale.
+    public var value: Decimal { exponent == 0 ? printed : printed * Decimal(sign: .plus, exponent: exponent, significand: 1) }
+
+    /// Half a unit of the last printed place, scaled: what rounding may hide. A plain whole number without a scale
+    /// word is a count and exact.
+    public var halfUnit: Decimal {
+        if kind == .number || isFraction, decimals == 0, exponent == 0 { return 0 }
+        return Decimal(sign: .plus, exponent: exponent - decimals, significand: 5) / 10
+    }
+
+    public var isFraction: Bool { if case .fraction = kind { true } else { false } }
+    public var isAmount: Bool { kind == .number && !isYear && !isApproximate }
+    public var isCount: Bool { isAmount && decimals == 0 && exponent == 0 }
+
+    /// The closed range of true values the printed figure stands for.
+    public var interval: ClosedRange<Decimal> { (value - halfUnit)...(value + halfUnit) }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import StocktakeCore
+
+/// The claims of one sentence, read from its figures and the words between them, and checked. Every comparison
+/// allows for the rounding each figure was printed with: a figure printed with d decimals stands for a range of
+/// half a unit in its last place either side, and a claim is refuted only when no value in the ranges of its
+/// inputs gives a value in the range of the figure printed for it.
+struct SentenceClaims {
+    let text: ScalarText
+    let lexicon: Lexicon
+    let range: Range<Int>
+    let figures: [ReadFigure]
+    let format: FigureFormatter
+
+    /// How far apart (in scalars) figures may be for a claim to join them.
+    static let near = 60
+
+    func arithmetic() -> [Finding] {
+        var findings: [Finding] = []
+        findings += dates()
+        findings += fractions()
+        findings += ranks()
+        findings += achievements()
+        findings += growth()
+        findings += breakdowns()
+        return findings
+    }
+
+    // MARK: - Words between figures
+
+    /// The text between figure `i` and figure `j` (or the sentence's ends for nil).
+    func gap(_ i: Int?, _ j: Int?) -> Range<Int> {
+        let lower = i.map { figures[$0].span.upperBound } ?? range.lowerBound
+        let upper = j.map { figures[$0].span.lowerBound } ?? range.upperBound
+        return lower..<max(lower, upper)
+    }
+
+    /// The last `length` scalars of `gap`.
+    func tail(_ gap: Range<Int>, _ length: Int = 40) -> Range<Int> { max(gap.lowerBound, gap.upperBound - length)..<gap.upperBound }
+    func head(_ gap: Range<Int>, _ length: Int = 40) -> Range<Int> { gap.lowerBound..<min(gap.upperBound, gap.lowerBound + length) }
+
+    func has(_ words: [[Unicode.Scalar]], _ gap: Range<Int>) -> Bool { text.contains(words, in: gap) }
+
+    /// The gap's text without spaces, marks and punctuation at its ends, lower-cased.
+    func trimmed(_ gap: Range<Int>) -> [Unicode.Scalar] {
+        var lower = gap.lowerBound, upper = gap.upperBound
+        func blank(_ s: Unicode.Scalar) -> Bool { ScalarText.isSpace(s) || ScalarText.isIgnorable(s) }
+        while lower < upper, blank(text.scalars[lower]) { lower += 1 }
+        while upper > lower, blank(text.scalars[upper - 1]) { upper -= 1 }
+        return Array(text.lower[lower..<upper])
+    }
+
+    func contains(_ scalars: Set<Unicode.Scalar>, _ gap: Range<Int>) -> Bool { text.scalars[gap].contains { scalars.contains($0) } }
+
+    // MARK: - Findings
+
+    func finding(_ kind: Finding.Kind, _ span: Range<Int>, claim: String, expected: String, _ confidence: Finding.Confidence) -> Finding {
+        let position = text.position(of: span.lowerBound)
+        return Finding(kind: kind, start: span.lowerBound, end: span.upperBound, line: position.line, column: position.column,
+                       quote: text.string(span), claim: claim, expected: expected, confidence: confidence)
+    }
+
+    func quote(_ figure: ReadFigure) -> String { text.string(figure.span) }
+
+    /// A computed percentage printed one decimal finer than the figure it is compared with.
+    func percent(_ value: Decimal, like figure: ReadFigure) -> String { format.percent(value, decimals: figure.decimals + 1) }
+
+    static func overlaps(_ a: ClosedRange<Decimal>, _ b: ClosedRange<Decimal>) -> Bool { a.lowerBound <= b.upperBound && b.lowerBound <= a.upperBound }
+
+    /// The range of x / y × 100 over the ranges of x and y (y positive).
+    static func ratio(_ x: ClosedRange<Decimal>, _ y: ClosedRange<Decimal>) -> ClosedRange<Decimal>? {
+        guard y.lowerBound > 0, x.lowerBound >= 0 else { return nil }
+        return (x.lowerBound * 100 / y.upperBound)...(x.upperBound * 100 / y.lowerBound)
+    }
+
+    // MARK: - Dates
+
+    func dates() -> [Finding] {
+        figures.compactMap { figure in
+            guard case .date(let year, let month, let day, let alternative) = figure.kind else { return nil }
+            if Self.isDay(year: year, month: month, day: day) || (alternative && Self.isDay(year: year, month: day, day: month)) { return nil }
+            let what = month < 1 || month > 12 ? "month \(month) does not exist" : "month \(month)\(year.map { " of \($0)" } ?? "") has \(Self.days(year: year, month: month)) days"
+            return finding(.impossibleDate, figure.span, claim: "the day \(day) of month \(month)\(year.map { ", \($0)" } ?? "")", expected: what, .high)
+        }
+    }
+
+    static func days(year: Int?, month: Int) -> Int {
+        switch month {
+        case 2: year.map { ($0 % 4 == 0 && $0 % 100 != 0) || $0 % 400 == 0 } ?? true ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func isDay(year: Int?, month: Int, day: Int) -> Bool { (1...12).contains(month) && day >= 1 && day <= days(year: year, month: month) }
+
+    // MARK: - Shares and fractions
+
+    /// Each x/y or "x of y" in the sentence, as (index of x, x, y, span).
+    func fractionClaims() -> [(index: Int, x: Decimal, y: Decimal, span: Range<Int>)] {
+        var result: [(Int, Decimal, Decimal, Range<Int>)] = []
+        for (i, figure) in figures.enumerated() {
+            if case .fraction(let y) = figure.kind, !isRank(i) {
+                result.append((i, figure.printed, y, figure.span))
+            } else if figure.isCount, i + 1 < figures.count, figures[i + 1].isCount,
+                      lexicon.of.contains(trimmed(gap(i, i + 1))) {
+                result.append((i + 1, figure.printed, figures[i + 1].printed, figure.span.lowerBound..<figures[i + 1].span.upperBound))
+            }
+        }
+        return result
+    }
+
+    func fractions() -> [Finding] {
+        var findings: [Finding] = []
+        for (index, x, y, span) in fractionClaims() {
+            if x > y {
+                // "14/1" is a day and a month; a part may not exceed its whole otherwise.
+                if case .fraction = figures[index].kind, x <= 31, y <= 12 { continue }
+                findings.append(finding(.partExceedsWhole, span, claim: "\(text.string(span)) as a part of its whole",
+                                        expected: "a part of \(format.number(y, decimals: 0)) is at most \(format.number(y, decimals: 0))", .high))
+                continue
+            }
+            guard y > 0, index + 1 < figures.count else { continue }
+            let next = figures[index + 1]
+            let between = gap(index, index + 1)
+            guard next.kind == .percent, between.count <= Self.near,
+                  !has(lexicon.exceed + lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.ofWhich, between)
+            else { continue }
+            let share = x * 100 / y
+            guard !next.interval.contains(share) else { continue }
+            findings.append(finding(.share, next.span, claim: "\(quote(next)) as the share \(text.string(span))",
+                                    expected: "\(format.number(x, decimals: 0))/\(format.number(y, decimals: 0)) = \(percent(share, like: next))", .high))
+        }
+        return findings
+    }
+
+    // MARK: - Ranks
+
+    /// Whether figure `i` is a rank: an ordinal, or a number or fraction after a rank word ("thứ 15/63").
+    func isRank(_ i: Int) -> Bool {
+        figures[i].kind == .ordinal || text.ends(with: lexicon.rankBefore, in: tail(gap(i > 0 ? i - 1 : nil, i), 24))
+    }
+
+    func ranks() -> [Finding] {
+        var findings: [Finding] = []
+        for i in figures.indices where isRank(i) {
+            let rank = figures[i]
+            var peers: Decimal?, span = rank.span
+            if case .fraction(let y) = rank.kind {
+                peers = y
+            } else if i + 1 < figures.count, figures[i + 1].isCount {
+                let between = gap(i, i + 1)
+                if between.count <= 30, has(lexicon.among, between) || lexicon.among.contains(trimmed(between)) {
+                    peers = figures[i + 1].printed
+                    span = rank.span.lowerBound..<figures[i + 1].span.upperBound
+                }
+            }
+            guard let peers, rank.printed > peers || rank.printed == 0 else { continue }
+            findings.append(finding(.rankBeyondPeers, span, claim: "rank \(format.number(rank.printed, decimals: 0)) among \(format.number(peers, decimals: 0))",
+                                    expected: "a rank from 1 to \(format.number(peers, decimals: 0))", .high))
+        }
+        return findings
+    }
+
+    // MARK: - Achievement of a target
+
+    /// "reached A, P % of the target of T" and "exceeding the target of T by P %".
+    func achievements() -> [Finding] {
+        var findings: [Finding] = []
+        guard let t = figures.indices.first(where: { figures[$0].isAmount && has(lexicon.target, tail(gap($0 > 0 ? $0 - 1 : nil, $0), 40)) }) else { return [] }
+        let target = figures[t]
+        for p in figures.indices where figures[p].kind == .percent {
+            let before = tail(gap(p > 0 ? p - 1 : nil, p), 30)
+            if has(lexicon.up + lexicon.down, before) { continue }
+            // The actual: the nearest amount before the percentage that is not the target, in the target's scale.
+            guard let a = figures[..<p].indices.last(where: { $0 != t && figures[$0].isAmount && figures[$0].exponent == target.exponent }) else { continue }
+            let actual = figures[a]
+            let window = gap(a, nil).lowerBound..<min(range.upperBound, figures[p].span.upperBound + 30)
+            let exceeds = has(lexicon.exceed, window)
+            let reaches = has(lexicon.target, head(gap(p, p + 1 < figures.count ? p + 1 : nil), 30)) || has(lexicon.reach, before)
+            guard exceeds || reaches, let ratio = Self.ratio(actual.interval, target.interval) else { continue }
+            let expected = exceeds ? (ratio.lowerBound - 100)...(ratio.upperBound - 100) : ratio
+            let midpoint = actual.value * 100 / target.value - (exceeds ? 100 : 0)
+            // Units that do not belong together give absurd ratios; those are not claims about a target.
+            guard midpoint > -90, midpoint < 1000, !Self.overlaps(expected, figures[p].interval) else { continue }
+            let claim = exceeds ? "exceeding \(quote(target)) by \(quote(figures[p]))" : "\(quote(figures[p])) of \(quote(target))"
+            findings.append(finding(.achievement, figures[p].span, claim: "\(quote(actual)), \(claim)",
+                                    expected: exceeds ? "\(quote(actual)) is \(percent(midpoint, like: figures[p])) above \(quote(target))"
+                                        : "\(quote(actual)) is \(percent(midpoint, like: figures[p])) of \(quote(target))", .medium))
+        }
+        return findings
+    }
+
+    // MARK: - Growth
+
+    /// "rose from A to B, up P %" and "B, up P % compared with A".
+    func growth() -> [Finding] {
+        var findings: [Finding] = []
+        for p in figures.indices where figures[p].kind == .percent {
+            let before = tail(gap(p > 0 ? p - 1 : nil, p), 30)
+            let after = head(gap(p, p + 1 < figures.count ? p + 1 : nil), 20)
+            let rising = has(lexicon.up, before) || has(lexicon.up, after)
+            let falling = has(lexicon.down, before) || has(lexicon.down, after)
+            guard rising != falling else { continue }
+            var pair: (earlier: Int, later: Int, confidence: Finding.Confidence)?
+            // from A to B
+            for a in figures[..<p].indices where a + 1 < p && figures[a].isAmount && figures[a + 1].isAmount {
+                let lead = tail(gap(a > 0 ? a - 1 : nil, a), 12), between = gap(a, a + 1)
+                if text.ends(with: lexicon.from, in: lead), between.count <= 30, has(lexicon.to, between) { pair = (a, a + 1, .high) }
+            }
+            // B, up P % compared with A
+            if pair == nil, p + 1 < figures.count, figures[p + 1].isAmount, has(lexicon.compared, gap(p, p + 1)), gap(p, p + 1).count <= 40,
+               let b = figures[..<p].indices.last(where: { figures[$0].isAmount }), figures[b].exponent == figures[p + 1].exponent {
+                pair = (p + 1, b, .medium)
+            }
+            guard let pair, let ratio = Self.ratio(figures[pair.later].interval, figures[pair.earlier].interval) else { continue }
+            let change = falling ? (100 - ratio.upperBound)...(100 - ratio.lowerBound) : (ratio.lowerBound - 100)...(ratio.upperBound - 100)
+            guard !Self.overlaps(change, figures[p].interval) else { continue }
+            let midpoint = (figures[pair.later].value / figures[pair.earlier].value - 1) * 100
+            findings.append(finding(.growth, figures[p].span,
+                                    claim: "\(falling ? "a fall" : "a rise") of \(quote(figures[p])) from \(quote(figures[pair.earlier])) to \(quote(figures[pair.later]))",
+                                    expected: "\(quote(figures[pair.earlier])) → \(quote(figures[pair.later])) is \(midpoint < 0 ? "a fall" : "a rise") of \(percent(abs(midpoint), like: figures[p]))",
+                                    pair.confidence))
+        }
+        return findings
+    }
+
+    // MARK: - Parts and wholes
+
+    /// "12 targets were assessed: ", "12 metas (", "12 هدفًا؛ ": a label right after the whole, then a mark that
+    /// opens its breakdown. A label with a clause break in it ("3; good: ") belongs to another figure.
+    func isListOpening(_ opening: Range<Int>) -> Bool {
+        guard opening.count <= 90, let mark = opening.first(where: { [":", "(", "؛"].contains(text.scalars[$0]) }) else { return false }
+        let label = opening.lowerBound..<mark
+        return text.scalars[label].contains(where: ScalarText.isLetter) && !contains([",", ";", "،", "."], label)
+    }
+
+    /// A whole followed by its parts: "W, of which A and B" (no part above the whole) and "W: A …, B …" or
+    /// "W (A; B)" (the parts add up to the whole).
+    func breakdowns() -> [Finding] {
+        var findings: [Finding] = []
+        var i = 0
+        while i + 1 < figures.count {
+            defer { i += 1 }
+            let whole = figures[i]
+            guard whole.isAmount || whole.kind == .percent || (whole.isFraction && !isRank(i)) else { continue }
+            let opening = gap(i, i + 1)
+            let list = whole.isCount && isListOpening(opening)
+            let ofWhich = !list && has(lexicon.ofWhich, opening)
+            guard ofWhich || list else { continue }
+            let isPart: (ReadFigure) -> Bool = { part in
+                whole.kind == .percent ? part.kind == .percent : (part.isAmount && part.exponent == whole.exponent)
+            }
+            var parts: [Int] = []
+            var j = i + 1
+            while j < figures.count, isPart(figures[j]), gap(j - 1, j).count <= Self.near, parts.isEmpty || !has(lexicon.ofWhich, gap(j - 1, j)) {
+                parts.append(j)
+                j += 1
+            }
+            guard !parts.isEmpty else { continue }
+            let wholeValue = whole.value, wholeMax = whole.interval.upperBound
+            if let over = parts.first(where: { figures[$0].interval.lowerBound > wholeMax }) {
+                findings.append(finding(.partExceedsWhole, figures[over].span, claim: "\(quote(figures[over])) as a part of \(quote(whole))",
+                                        expected: "a part of \(quote(whole)) is at most \(quote(whole))", .high))
+                continue
+            }
+            let low = parts.reduce(Decimal(0)) { $0 + figures[$1].interval.lowerBound }
+            let high = parts.reduce(Decimal(0)) { $0 + figures[$1].interval.upperBound }
+            let listed = parts.map { quote(figures[$0]) }.joined(separator: " + ")
+            let span = whole.span.lowerBound..<figures[parts.last!].span.upperBound
+            if list, parts.count >= 2, !(low...high).contains(wholeValue) {
+                findings.append(finding(.partsSum, span, claim: "\(listed) as the parts of \(quote(whole))",
+                                        expected: "the parts add up to \(format.number(low, decimals: 0))", .medium))
+            } else if ofWhich, parts.count >= 2, low > wholeMax {
+                findings.append(finding(.partsSum, span, claim: "\(listed) as parts of \(quote(whole))",
+                                        expected: "the parts add up to more than the whole", .medium))
+            }
+            i = j - 1
+        }
+        return findings
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import StocktakeCore
+import StocktakeReports
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Find the figures in a review text that contradict their own arithmetic or the stored data.",
+        discussion: """
+            Reads plain text, Markdown, HTML or DOCX in Vietnamese, English, Spanish, Greek, Russian or Arabic. \
+            Checks shares against their x/y, achievement and growth rates against the values printed with them, parts \
+            against their whole, ranks against the number of peers and dates against the calendar, each at the \
+            precision it was printed with. With --unit and --period, figures that name a stored indicator are compared \
+            with the store. Exits with 1 when there are findings.
+            """)
+
+    @Argument(help: "The text to check (.txt, .md, .html or .docx).") var file: String
+    @Option(help: "auto, vi, en, es, el, ru or ar.") var lang: String = "auto"
+    @OptionGroup var options: DatabaseOptions
+    @Option(help: "The unit whose stored figures the text reports, e.g. BG.") var unit: String?
+    @Option(help: "The period the text reports, e.g. 2024.") var period: String?
+    @Option(help: "text or json.") var format: CheckFormat = .text
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read '\(file)': no such file, or it is not readable")
+        }
+        let language: ReportLanguage?
+        if lang == "auto" { language = nil } else {
+            guard let chosen = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang '\(lang)': expected auto, vi, en, es, el, ru or ar") }
+            language = chosen
+        }
+        guard (unit == nil) == (period == nil) else { throw ValidationError("--unit and --period go together: give both to compare with the store, or neither") }
+        let text: String
+        do { text = try CheckedText.read(data, format: .of(name: file, data: data), name: file) } catch let error as CheckedText.ReadError {
+            throw ValidationError(error.description)
+        }
+        var stored: StoredFigures?
+        if let unit, let period {
+            let parsed = try parsePeriod(period)
+            stored = try await options.withStore { store in
+                do { return try await StoredFigures.load(from: store, unit: unit, period: parsed) } catch let error as ReportInput.InputError {
+                    throw ValidationError(error.description)
+                }
+            }
+        }
+        let result = FigureCheck.check(text, language: language, stored: stored)
+        switch format {
+        case .text: print(result.text(name: file), terminator: "")
+        case .json: FileHandle.standardOutput.write(try result.json() + Data("\n".utf8))
+        }
+        if !result.findings.isEmpty { throw ExitCode(1) }
+    }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

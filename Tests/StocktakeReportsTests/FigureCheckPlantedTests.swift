@@ -1,0 +1,134 @@
+import Testing
+@testable import StocktakeReports
+
+/// Slips planted in sentences written after the seed articles and Stocktake's own reports: for each language,
+/// seven sentences that are right, and the same sentences with one figure changed. The right ones give no finding;
+/// each changed one gives exactly the finding of its kind, on the changed figure.
+struct FigureCheckPlantedTests {
+    struct Plant: Sendable, CustomStringConvertible {
+        let clean: String
+        let slipped: String
+        let kind: Finding.Kind
+        /// The changed figure, as it reads in the slipped sentence.
+        let changed: String
+        var description: String { slipped }
+    }
+
+    static let planted: [ReportLanguage: [Plant]] = [
+        .en: [
+            Plant(clean: "159/182 communes (87.36%) meet the new rural standard.", slipped: "159/182 communes (87.63%) meet the new rural standard.", kind: .share, changed: "87.63%"),
+            Plant(clean: "Total budget revenue reached 20,699.5 billion VND, 132.2% of the estimate of 15,657.7 billion VND.",
+                  slipped: "Total budget revenue reached 20,699.5 billion VND, 123.2% of the estimate of 15,657.7 billion VND.", kind: .achievement, changed: "123.2%"),
+            Plant(clean: "GRDP per capita rose from 3,951 USD to 4,370 USD, up 10.6%.", slipped: "GRDP per capita rose from 3,951 USD to 4,370 USD, up 16.0%.", kind: .growth, changed: "16.0%"),
+            Plant(clean: "Investment attracted reached 2.04 billion USD, of which foreign direct investment was 1.35 billion USD.",
+                  slipped: "Investment attracted reached 2.04 billion USD, of which foreign direct investment was 2.35 billion USD.", kind: .partExceedsWhole, changed: "2.35 billion"),
+            Plant(clean: "4 targets were assessed: 3 exceeded, 1 met, 0 not met.", slipped: "4 targets were assessed: 3 exceeded, 2 met, 0 not met.", kind: .partsSum, changed: "2"),
+            Plant(clean: "GRDP size ranked 12th of 63 provinces.", slipped: "GRDP size ranked 72nd of 63 provinces.", kind: .rankBeyondPeers, changed: "72nd"),
+            Plant(clean: "Resolution 381-NQ/TU of December 6, 2024 sets 15 groups of targets.", slipped: "Resolution 381-NQ/TU of June 31, 2024 sets 15 groups of targets.", kind: .impossibleDate, changed: "31, 2024"),
+        ],
+        .vi: [
+            Plant(clean: "Toàn tỉnh có 159/182 xã đạt chuẩn nông thôn mới (87,36%).", slipped: "Toàn tỉnh có 159/182 xã đạt chuẩn nông thôn mới (78,36%).", kind: .share, changed: "78,36%"),
+            Plant(clean: "Tổng thu ngân sách đạt 20.699,5 tỷ đồng, bằng 132,2% dự toán 15.657,7 tỷ đồng.",
+                  slipped: "Tổng thu ngân sách đạt 20.699,5 tỷ đồng, bằng 123,2% dự toán 15.657,7 tỷ đồng.", kind: .achievement, changed: "123,2%"),
+            Plant(clean: "GRDP bình quân đầu người tăng từ 3.951 USD lên 4.370 USD, tăng 10,6%.", slipped: "GRDP bình quân đầu người tăng từ 3.951 USD lên 4.370 USD, tăng 16,0%.", kind: .growth, changed: "16,0%"),
+            Plant(clean: "Vốn đầu tư thu hút đạt 2,04 tỷ USD, trong đó vốn FDI đạt 1,35 tỷ USD.",
+                  slipped: "Vốn đầu tư thu hút đạt 2,04 tỷ USD, trong đó vốn FDI đạt 2,35 tỷ USD.", kind: .partExceedsWhole, changed: "2,35 tỷ"),
+            Plant(clean: "Có 4 chỉ tiêu được đánh giá: 3 chỉ tiêu vượt, 1 chỉ tiêu đạt, 0 chỉ tiêu không đạt.",
+                  slipped: "Có 4 chỉ tiêu được đánh giá: 3 chỉ tiêu vượt, 2 chỉ tiêu đạt, 0 chỉ tiêu không đạt.", kind: .partsSum, changed: "2"),
+            Plant(clean: "Quy mô GRDP xếp thứ 12/63 tỉnh, thành phố.", slipped: "Quy mô GRDP xếp thứ 72/63 tỉnh, thành phố.", kind: .rankBeyondPeers, changed: "72/63"),
+            Plant(clean: "Nghị quyết số 381-NQ/TU ngày 06/12/2024 của Tỉnh ủy.", slipped: "Nghị quyết số 381-NQ/TU ngày 31/11/2024 của Tỉnh ủy.", kind: .impossibleDate, changed: "31/11/2024"),
+        ],
+        .es: [
+            Plant(clean: "159 de 182 comunas (87,36 %) cumplen el nuevo estándar rural.", slipped: "159 de 182 comunas (87,63 %) cumplen el nuevo estándar rural.", kind: .share, changed: "87,63 %"),
+            Plant(clean: "Los ingresos presupuestarios alcanzaron 20.699,5 mil millones de VND, el 132,2 % de la previsión de 15.657,7 mil millones de VND.",
+                  slipped: "Los ingresos presupuestarios alcanzaron 20.699,5 mil millones de VND, el 123,2 % de la previsión de 15.657,7 mil millones de VND.", kind: .achievement, changed: "123,2 %"),
+            Plant(clean: "El PIB per cápita pasó de 3.951 a 4.370 dólares, un aumento del 10,6 %.", slipped: "El PIB per cápita pasó de 3.951 a 4.370 dólares, un aumento del 16,0 %.", kind: .growth, changed: "16,0 %"),
+            Plant(clean: "La inversión captada alcanzó 2,04 mil millones de dólares, de los cuales 1,35 mil millones fueron inversión extranjera directa.",
+                  slipped: "La inversión captada alcanzó 2,04 mil millones de dólares, de los cuales 2,35 mil millones fueron inversión extranjera directa.", kind: .partExceedsWhole, changed: "2,35 mil millones"),
+            Plant(clean: "Se evaluaron 4 metas (superadas: 3; cumplidas: 1; no cumplidas: 0).", slipped: "Se evaluaron 4 metas (superadas: 3; cumplidas: 2; no cumplidas: 0).", kind: .partsSum, changed: "2"),
+            Plant(clean: "Crecimiento del PIB regional: puesto 1 entre 63 provincias.", slipped: "Crecimiento del PIB regional: puesto 70 entre 63 provincias.", kind: .rankBeyondPeers, changed: "70"),
+            Plant(clean: "La Resolución 381-NQ/TU del 6 de diciembre de 2024 fija 15 grupos de metas.", slipped: "La Resolución 381-NQ/TU del 31 de noviembre de 2024 fija 15 grupos de metas.", kind: .impossibleDate, changed: "31 de noviembre de 2024"),
+        ],
+        .el: [
+            Plant(clean: "159/182 κοινότητες (87,36%) πληρούν τα νέα αγροτικά πρότυπα.", slipped: "159/182 κοινότητες (87,63%) πληρούν τα νέα αγροτικά πρότυπα.", kind: .share, changed: "87,63%"),
+            Plant(clean: "Τα έσοδα έφτασαν τα 20.699,5 δισεκατομμύρια VND, φτάνοντας το 132,2% της εκτίμησης των 15.657,7 δισεκατομμυρίων VND.",
+                  slipped: "Τα έσοδα έφτασαν τα 20.699,5 δισεκατομμύρια VND, φτάνοντας το 123,2% της εκτίμησης των 15.657,7 δισεκατομμυρίων VND.", kind: .achievement, changed: "123,2%"),
+            Plant(clean: "Το κατά κεφαλήν ΑΕΠ αυξήθηκε από 3.951 σε 4.370 δολάρια ΗΠΑ, σημειώνοντας αύξηση 10,6%.",
+                  slipped: "Το κατά κεφαλήν ΑΕΠ αυξήθηκε από 3.951 σε 4.370 δολάρια ΗΠΑ, σημειώνοντας αύξηση 16,0%.", kind: .growth, changed: "16,0%"),
+            Plant(clean: "Η προσέλκυση επενδύσεων έφτασε τα 2,04 δισεκατομμύρια δολάρια ΗΠΑ, εκ των οποίων 1,35 δισεκατομμύρια άμεσες ξένες επενδύσεις.",
+                  slipped: "Η προσέλκυση επενδύσεων έφτασε τα 2,04 δισεκατομμύρια δολάρια ΗΠΑ, εκ των οποίων 2,35 δισεκατομμύρια άμεσες ξένες επενδύσεις.", kind: .partExceedsWhole, changed: "2,35 δισεκατομμύρια"),
+            Plant(clean: "Αξιολογήθηκαν 4 στόχοι: ξεπεράστηκαν 3, επιτεύχθηκαν 1, δεν επιτεύχθηκαν 0.", slipped: "Αξιολογήθηκαν 4 στόχοι: ξεπεράστηκαν 3, επιτεύχθηκαν 2, δεν επιτεύχθηκαν 0.", kind: .partsSum, changed: "2"),
+            Plant(clean: "Ρυθμός ανάπτυξης του ΑΕΠΠ: 1η θέση μεταξύ 63 επαρχιών.", slipped: "Ρυθμός ανάπτυξης του ΑΕΠΠ: 70η θέση μεταξύ 63 επαρχιών.", kind: .rankBeyondPeers, changed: "70η"),
+            Plant(clean: "Το Ψήφισμα 381-NQ/TU της 6ης Δεκεμβρίου 2024 ορίζει 15 ομάδες στόχων.", slipped: "Το Ψήφισμα 381-NQ/TU της 31ης Νοεμβρίου 2024 ορίζει 15 ομάδες στόχων.", kind: .impossibleDate, changed: "31ης Νοεμβρίου 2024"),
+        ],
+        .ru: [
+            Plant(clean: "159 из 182 общин (87,36 %) соответствуют новому сельскому стандарту.", slipped: "159 из 182 общин (87,63 %) соответствуют новому сельскому стандарту.", kind: .share, changed: "87,63 %"),
+            Plant(clean: "Доходы бюджета составили 20 699,5 млрд донгов, или 132,2 % прогноза в 15 657,7 млрд донгов.",
+                  slipped: "Доходы бюджета составили 20 699,5 млрд донгов, или 123,2 % прогноза в 15 657,7 млрд донгов.", kind: .achievement, changed: "123,2 %"),
+            Plant(clean: "ВРП на душу населения вырос с 3951 до 4370 долларов США, рост составил 10,6 %.",
+                  slipped: "ВРП на душу населения вырос с 3951 до 4370 долларов США, рост составил 16,0 %.", kind: .growth, changed: "16,0 %"),
+            Plant(clean: "Привлечено инвестиций на 2,04 млрд долларов США, из них прямые иностранные инвестиции — 1,35 млрд долларов.",
+                  slipped: "Привлечено инвестиций на 2,04 млрд долларов США, из них прямые иностранные инвестиции — 2,35 млрд долларов.", kind: .partExceedsWhole, changed: "2,35 млрд"),
+            Plant(clean: "Оценено 4 целевых показателя: превышено — 3, выполнено — 1, не выполнено — 0.",
+                  slipped: "Оценено 4 целевых показателя: превышено — 3, выполнено — 2, не выполнено — 0.", kind: .partsSum, changed: "2"),
+            Plant(clean: "Темп роста ВРП: 1-е место среди 63 провинций.", slipped: "Темп роста ВРП: 70-е место среди 63 провинций.", kind: .rankBeyondPeers, changed: "70-е"),
+            Plant(clean: "Резолюция 381-NQ/TU от 6 декабря 2024 г. устанавливает 15 групп целей.", slipped: "Резолюция 381-NQ/TU от 31 ноября 2024 г. устанавливает 15 групп целей.", kind: .impossibleDate, changed: "31 ноября 2024"),
+        ],
+        .ar: [
+            Plant(clean: "استوفت ١٥٩ من أصل ١٨٢ بلدية (٨٧٫٣٦٪) معايير الريف الجديد.", slipped: "استوفت ١٥٩ من أصل ١٨٢ بلدية (٨٧٫٦٣٪) معايير الريف الجديد.", kind: .share, changed: "٨٧٫٦٣٪"),
+            Plant(clean: "بلغت إيرادات الميزانية 20,699.5 مليار دونغ، أي 132.2٪ من التقديرات البالغة 15,657.7 مليار دونغ.",
+                  slipped: "بلغت إيرادات الميزانية 20,699.5 مليار دونغ، أي 123.2٪ من التقديرات البالغة 15,657.7 مليار دونغ.", kind: .achievement, changed: "123.2٪"),
+            Plant(clean: "ارتفع نصيب الفرد من الناتج من 3951 إلى 4370 دولارًا، بزيادة قدرها 10.6٪.", slipped: "ارتفع نصيب الفرد من الناتج من 3951 إلى 4370 دولارًا، بزيادة قدرها 16.0٪.", kind: .growth, changed: "16.0٪"),
+            Plant(clean: "بلغت الاستثمارات المستقطبة 2.04 مليار دولار، منها 1.35 مليار دولار استثمارات أجنبية مباشرة.",
+                  slipped: "بلغت الاستثمارات المستقطبة 2.04 مليار دولار، منها 2.35 مليار دولار استثمارات أجنبية مباشرة.", kind: .partExceedsWhole, changed: "2.35 مليار"),
+            Plant(clean: "جرى تقييم ٤ أهداف؛ عدد المتجاوَز منها ٣، والمتحقق ١، وغير المتحقق ٠.", slipped: "جرى تقييم ٤ أهداف؛ عدد المتجاوَز منها ٣، والمتحقق ٢، وغير المتحقق ٠.", kind: .partsSum, changed: "٢"),
+            Plant(clean: "معدل نمو الناتج المحلي الإجمالي: المرتبة ١ من بين ٦٣ مقاطعة.", slipped: "معدل نمو الناتج المحلي الإجمالي: المرتبة ٧٠ من بين ٦٣ مقاطعة.", kind: .rankBeyondPeers, changed: "٧٠"),
+            Plant(clean: "حدد القرار 381-NQ/TU المؤرخ في ٦ ديسمبر ٢٠٢٤ خمس عشرة مجموعة من الأهداف.", slipped: "حدد القرار 381-NQ/TU المؤرخ في ٣١ نوفمبر ٢٠٢٤ خمس عشرة مجموعة من الأهداف.", kind: .impossibleDate, changed: "٣١ نوفمبر ٢٠٢٤"),
+        ],
+    ]
+
+    @Test("each planted slip is found, on the changed figure; its clean twin gives nothing", arguments: ReportLanguage.allCases)
+    func plantedSlips(language: ReportLanguage) throws {
+        let plants = try #require(Self.planted[language])
+        #expect(plants.count >= 5)
+        #expect(Set(plants.map(\.kind)).count >= 5)
+        for plant in plants {
+            let clean = FigureCheck.check(plant.clean, language: language)
+            #expect(clean.findings.isEmpty, "\(language): false alarm in «\(plant.clean)»: \(clean.findings)")
+            let slipped = FigureCheck.check(plant.slipped, language: language)
+            #expect(slipped.findings.map(\.kind) == [plant.kind], "\(language): «\(plant.slipped)» gave \(slipped.findings)")
+            if let finding = slipped.findings.first {
+                #expect(finding.quote.contains(plant.changed), "\(language): the finding quotes «\(finding.quote)», not the changed «\(plant.changed)»")
+            }
+        }
+    }
+
+    @Test("a whole text of each language: all its slips found, in order, and none in its clean twin; the language is detected", arguments: ReportLanguage.allCases)
+    func wholeTexts(language: ReportLanguage) throws {
+        let plants = try #require(Self.planted[language])
+        let clean = plants.map(\.clean).joined(separator: "\n"), slipped = plants.map(\.slipped).joined(separator: " ")
+        #expect(LanguageDetector.detect(clean) == language)
+        #expect(FigureCheck.check(clean).findings.isEmpty)
+        let result = FigureCheck.check(slipped)
+        #expect(result.language == language)
+        #expect(result.findings.map(\.kind) == plants.map(\.kind))
+        // Offsets point into the text: the quoted span is the text at those offsets.
+        let scalars = Array(slipped.unicodeScalars)
+        for finding in result.findings {
+            var quoted = String.UnicodeScalarView()
+            quoted.append(contentsOf: scalars[finding.start..<finding.end])
+            #expect(String(quoted) == finding.quote)
+        }
+    }
+
+    @Test("percentages are compared at the precision they were printed with")
+    func precision() {
+        for (text, findings) in [
+            ("159/182 communes (87.36%) qualify.", 0), ("159/182 communes (87.4%) qualify.", 0), ("159/182 communes (87%) qualify.", 0),
+            ("159/182 communes (87.3626%) qualify.", 0), ("159/182 communes (87.37%) qualify.", 1), ("159/182 communes (87.63%) qualify.", 1),
+            ("159/182 communes (88%) qualify.", 1), ("159/182 communes (87.5%) qualify.", 1),
+        ] {
+            #expect(FigureCheck.check(text, language: .en).findings.count == findings, "\(text)")
+        }
+    }
+}
