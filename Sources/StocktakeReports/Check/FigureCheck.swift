@@ -34,6 +34,11 @@ public struct FigureCheck: Sendable {
         return CheckResult(language: language, figures: figures.count, sentences: sentences.count, findings: findings)
     }
 
+    /// The figures of a text as the check reads them.
+    func figures(in string: String) -> [ReadFigure] {
+        NumberReader(lexicon: .of(language)).figures(in: ScalarText(string))
+    }
+
     /// Sentences as ranges of the text with the range of their figures: a sentence ends at . ! ? ؟ … or a line
     /// break that no figure contains.
     static func sentences(of text: ScalarText, figures: [ReadFigure]) -> [(range: Range<Int>, figures: Range<Int>)] {

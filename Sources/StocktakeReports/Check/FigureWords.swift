@@ -26,6 +26,8 @@ struct FigureWords: Sendable {
     var compared: [String]
     /// Words that make a figure a bound, not a result ("at least 8 %", "8 % كحد أدنى").
     var bounds: [String]
+    /// "5 consecutive years (2020-2024)": the words for years after a count.
+    var years: [String]
     /// Month names (any case or form the language uses) with their number.
     var months: [(name: String, month: Int)]
     /// Whether a numeric date may be month first (the United States' 12/31/2024).
@@ -63,6 +65,7 @@ extension FigureWords {
         to: ["to"],
         compared: ["compared with", "compared to", "from", "against", "over"],
         bounds: ["at least", "at most", "exactly", "to"],
+        years: ["years", "consecutive years", "years in a row"],
         months: Self.monthList([
             ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
             ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
@@ -87,6 +90,7 @@ extension FigureWords {
         to: ["lên", "đến", "tới"],
         compared: ["so với"],
         bounds: ["tối thiểu", "tối đa", "đúng", "từ", "đến"],
+        years: ["năm", "năm liên tục", "năm liền"],
         months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) })
 
     static let spanish = FigureWords(
@@ -106,6 +110,7 @@ extension FigureWords {
         to: ["a", "hasta"],
         compared: ["respecto a", "respecto de", "frente a", "en comparación con", "con respecto a"],
         bounds: ["al menos", "hasta", "exactamente", "entre"],
+        years: ["años", "años consecutivos"],
         months: Self.monthList([
             ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
             ["septiembre", "setiembre"], ["octubre"], ["noviembre"], ["diciembre"],
@@ -132,6 +137,7 @@ extension FigureWords {
         to: ["σε", "στα", "στις", "στους", "στο", "έως"],
         compared: ["σε σύγκριση με", "σε σχέση με", "έναντι"],
         bounds: ["τουλάχιστον", "το πολύ", "ακριβώς", "έως"],
+        years: ["έτη", "συνεχόμενα έτη", "χρόνια", "συνεχόμενα χρόνια"],
         months: Self.monthList([
             ["ιανουαρίου", "ιανουάριος", "ιανουάριο"], ["φεβρουαρίου", "φεβρουάριος", "φεβρουάριο"], ["μαρτίου", "μάρτιος", "μάρτιο"],
             ["απριλίου", "απρίλιος", "απρίλιο"], ["μαΐου", "μάιος", "μάιο"], ["ιουνίου", "ιούνιος", "ιούνιο"],
@@ -160,6 +166,7 @@ extension FigureWords {
         to: ["до"],
         compared: ["по сравнению с", "против"],
         bounds: ["не менее", "не более", "ровно", "от", "до"],
+        years: ["лет", "года", "год", "лет подряд", "года подряд"],
         months: Self.monthList([
             ["января", "январь"], ["февраля", "февраль"], ["марта", "март"], ["апреля", "апрель"], ["мая", "май"],
             ["июня", "июнь"], ["июля", "июль"], ["августа", "август"], ["сентября", "сентябрь"], ["октября", "октябрь"],
@@ -183,6 +190,7 @@ extension FigureWords {
         to: ["إلى", "الى"],
         compared: ["مقارنة", "مقارنةً", "بالمقارنة"],
         bounds: ["كحد أدنى", "كحد أقصى", "تحديدًا", "إلى"],
+        years: ["سنوات", "أعوام", "سنوات متتالية", "أعوام متتالية"],
         months: Self.monthList([
             ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"], ["مايو", "أيار"],
             ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"],

@@ -18,6 +18,8 @@ public struct Finding: Sendable, Equatable, Codable {
         case rankBeyondPeers = "rank_beyond_peers"
         /// A day that no calendar has ("31 June", "29/02/2023").
         case impossibleDate = "impossible_date"
+        /// A number of years against the year range printed with it ("5 consecutive years (2020-2024)").
+        case yearCount = "year_count"
         /// A figure naming a stored indicator that differs from the stored value at its printed precision.
         case storedValue = "stored_value"
     }

@@ -3,7 +3,7 @@ struct Lexicon: Sendable {
     let language: ReportLanguage
     let scales: [(word: [Unicode.Scalar], exponent: Int)]
     let percentWords, of, among, rankBefore, ordinalSuffixes, ofWhich: [[Unicode.Scalar]]
-    let exceed, reach, target, up, down, from, to, compared, bounds: [[Unicode.Scalar]]
+    let exceed, reach, target, up, down, from, to, compared, bounds, years: [[Unicode.Scalar]]
     let months: [(name: [Unicode.Scalar], month: Int)]
     let monthFirstDates: Bool
     /// Separators of grouped thousands and of decimals, by digit system (Latin, then Arabic-Indic).
@@ -29,6 +29,7 @@ struct Lexicon: Sendable {
         to = words.to.scalarWords
         compared = words.compared.scalarWords
         bounds = words.bounds.scalarWords
+        years = words.years.scalarWords
         months = words.months.map { (Array($0.name.unicodeScalars), $0.month) }
         monthFirstDates = words.monthFirstDates
         switch language {

@@ -23,6 +23,7 @@ struct SentenceClaims {
         findings += achievements()
         findings += growth()
         findings += breakdowns()
+        findings += yearCounts()
         return findings
     }
 
@@ -93,6 +94,22 @@ struct SentenceClaims {
     }
 
     static func isDay(year: Int?, month: Int, day: Int) -> Bool { (1...12).contains(month) && day >= 1 && day <= days(year: year, month: month) }
+
+    // MARK: - Years
+
+    /// "5 consecutive years (2020-2024)": a count of years and the range it spans, inclusive.
+    func yearCounts() -> [Finding] {
+        figures.indices.dropLast().compactMap { i in
+            guard figures[i].isCount, case .yearRange(let from, let to) = figures[i + 1].kind else { return nil }
+            let between = gap(i, i + 1)
+            guard between.count <= 30, text.contains(lexicon.years, in: head(between, 24)), to >= from else { return nil }
+            let years = Decimal(to - from + 1)
+            guard figures[i].printed != years else { return nil }
+            let span = figures[i].span.lowerBound..<figures[i + 1].span.upperBound
+            return finding(.yearCount, span, claim: "\(quote(figures[i])) years as \(quote(figures[i + 1]))",
+                           expected: "\(quote(figures[i + 1])) spans \(format.number(years, decimals: 0)) years, both ends counted", .high)
+        }
+    }
 
     // MARK: - Shares and fractions
 
