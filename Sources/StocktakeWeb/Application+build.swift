@@ -73,6 +73,7 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     AwardController(services: services).addRoutes(to: pages)
     ConferenceController(services: services).addRoutes(to: pages)
     ReportController(services: services).addRoutes(to: pages)
+    CheckController(services: services).addRoutes(to: pages)
     APIController(services: services).addRoutes(to: router.group("api/v1").add(middleware: APIMiddleware()))
     return router
 }

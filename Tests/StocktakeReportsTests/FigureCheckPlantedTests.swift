@@ -8,7 +8,7 @@ struct FigureCheckPlantedTests {
     struct Plant: Sendable, CustomStringConvertible {
         let clean: String
         let slipped: String
-        let kind: Finding.Kind
+        let kind: FigureFinding.Kind
         /// The changed figure, as it reads in the slipped sentence.
         let changed: String
         var description: String { slipped }

@@ -24,7 +24,7 @@ public struct FigureCheck: Sendable {
         let sentences = Self.sentences(of: text, figures: figures)
         let arabicDigits = figures.contains { ScalarText.digit(text.scalars[$0.span.lowerBound])?.system ?? 0 > 0 }
         let format = FigureFormatter(language: language.rawValue, locale: language.locale(latinDigits: !arabicDigits))
-        var findings: [Finding] = []
+        var findings: [FigureFinding] = []
         for sentence in sentences {
             let claims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
             findings += claims.arithmetic()

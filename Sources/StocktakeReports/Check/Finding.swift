@@ -2,7 +2,7 @@ import Foundation
 
 /// One figure that contradicts its own arithmetic or the stored data: where it is, what the text claims and
 /// what the arithmetic or the store says instead.
-public struct Finding: Sendable, Equatable, Codable {
+public struct FigureFinding: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// A percentage printed beside its x/y (or "x of y") that is not x/y.
         case share
@@ -51,7 +51,7 @@ public struct CheckResult: Sendable, Codable {
     /// How many figures were read, and how many sentences.
     public let figures: Int
     public let sentences: Int
-    public let findings: [Finding]
+    public let findings: [FigureFinding]
 }
 
 extension ReportLanguage: Codable {}

@@ -15,8 +15,8 @@ struct SentenceClaims {
     /// How far apart (in scalars) figures may be for a claim to join them.
     static let near = 60
 
-    func arithmetic() -> [Finding] {
-        var findings: [Finding] = []
+    func arithmetic() -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         findings += dates()
         findings += fractions()
         findings += ranks()
@@ -55,9 +55,9 @@ struct SentenceClaims {
 
     // MARK: - Findings
 
-    func finding(_ kind: Finding.Kind, _ span: Range<Int>, claim: String, expected: String, _ confidence: Finding.Confidence) -> Finding {
+    func finding(_ kind: FigureFinding.Kind, _ span: Range<Int>, claim: String, expected: String, _ confidence: FigureFinding.Confidence) -> FigureFinding {
         let position = text.position(of: span.lowerBound)
-        return Finding(kind: kind, start: span.lowerBound, end: span.upperBound, line: position.line, column: position.column,
+        return FigureFinding(kind: kind, start: span.lowerBound, end: span.upperBound, line: position.line, column: position.column,
                        quote: text.string(span), claim: claim, expected: expected, confidence: confidence)
     }
 
@@ -76,7 +76,7 @@ struct SentenceClaims {
 
     // MARK: - Dates
 
-    func dates() -> [Finding] {
+    func dates() -> [FigureFinding] {
         figures.compactMap { figure in
             guard case .date(let year, let month, let day, let alternative) = figure.kind else { return nil }
             if Self.isDay(year: year, month: month, day: day) || (alternative && Self.isDay(year: year, month: day, day: month)) { return nil }
@@ -98,7 +98,7 @@ struct SentenceClaims {
     // MARK: - Years
 
     /// "5 consecutive years (2020-2024)": a count of years and the range it spans, inclusive.
-    func yearCounts() -> [Finding] {
+    func yearCounts() -> [FigureFinding] {
         figures.indices.dropLast().compactMap { i in
             guard figures[i].isCount, case .yearRange(let from, let to) = figures[i + 1].kind else { return nil }
             let between = gap(i, i + 1)
@@ -127,8 +127,8 @@ struct SentenceClaims {
         return result
     }
 
-    func fractions() -> [Finding] {
-        var findings: [Finding] = []
+    func fractions() -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         for (index, x, y, span) in fractionClaims() {
             if x > y {
                 // "14/1" is a day and a month; a part may not exceed its whole otherwise.
@@ -158,8 +158,8 @@ struct SentenceClaims {
         figures[i].kind == .ordinal || text.ends(with: lexicon.rankBefore, in: tail(gap(i > 0 ? i - 1 : nil, i), 24))
     }
 
-    func ranks() -> [Finding] {
-        var findings: [Finding] = []
+    func ranks() -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         for i in figures.indices where isRank(i) {
             let rank = figures[i]
             var peers: Decimal?, span = rank.span
@@ -182,8 +182,8 @@ struct SentenceClaims {
     // MARK: - Achievement of a target
 
     /// "reached A, P % of the target of T" and "exceeding the target of T by P %".
-    func achievements() -> [Finding] {
-        var findings: [Finding] = []
+    func achievements() -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         guard let t = figures.indices.first(where: { figures[$0].isAmount && has(lexicon.target, tail(gap($0 > 0 ? $0 - 1 : nil, $0), 40)) }) else { return [] }
         let target = figures[t]
         for p in figures.indices where figures[p].kind == .percent {
@@ -211,15 +211,15 @@ struct SentenceClaims {
     // MARK: - Growth
 
     /// "rose from A to B, up P %" and "B, up P % compared with A".
-    func growth() -> [Finding] {
-        var findings: [Finding] = []
+    func growth() -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         for p in figures.indices where figures[p].kind == .percent {
             let before = tail(gap(p > 0 ? p - 1 : nil, p), 30)
             let after = head(gap(p, p + 1 < figures.count ? p + 1 : nil), 20)
             let rising = has(lexicon.up, before) || has(lexicon.up, after)
             let falling = has(lexicon.down, before) || has(lexicon.down, after)
             guard rising != falling else { continue }
-            var pair: (earlier: Int, later: Int, confidence: Finding.Confidence)?
+            var pair: (earlier: Int, later: Int, confidence: FigureFinding.Confidence)?
             // from A to B
             for a in figures[..<p].indices where a + 1 < p && figures[a].isAmount && figures[a + 1].isAmount {
                 let lead = tail(gap(a > 0 ? a - 1 : nil, a), 12), between = gap(a, a + 1)
@@ -254,8 +254,8 @@ struct SentenceClaims {
 
     /// A whole followed by its parts: "W, of which A and B" (no part above the whole) and "W: A …, B …" or
     /// "W (A; B)" (the parts add up to the whole).
-    func breakdowns() -> [Finding] {
-        var findings: [Finding] = []
+    func breakdowns() -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         var i = 0
         while i + 1 < figures.count {
             defer { i += 1 }

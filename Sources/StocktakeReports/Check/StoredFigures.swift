@@ -57,8 +57,8 @@ public struct StoredFigures: Sendable {
 
 extension SentenceClaims {
     /// A figure right after a stored indicator's name must be its stored value at the printed precision.
-    func stored(_ stored: StoredFigures) -> [Finding] {
-        var findings: [Finding] = []
+    func stored(_ stored: StoredFigures) -> [FigureFinding] {
+        var findings: [FigureFinding] = []
         var named: [Range<Int>] = [], checked = Set<Int>()
         for (name, entry) in stored.names {
             var index = range.lowerBound
@@ -82,7 +82,7 @@ extension SentenceClaims {
         return findings
     }
 
-    private func compare(_ figure: ReadFigure, with entry: StoredFigures.Entry, stored: StoredFigures) -> Finding? {
+    private func compare(_ figure: ReadFigure, with entry: StoredFigures.Entry, stored: StoredFigures) -> FigureFinding? {
         let what = "the stored figure of \(entry.indicator) for \(stored.unit) in \(stored.period)"
         switch (entry.figure, figure.kind) {
         case (.share(let x, let y), .fraction(let denominator)):

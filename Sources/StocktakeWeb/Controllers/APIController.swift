@@ -32,6 +32,7 @@ struct APIController {
         group.get("/conferences/{code}", use: conference)
         group.post("/conferences/{code}/conclusions/{number}/task", use: conclusionTask)
         group.post("/review", use: importReview)
+        group.post("/check", use: check)
     }
 
     struct Credentials: Decodable {

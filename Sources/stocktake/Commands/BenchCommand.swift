@@ -14,7 +14,8 @@ struct BenchCommand: AsyncParsableCommand {
             the rows it reads; an incremental update after one new observation; bulk import of observations against \
             a raw insert loop of prepared statements in one transaction; peak memory. The rows the import \
             measurements write are removed afterwards.
-            """)
+            """,
+        subcommands: [BenchCheckCommand.self])
 
     @OptionGroup var options: DatabaseOptions
 
@@ -40,7 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
             var evaluation: Evaluation?
             var evaluator: Evaluator?
             var parts: [String: Double] = [:]
-            let evaluate = try await measure(repeats) {
+            let evaluate = try await Self.measure(repeats) {
                 var started = DispatchTime.now().uptimeNanoseconds
                 func lap(_ name: String) {
                     let now = DispatchTime.now().uptimeNanoseconds
@@ -56,7 +57,7 @@ struct BenchCommand: AsyncParsableCommand {
                 lap("evaluate")
                 evaluator = built
             }
-            let groupBy = try await measure(repeats) {
+            let groupBy = try await Self.measure(repeats) {
                 _ = try await store.sql.raw("""
                     SELECT indicator_code, period, COUNT(*) AS n, SUM(CAST(value AS NUMERIC)) AS total FROM observations \
                     WHERE period IN (\(binds: periods.map(\.description))) GROUP BY indicator_code, period
@@ -152,7 +153,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     /// The median wall time of `times` runs, in seconds.
-    func measure(_ times: Int, _ body: () async throws -> Void) async throws -> Double {
+    static func measure(_ times: Int, _ body: () async throws -> Void) async throws -> Double {
         var timings: [Double] = []
         for _ in 0..<max(1, times) {
             let started = DispatchTime.now().uptimeNanoseconds

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import StocktakeReports
+
+/// The figure check through the API: a text (or a file's content in base64 with its name) in, the findings out.
+extension APIController {
+    struct CheckRequest: Decodable {
+        let text: String?
+        let contentBase64: String?
+        let filename: String?
+        let language: String?
+        let unit: String?
+        let period: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, filename, language, unit, period
+            case contentBase64 = "content_base64"
+        }
+    }
+
+    @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try account(context)
+        let body = try await decode(CheckRequest.self, request, context, expected: "text, or content_base64 with filename; optional language, unit and period")
+        let language: ReportLanguage?
+        switch body.language {
+        case nil, "auto": language = nil
+        case let code?:
+            guard let chosen = ReportLanguage(rawValue: code) else {
+                throw APIError(.badRequest, "invalid_language", "language '\(code)': expected auto, \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            language = chosen
+        }
+        let text: String
+        if let encoded = body.contentBase64 {
+            guard let data = Data(base64Encoded: encoded) else { throw APIError(.badRequest, "invalid_content", "content_base64 is not base64.") }
+            let name = body.filename ?? "upload"
+            do { text = try CheckedText.read(data, format: .of(name: name, data: data), name: name) } catch let error as CheckedText.ReadError {
+                throw APIError(.unprocessableContent, "unreadable_file", error.description)
+            }
+        } else if let given = body.text {
+            text = given
+        } else {
+            throw APIError(.badRequest, "invalid_body", "Give text, or content_base64 with filename.")
+        }
+        let stored = try await CheckController.stored(unit: body.unit ?? "", period: body.period ?? "", store: services.store)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        let result = FigureCheck.check(text, language: language, stored: stored)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try result.json())))
+    }
+}
