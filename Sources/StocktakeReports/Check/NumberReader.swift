@@ -227,10 +227,11 @@ struct NumberReader: Sendable {
             let from = index + 1 - month.name.count
             return from >= 0 && text.hasWord(month.name, at: from) && (from == 0 || !ScalarText.isLetter(text.lower[from - 1]))
         }) else { return nil }
+        let monthStart = index + 1 - month.name.count
         var last = end
         if let length = text.word(from: lexicon.ordinalSuffixes, at: end) { last += length }
         let (year, yearEnd) = year(after: last, in: text)
-        return ReadFigure(kind: .date(year: year, month: month.month, day: Int(truncating: day as NSNumber), alternative: false), span: start..<yearEnd, printed: 0, decimals: 0)
+        return ReadFigure(kind: .date(year: year, month: month.month, day: Int(truncating: day as NSNumber), alternative: false), span: monthStart..<yearEnd, printed: 0, decimals: 0)
     }
 
     /// A year after a day and month: ", 2025", " de 2025", " năm 2025", " 2025 г.".

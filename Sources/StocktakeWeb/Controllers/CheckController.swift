@@ -94,7 +94,7 @@ struct CheckController {
         }
         let checked = result.map { result in
             Checked(
-                summary: result.findings.isEmpty ? "\(t.checkClean) (\(result.figures))." : "\(t.checkFindings): \(result.findings.count) / \(result.figures)",
+                summary: (result.findings.isEmpty ? "\(t.checkClean)" : "\(t.checkFindings): \(result.findings.count)") + " — \(result.figures) \(t.figuresRead)",
                 language: result.language.rawValue, dir: result.language.isRightToLeft ? "rtl" : "ltr",
                 highlighted: Self.highlighted(text, result.findings), hasFindings: !result.findings.isEmpty,
                 rows: result.findings.enumerated().map { index, finding in
@@ -103,7 +103,7 @@ struct CheckController {
                 })
         }
         return services.renderer.page(
-            "check", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", text: result == nil ? text : "", languages: languages,
+            "check", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", text: text, languages: languages,
                           unitCode: unit, periodText: period, checked: checked),
             frame: Frame(context, title: t.figureCheck), status: status)
     }

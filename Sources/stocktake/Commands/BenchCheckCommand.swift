@@ -36,7 +36,7 @@ struct BenchCheckCommand: AsyncParsableCommand {
             let copies = (pages * Self.pageLength + single.count - 1) / single.count
             let text = Array(repeating: single, count: copies).joined(separator: "\n")
             var result: CheckResult?
-            let seconds = try await BenchCommand.measure(repeats) { result = FigureCheck.check(text, stored: stored) }
+            let seconds = try await BenchNationalCommand.measure(repeats) { result = FigureCheck.check(text, stored: stored) }
             let length = Double(text.count) / Double(Self.pageLength)
             let perTwenty = seconds / length * 20
             print(String(format: "  %@  %@  %6.1f pages  %8.3f s  %8.1f pages/s  %6d figures  %4d findings  20 pages in %.3f s (goal < 1 s: %@)",

@@ -4,9 +4,19 @@ import SQLKit
 import StocktakeCore
 import StocktakeStore
 
+/// The benchmarks: `stocktake bench` measures the national evaluation (the default), `stocktake bench check` the
+/// figure check.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
+        abstract: "Measure Stocktake's performance goals (build with -c release).",
+        subcommands: [BenchNationalCommand.self, BenchCheckCommand.self],
+        defaultSubcommand: BenchNationalCommand.self)
+}
+
+struct BenchNationalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "national",
         abstract: "Measure evaluation, incremental updates and bulk import against physical baselines (build with -c release).",
         discussion: """
             Runs on a database filled by `stocktake generate --scale …` and reports each figure with its baseline \
@@ -14,8 +24,7 @@ struct BenchCommand: AsyncParsableCommand {
             the rows it reads; an incremental update after one new observation; bulk import of observations against \
             a raw insert loop of prepared statements in one transaction; peak memory. The rows the import \
             measurements write are removed afterwards.
-            """,
-        subcommands: [BenchCheckCommand.self])
+            """)
 
     @OptionGroup var options: DatabaseOptions
 
@@ -41,7 +50,7 @@ struct BenchCommand: AsyncParsableCommand {
             var evaluation: Evaluation?
             var evaluator: Evaluator?
             var parts: [String: Double] = [:]
-            let evaluate = try await Self.measure(repeats) {
+            let evaluate = try await BenchNationalCommand.measure(repeats) {
                 var started = DispatchTime.now().uptimeNanoseconds
                 func lap(_ name: String) {
                     let now = DispatchTime.now().uptimeNanoseconds
@@ -57,7 +66,7 @@ struct BenchCommand: AsyncParsableCommand {
                 lap("evaluate")
                 evaluator = built
             }
-            let groupBy = try await Self.measure(repeats) {
+            let groupBy = try await BenchNationalCommand.measure(repeats) {
                 _ = try await store.sql.raw("""
                     SELECT indicator_code, period, COUNT(*) AS n, SUM(CAST(value AS NUMERIC)) AS total FROM observations \
                     WHERE period IN (\(binds: periods.map(\.description))) GROUP BY indicator_code, period
