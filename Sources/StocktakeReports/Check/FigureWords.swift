@@ -28,6 +28,8 @@ struct FigureWords: Sendable {
     var bounds: [String]
     /// "5 consecutive years (2020-2024)": the words for years after a count.
     var years: [String]
+    /// The conjunction that ends a list ("3 exceeded, 1 met and 0 not met").
+    var and: [String]
     /// Month names (any case or form the language uses) with their number.
     var months: [(name: String, month: Int)]
     /// Whether a numeric date may be month first (the United States' 12/31/2024).
@@ -66,6 +68,7 @@ extension FigureWords {
         compared: ["compared with", "compared to", "from", "against", "over"],
         bounds: ["at least", "at most", "exactly", "to"],
         years: ["years", "consecutive years", "years in a row"],
+        and: ["and"],
         months: Self.monthList([
             ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
             ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
@@ -91,6 +94,7 @@ extension FigureWords {
         compared: ["so với"],
         bounds: ["tối thiểu", "tối đa", "đúng", "từ", "đến"],
         years: ["năm", "năm liên tục", "năm liền"],
+        and: ["và"],
         months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) })
 
     static let spanish = FigureWords(
@@ -111,6 +115,7 @@ extension FigureWords {
         compared: ["respecto a", "respecto de", "frente a", "en comparación con", "con respecto a"],
         bounds: ["al menos", "hasta", "exactamente", "entre"],
         years: ["años", "años consecutivos"],
+        and: ["y", "e"],
         months: Self.monthList([
             ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
             ["septiembre", "setiembre"], ["octubre"], ["noviembre"], ["diciembre"],
@@ -138,6 +143,7 @@ extension FigureWords {
         compared: ["σε σύγκριση με", "σε σχέση με", "έναντι"],
         bounds: ["τουλάχιστον", "το πολύ", "ακριβώς", "έως"],
         years: ["έτη", "συνεχόμενα έτη", "χρόνια", "συνεχόμενα χρόνια"],
+        and: ["και"],
         months: Self.monthList([
             ["ιανουαρίου", "ιανουάριος", "ιανουάριο"], ["φεβρουαρίου", "φεβρουάριος", "φεβρουάριο"], ["μαρτίου", "μάρτιος", "μάρτιο"],
             ["απριλίου", "απρίλιος", "απρίλιο"], ["μαΐου", "μάιος", "μάιο"], ["ιουνίου", "ιούνιος", "ιούνιο"],
@@ -167,6 +173,7 @@ extension FigureWords {
         compared: ["по сравнению с", "против"],
         bounds: ["не менее", "не более", "ровно", "от", "до"],
         years: ["лет", "года", "год", "лет подряд", "года подряд"],
+        and: ["и"],
         months: Self.monthList([
             ["января", "январь"], ["февраля", "февраль"], ["марта", "март"], ["апреля", "апрель"], ["мая", "май"],
             ["июня", "июнь"], ["июля", "июль"], ["августа", "август"], ["сентября", "сентябрь"], ["октября", "октябрь"],
@@ -191,6 +198,7 @@ extension FigureWords {
         compared: ["مقارنة", "مقارنةً", "بالمقارنة"],
         bounds: ["كحد أدنى", "كحد أقصى", "تحديدًا", "إلى"],
         years: ["سنوات", "أعوام", "سنوات متتالية", "أعوام متتالية"],
+        and: ["و"],
         months: Self.monthList([
             ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"], ["مايو", "أيار"],
             ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"],

@@ -3,7 +3,7 @@ struct Lexicon: Sendable {
     let language: ReportLanguage
     let scales: [(word: [Unicode.Scalar], exponent: Int)]
     let percentWords, of, among, rankBefore, ordinalSuffixes, ofWhich: [[Unicode.Scalar]]
-    let exceed, reach, target, up, down, from, to, compared, bounds, years: [[Unicode.Scalar]]
+    let exceed, reach, target, up, down, from, to, compared, bounds, years, and: [[Unicode.Scalar]]
     let months: [(name: [Unicode.Scalar], month: Int)]
     let monthFirstDates: Bool
     /// Separators of grouped thousands and of decimals, by digit system (Latin, then Arabic-Indic).
@@ -30,6 +30,7 @@ struct Lexicon: Sendable {
         compared = words.compared.scalarWords
         bounds = words.bounds.scalarWords
         years = words.years.scalarWords
+        and = words.and.scalarWords
         months = words.months.map { (Array($0.name.unicodeScalars), $0.month) }
         monthFirstDates = words.monthFirstDates
         switch language {

@@ -107,15 +107,18 @@ struct NumberReader: Sendable {
         take()
         let leading = digits
         var grouped = false
+        // Arabic-Indic digits carry their own separators, whatever the language around them.
+        let groupSeparators: Set<Unicode.Scalar> = system == 0 ? lexicon.groupSeparators : ["٬"]
+        let decimalSeparators: Set<Unicode.Scalar> = system == 0 ? lexicon.decimalSeparators : ["٫"]
         // Groups of exactly three digits, after a first group of one to three.
-        while leading <= 3, index < text.count, lexicon.groupSeparators.contains(text.scalars[index]),
+        while leading <= 3, index < text.count, groupSeparators.contains(text.scalars[index]),
               threeDigits(at: index + 1, system: system, in: text) {
             index += 1
             take()
             grouped = true
         }
         var decimals = 0
-        if index + 1 < text.count, lexicon.decimalSeparators.contains(text.scalars[index]),
+        if index + 1 < text.count, decimalSeparators.contains(text.scalars[index]),
            let d = ScalarText.digit(text.scalars[index + 1]), d.system == system {
             index += 1
             let before = digits

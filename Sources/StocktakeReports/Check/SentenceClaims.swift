@@ -181,25 +181,30 @@ struct SentenceClaims {
 
     // MARK: - Achievement of a target
 
-    /// "reached A, P % of the target of T" and "exceeding the target of T by P %".
+    /// "reached A, P % of the target of T" (the target after the percentage) and "A, exceeding the target of T by
+    /// P %" (the exceeding word and the target between the actual and the percentage). A is the amount nearest
+    /// before the percentage; the words fix the roles, or there is no claim.
     func achievements() -> [FigureFinding] {
         var findings: [FigureFinding] = []
-        guard let t = figures.indices.first(where: { figures[$0].isAmount && has(lexicon.target, tail(gap($0 > 0 ? $0 - 1 : nil, $0), 40)) }) else { return [] }
-        let target = figures[t]
+        func isTarget(_ i: Int) -> Bool { figures[i].isAmount && has(lexicon.target, tail(gap(i > 0 ? i - 1 : nil, i), 30)) }
         for p in figures.indices where figures[p].kind == .percent {
-            let before = tail(gap(p > 0 ? p - 1 : nil, p), 30)
-            if has(lexicon.up + lexicon.down, before) { continue }
-            // The actual: the nearest amount before the percentage that is not the target, in the target's scale.
-            guard let a = figures[..<p].indices.last(where: { $0 != t && figures[$0].isAmount && figures[$0].exponent == target.exponent }) else { continue }
-            let actual = figures[a]
-            let window = gap(a, nil).lowerBound..<min(range.upperBound, figures[p].span.upperBound + 30)
-            let exceeds = has(lexicon.exceed, window)
-            let reaches = has(lexicon.target, head(gap(p, p + 1 < figures.count ? p + 1 : nil), 30)) || has(lexicon.reach, before)
-            guard exceeds || reaches, let ratio = Self.ratio(actual.interval, target.interval) else { continue }
+            guard let a = figures[..<p].indices.last(where: { figures[$0].isAmount && !isTarget($0) }),
+                  !figures[(a + 1)..<p].contains(where: { $0.kind == .percent }) else { continue }
+            let exceeds = has(lexicon.exceed, gap(a, p))
+            let t: Int?
+            if exceeds {
+                t = ((a + 1)..<p).first(where: isTarget) ?? (p + 1 < figures.count && gap(p, p + 1).count <= 30 && isTarget(p + 1) ? p + 1 : nil)
+            } else if has(lexicon.target, head(gap(p, p + 1 < figures.count ? p + 1 : nil), 25)), p + 1 < figures.count, gap(p, p + 1).count <= 40, isTarget(p + 1) {
+                t = p + 1
+            } else {
+                t = nil
+            }
+            guard let t, figures[t].exponent == figures[a].exponent, !has(lexicon.up + lexicon.down, tail(gap(p > 0 ? p - 1 : nil, p), 30)),
+                  let ratio = Self.ratio(figures[a].interval, figures[t].interval) else { continue }
+            let (actual, target) = (figures[a], figures[t])
             let expected = exceeds ? (ratio.lowerBound - 100)...(ratio.upperBound - 100) : ratio
             let midpoint = actual.value * 100 / target.value - (exceeds ? 100 : 0)
-            // Units that do not belong together give absurd ratios; those are not claims about a target.
-            guard midpoint > -90, midpoint < 1000, !Self.overlaps(expected, figures[p].interval) else { continue }
+            guard !Self.overlaps(expected, figures[p].interval) else { continue }
             let claim = exceeds ? "exceeding \(quote(target)) by \(quote(figures[p]))" : "\(quote(figures[p])) of \(quote(target))"
             findings.append(finding(.achievement, figures[p].span, claim: "\(quote(actual)), \(claim)",
                                     expected: exceeds ? "\(quote(actual)) is \(percent(midpoint, like: figures[p])) above \(quote(target))"
@@ -247,9 +252,26 @@ struct SentenceClaims {
     /// "12 targets were assessed: ", "12 metas (", "12 هدفًا؛ ": a label right after the whole, then a mark that
     /// opens its breakdown. A label with a clause break in it ("3; good: ") belongs to another figure.
     func isListOpening(_ opening: Range<Int>) -> Bool {
-        guard opening.count <= 90, let mark = opening.first(where: { [":", "(", "؛"].contains(text.scalars[$0]) }) else { return false }
+        guard opening.count <= 90, let mark = opening.first(where: { [":", "(", "؛"].contains(text.scalars[$0]) }), mark - opening.lowerBound <= 40 else { return false }
         let label = opening.lowerBound..<mark
-        return text.scalars[label].contains(where: ScalarText.isLetter) && !contains([",", ";", "،", "."], label)
+        return text.scalars[label].contains(where: ScalarText.isLetter) && !contains([",", ";", "،", ".", "`", ")"], label)
+    }
+
+    /// ", of which", "، منها": the words that open a breakdown, after a comma that closes the whole ("١ منها …"
+    /// is "one of them", about the number before it).
+    func isOfWhich(_ opening: Range<Int>) -> Bool {
+        guard opening.count <= Self.near else { return false }
+        for start in opening {
+            guard let length = text.word(from: lexicon.ofWhich, at: start), start == 0 || !ScalarText.isLetter(text.lower[start - 1]) else { continue }
+            _ = length
+            return contains([",", "،", ";", "("], opening.lowerBound..<start)
+        }
+        return false
+    }
+
+    /// Listed parts are separated by a comma or semicolon, or by "and".
+    func isListSeparator(_ gap: Range<Int>) -> Bool {
+        contains([",", ";", "،", "؛"], gap) || has(lexicon.and, gap)
     }
 
     /// A whole followed by its parts: "W, of which A and B" (no part above the whole) and "W: A …, B …" or
@@ -263,20 +285,23 @@ struct SentenceClaims {
             guard whole.isAmount || whole.kind == .percent || (whole.isFraction && !isRank(i)) else { continue }
             let opening = gap(i, i + 1)
             let list = whole.isCount && isListOpening(opening)
-            let ofWhich = !list && has(lexicon.ofWhich, opening)
+            let ofWhich = !list && isOfWhich(opening)
             guard ofWhich || list else { continue }
             let isPart: (ReadFigure) -> Bool = { part in
-                whole.kind == .percent ? part.kind == .percent : (part.isAmount && part.exponent == whole.exponent)
+                if list { return part.isCount }
+                return whole.kind == .percent ? part.kind == .percent : (part.isAmount && part.exponent == whole.exponent)
             }
             var parts: [Int] = []
             var j = i + 1
-            while j < figures.count, isPart(figures[j]), gap(j - 1, j).count <= Self.near, parts.isEmpty || !has(lexicon.ofWhich, gap(j - 1, j)) {
+            while j < figures.count, isPart(figures[j]), gap(j - 1, j).count <= Self.near,
+                  parts.isEmpty || (!has(lexicon.ofWhich, gap(j - 1, j)) && (!list || isListSeparator(gap(j - 1, j)))) {
                 parts.append(j)
                 j += 1
             }
-            guard !parts.isEmpty else { continue }
+            // A list of one is not a breakdown; a part of "of which" is.
+            guard parts.count >= (list ? 2 : 1) else { continue }
             let wholeValue = whole.value, wholeMax = whole.interval.upperBound
-            if let over = parts.first(where: { figures[$0].interval.lowerBound > wholeMax }) {
+            if ofWhich, let over = parts.first(where: { figures[$0].interval.lowerBound > wholeMax }) {
                 findings.append(finding(.partExceedsWhole, figures[over].span, claim: "\(quote(figures[over])) as a part of \(quote(whole))",
                                         expected: "a part of \(quote(whole)) is at most \(quote(whole))", .high))
                 continue

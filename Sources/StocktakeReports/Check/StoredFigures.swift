@@ -72,8 +72,14 @@ extension SentenceClaims {
                 let between = end..<figures[f].span.lowerBound
                 let after = figures[f].span.upperBound..<min(range.upperBound, figures[f].span.upperBound + 20)
                 checked.insert(f)
-                guard between.count <= 30, !contains(["≥", "≤", "=", "≈", "<", ">"], between),
+                // The figure follows the name directly, or after a verb of reaching ("reached", "đạt", "έφτασε τα");
+                // a count of peers or of units reporting ("62 of 63") is not the indicator's figure.
+                let words = text.scalars[between].contains(where: ScalarText.isLetter)
+                let counted = f + 1 < figures.count && lexicon.of.contains(trimmed(gap(f, f + 1)))
+                guard between.count <= 30, !words || has(lexicon.reach, between), !counted, !contains(["≥", "≤", "=", "≈", "<", ">"], between),
                       !has(lexicon.bounds + lexicon.target + lexicon.up + lexicon.down, between), !has(lexicon.bounds, after),
+                      // A share prints as "x/y (p %)"; a bare x/y after the name counts something else ("62/63 not reported").
+                      !(figures[f].isFraction && !(f + 1 < figures.count && figures[f + 1].kind == .percent && gap(f, f + 1).count <= 4)),
                       let finding = compare(figures[f], with: stored.entries[entry], stored: stored)
                 else { continue }
                 findings.append(finding)
