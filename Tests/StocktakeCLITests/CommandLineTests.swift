@@ -199,7 +199,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference", "report"])
+    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference", "report", "check", "bench"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"])
         #expect(result.status == 0)
@@ -211,5 +211,29 @@ import Testing
         #expect(result.status != 0)
         #expect(result.error.contains("2024Q9"))
         #expect(result.error.contains("YYYYQn"))
+    }
+
+    @Test func checkExitsNonZeroOnFindingsAndPrintsThemAsTextOrJSON() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let slipped = folder.appendingPathComponent("slipped.md"), clean = folder.appendingPathComponent("clean.md")
+        try "Toàn tỉnh có 159/182 xã đạt chuẩn (78,36%).\nQuy mô GRDP xếp thứ 72/63 tỉnh.\n".write(to: slipped, atomically: true, encoding: .utf8)
+        try "Toàn tỉnh có 159/182 xã đạt chuẩn (87,36%).\n".write(to: clean, atomically: true, encoding: .utf8)
+
+        let found = try run(["check", slipped.path])
+        #expect(found.status == 1)
+        #expect(found.output.contains("2 findings") && found.output.contains("(language: vi)"))
+        #expect(found.output.contains("slipped.md:1:36: share (high confidence) «78,36%»"))
+        #expect(found.output.contains("slipped.md:2:21: rank_beyond_peers (high confidence) «72/63»"))
+
+        let json = try run(["check", slipped.path, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((object["findings"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == ["share", "rank_beyond_peers"])
+
+        let none = try run(["check", clean.path, "--lang", "vi"])
+        #expect(none.status == 0 && none.output.contains("0 findings"))
+        let refused = try run(["check", clean.path, "--lang", "de"])
+        #expect(refused.status != 0 && refused.error.contains("'de'") && refused.error.contains("auto, vi, en, es, el, ru or ar"))
+        #expect(try run(["check", clean.path, "--unit", "BG"]).status != 0)
     }
 }

@@ -131,4 +131,30 @@ struct FigureCheckPlantedTests {
             #expect(FigureCheck.check(text, language: .en).findings.count == findings, "\(text)")
         }
     }
+
+    /// Sentences that once looked like claims to the check and are not: each is here so that it stays silent.
+    static let notClaims: [(ReportLanguage, String)] = [
+        // The rule explained, not a claim about a target: 1,150 is the actual, "target" names the quotient's divisor.
+        (.en, "- **Achievement** of amounts and counts: actual ÷ target (1,150 against 1,000 is 115.00 %; \"exceeding the target by 15 %\")."),
+        // A seed before a colon is not a whole broken down after it.
+        (.en, "`stocktake generate --scale nation --seed 1` writes a deterministic national data set: the 63 provinces with their 728 districts, 10,945 communes."),
+        (.en, "2 cores (AMD EPYC, virtualized), 24 GiB of memory, Linux 6.18; Swift 6.3.1, release build."),
+        (.en, "٢٠٬٦٩٩٫٥ by default (`--latin-digits`, `&digits=latin` for 20,699.5)."),
+        // "one of them on time and three late": منها follows the part it qualifies.
+        (.ar, "أُنجزت ٤ من أصل ٤ مهام رئيسية، ١ منها في الموعد المحدد و٣ بعد انقضائه."),
+        // Counts beside an indicator's name that are not its figure.
+        (.vi, "- Việt Nam — Xã đạt chuẩn nông thôn mới: 62/63 đơn vị cấp dưới chưa báo cáo."),
+        (.vi, "- Thu ngân sách trên địa bàn cấp huyện: đứng thứ nhất trong 10 đơn vị cấp huyện."),
+        // Days and months written with a slash are not fractions larger than one.
+        (.vi, "Hội nghị ngày 14/1 và 17/1 đã thống nhất 15 nhóm giải pháp."),
+        (.el, "Η παροχή υπηρεσιών 24/7 συνεχίστηκε."),
+    ]
+
+    @Test("sentences that are not claims give no finding")
+    func notClaims() {
+        for (language, text) in Self.notClaims {
+            let result = FigureCheck.check(text, language: language)
+            #expect(result.findings.isEmpty, "\(language) «\(text)»: \(result.findings)")
+        }
+    }
 }

@@ -56,4 +56,21 @@ struct FigureCheckRoundTripTests {
             }
         }
     }
+
+    @Test("every unit's report of the sample checks clean against its own stored figures, in every language")
+    func everyUnit() async throws {
+        try await ReportFixture.withSample { store async throws in
+            let units = try await store.units().map(\.code.rawValue)
+            #expect(units.contains("VN") && units.contains("BG"))
+            for unit in units {
+                guard let input = try? await ReportInput.load(from: store, unit: unit, period: .year(2024), asOf: ReportFixture.asOf) else { continue }
+                let stored = try await StoredFigures.load(from: store, unit: unit, period: .year(2024))
+                for language in ReportLanguage.allCases {
+                    let text = MarkdownReport.render(try ReportBuilder.build(input, language: language))
+                    let findings = FigureCheck.check(text, language: language, stored: stored).findings
+                    #expect(findings.isEmpty, "\(unit) \(language): \(findings)")
+                }
+            }
+        }
+    }
 }
