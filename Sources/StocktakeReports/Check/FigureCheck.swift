@@ -45,7 +45,7 @@ public struct FigureCheck: Sendable {
         var sentences: [(Range<Int>, Range<Int>)] = []
         var start = 0, figure = 0, firstFigure = 0, index = 0
         func close(at end: Int) {
-            if end > start { sentences.append((start..<end, firstFigure..<figure)) }
+            if text.scalars[start..<end].contains(where: { !ScalarText.isSpace($0) && $0 != "\n" }) { sentences.append((start..<end, firstFigure..<figure)) }
             start = end
             firstFigure = figure
         }
