@@ -145,6 +145,9 @@ struct FigureCheckPlantedTests {
         // Counts beside an indicator's name that are not its figure.
         (.vi, "- Việt Nam — Xã đạt chuẩn nông thôn mới: 62/63 đơn vị cấp dưới chưa báo cáo."),
         (.vi, "- Thu ngân sách trên địa bàn cấp huyện: đứng thứ nhất trong 10 đơn vị cấp huyện."),
+        // A fraction and another rate in the next clause.
+        (.vi, "Toàn tỉnh có 7/10 huyện đạt chuẩn, tỷ lệ trưởng thôn là đảng viên 94,7%."),
+        (.en, "7/10 districts meet the standard, and 94.7% of village heads are party members."),
         // Days and months written with a slash are not fractions larger than one.
         (.vi, "Hội nghị ngày 14/1 và 17/1 đã thống nhất 15 nhóm giải pháp."),
         (.el, "Η παροχή υπηρεσιών 24/7 συνεχίστηκε."),

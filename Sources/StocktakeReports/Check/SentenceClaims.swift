@@ -140,7 +140,10 @@ struct SentenceClaims {
             guard y > 0, index + 1 < figures.count else { continue }
             let next = figures[index + 1]
             let between = gap(index, index + 1)
-            guard next.kind == .percent, between.count <= Self.near,
+            // The share is the percentage in brackets after the fraction, or in the same clause: "7/10 districts, and
+            // 94.7 % of village heads" is another figure.
+            let bracketed = trimmed(between).last == "("
+            guard next.kind == .percent, between.count <= 40, bracketed || !contains([",", ";", "،", ":", "—", "("], between),
                   !has(lexicon.exceed + lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.ofWhich, between)
             else { continue }
             let share = x * 100 / y
