@@ -121,6 +121,26 @@ struct FigureCheckPlantedTests {
         }
     }
 
+    @Test("a growth rate before or after its two values, rising or falling")
+    func growthEitherWay() {
+        for (text, kinds) in [
+            ("GRDP per capita rose 10.6% from 3,951 USD to 4,370 USD.", []),
+            ("GRDP per capita rose 16.0% from 3,951 USD to 4,370 USD.", [FigureFinding.Kind.growth]),
+            ("Poor households fell from 12,400 to 10,850, down 12.5%.", []),
+            ("Poor households fell from 12,400 to 10,850, down 15.5%.", [.growth]),
+            ("Poor households fell from 12,400 to 10,850, up 12.5%.", [.growth]),
+        ] {
+            #expect(FigureCheck.check(text, language: .en).findings.map(\.kind) == kinds, "\(text)")
+        }
+    }
+
+    @Test("a rank written as a word is a rank too")
+    func wordRanks() {
+        #expect(FigureCheck.check("Bac Giang ranked first of 63 provinces.", language: .en).findings.isEmpty)
+        #expect(FigureCheck.check("The unit came third of 2 candidates.", language: .en).findings.map(\.kind) == [.rankBeyondPeers])
+        #expect(FigureCheck.check("Η επαρχία κατέλαβε την τρίτη θέση μεταξύ 2 επαρχιών.", language: .el).findings.map(\.kind) == [.rankBeyondPeers])
+    }
+
     @Test("percentages are compared at the precision they were printed with")
     func precision() {
         for (text, findings) in [

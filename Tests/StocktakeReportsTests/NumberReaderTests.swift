@@ -20,6 +20,8 @@ struct NumberReaderTests {
             (.ar, "20,699.5 مليار", Decimal(string: "20699500000000")!, .number), (.ar, "87.36 في المائة", Decimal(string: "87.36")!, .percent),
             (.en, "15th", 15, .ordinal), (.el, "12η", 12, .ordinal), (.ru, "15-е", 15, .ordinal), (.es, "15.º", 15, .ordinal),
             (.vi, "thứ 15", 15, .ordinal), (.ar, "المرتبة ١٥", 15, .ordinal),
+            (.en, "first in the region", 1, .ordinal), (.vi, "đứng thứ nhất", 1, .ordinal), (.es, "el primer lugar", 1, .ordinal),
+            (.el, "πρώτη θέση", 1, .ordinal), (.ru, "первое место", 1, .ordinal), (.ar, "المرتبة الأولى", 1, .ordinal),
         ]
         for (language, text, value, kind) in cases {
             let figures = read(text, language)

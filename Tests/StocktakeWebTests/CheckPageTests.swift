@@ -31,7 +31,7 @@ import Testing
             // Against the store: the sample stores 2,938 new members for Bac Giang in 2024.
             _ = try await browser.get("/check")
             let stored = try await browser.post("/check", ["text": "New party members admitted: 2,939 members.", "unit": "BG", "period": "2024"])
-            #expect(stored.body.contains("2,939<sup>1</sup></mark>") && stored.body.contains("stored value"))
+            #expect(stored.body.contains("2,939<sup>1</sup></mark>") && stored.body.contains("stored figure"))
             _ = try await browser.get("/check")
             #expect(try await browser.post("/check", ["text": "1 of 2", "unit": "BG", "period": ""]).status == .badRequest)
 

@@ -28,6 +28,8 @@ struct FigureWords: Sendable {
     var bounds: [String]
     /// "5 consecutive years (2020-2024)": the words for years after a count.
     var years: [String]
+    /// Ordinals written as words ("first in the region", "thứ nhất", "πρώτη θέση"), one to ten.
+    var ordinals: [(word: String, rank: Int)]
     /// The conjunction that ends a list ("3 exceeded, 1 met and 0 not met").
     var and: [String]
     /// Month names (any case or form the language uses) with their number.
@@ -68,6 +70,7 @@ extension FigureWords {
         compared: ["compared with", "compared to", "from", "against", "over"],
         bounds: ["at least", "at most", "exactly", "to"],
         years: ["years", "consecutive years", "years in a row"],
+        ordinals: Self.ranked([["first"], ["second"], ["third"], ["fourth"], ["fifth"], ["sixth"], ["seventh"], ["eighth"], ["ninth"], ["tenth"]]),
         and: ["and"],
         months: Self.monthList([
             ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
@@ -94,6 +97,7 @@ extension FigureWords {
         compared: ["so với"],
         bounds: ["tối thiểu", "tối đa", "đúng", "từ", "đến"],
         years: ["năm", "năm liên tục", "năm liền"],
+        ordinals: Self.ranked([["thứ nhất", "đứng đầu"], ["thứ hai"], ["thứ ba"], ["thứ tư"], ["thứ năm"], ["thứ sáu"], ["thứ bảy"], ["thứ tám"], ["thứ chín"], ["thứ mười"]]),
         and: ["và"],
         months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) })
 
@@ -115,6 +119,7 @@ extension FigureWords {
         compared: ["respecto a", "respecto de", "frente a", "en comparación con", "con respecto a"],
         bounds: ["al menos", "hasta", "exactamente", "entre"],
         years: ["años", "años consecutivos"],
+        ordinals: Self.ranked([["primero", "primera", "primer"], ["segundo", "segunda"], ["tercero", "tercera", "tercer"], ["cuarto", "cuarta"], ["quinto", "quinta"], ["sexto", "sexta"], ["séptimo", "séptima"], ["octavo", "octava"], ["noveno", "novena"], ["décimo", "décima"]]),
         and: ["y", "e"],
         months: Self.monthList([
             ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
@@ -143,6 +148,7 @@ extension FigureWords {
         compared: ["σε σύγκριση με", "σε σχέση με", "έναντι"],
         bounds: ["τουλάχιστον", "το πολύ", "ακριβώς", "έως"],
         years: ["έτη", "συνεχόμενα έτη", "χρόνια", "συνεχόμενα χρόνια"],
+        ordinals: Self.ranked([["πρώτη", "πρώτος", "πρώτο", "πρώτης", "πρώτου"], ["δεύτερη", "δεύτερος", "δεύτερο"], ["τρίτη", "τρίτος", "τρίτο"], ["τέταρτη", "τέταρτος", "τέταρτο"], ["πέμπτη", "πέμπτος", "πέμπτο"], ["έκτη", "έκτος", "έκτο"], ["έβδομη", "έβδομος", "έβδομο"], ["όγδοη", "όγδοος", "όγδοο"], ["ένατη", "ένατος", "ένατο"], ["δέκατη", "δέκατος", "δέκατο"]]),
         and: ["και"],
         months: Self.monthList([
             ["ιανουαρίου", "ιανουάριος", "ιανουάριο"], ["φεβρουαρίου", "φεβρουάριος", "φεβρουάριο"], ["μαρτίου", "μάρτιος", "μάρτιο"],
@@ -173,6 +179,7 @@ extension FigureWords {
         compared: ["по сравнению с", "против"],
         bounds: ["не менее", "не более", "ровно", "от", "до"],
         years: ["лет", "года", "год", "лет подряд", "года подряд"],
+        ordinals: Self.ranked([["первое", "первый", "первая", "первом", "первого"], ["второе", "второй", "вторая"], ["третье", "третий", "третья"], ["четвёртое", "четвертое", "четвёртый", "четвертый"], ["пятое", "пятый"], ["шестое", "шестой"], ["седьмое", "седьмой"], ["восьмое", "восьмой"], ["девятое", "девятый"], ["десятое", "десятый"]]),
         and: ["и"],
         months: Self.monthList([
             ["января", "январь"], ["февраля", "февраль"], ["марта", "март"], ["апреля", "апрель"], ["мая", "май"],
@@ -198,12 +205,18 @@ extension FigureWords {
         compared: ["مقارنة", "مقارنةً", "بالمقارنة"],
         bounds: ["كحد أدنى", "كحد أقصى", "تحديدًا", "إلى"],
         years: ["سنوات", "أعوام", "سنوات متتالية", "أعوام متتالية"],
+        ordinals: Self.ranked([["الأول", "الأولى"], ["الثاني", "الثانية"], ["الثالث", "الثالثة"], ["الرابع", "الرابعة"], ["الخامس", "الخامسة"], ["السادس", "السادسة"], ["السابع", "السابعة"], ["الثامن", "الثامنة"], ["التاسع", "التاسعة"], ["العاشر", "العاشرة"]]),
         and: ["و"],
         months: Self.monthList([
             ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"], ["مايو", "أيار"],
             ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"],
             ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"],
         ]))
+
+    private static func ranked(_ names: [[String]]) -> [(word: String, rank: Int)] {
+        names.enumerated().flatMap { index, forms in forms.map { ($0, index + 1) } }
+            .sorted { $0.word.unicodeScalars.count > $1.word.unicodeScalars.count }
+    }
 
     private static func monthList(_ names: [[String]]) -> [(name: String, month: Int)] {
         names.enumerated().flatMap { index, forms in forms.map { ($0, index + 1) } }

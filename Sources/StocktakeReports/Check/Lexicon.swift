@@ -5,6 +5,7 @@ struct Lexicon: Sendable {
     let percentWords, of, among, rankBefore, ordinalSuffixes, ofWhich: [[Unicode.Scalar]]
     let exceed, reach, target, up, down, from, to, compared, bounds, years, and: [[Unicode.Scalar]]
     let months: [(name: [Unicode.Scalar], month: Int)]
+    let ordinals: [(word: [Unicode.Scalar], rank: Int)]
     let monthFirstDates: Bool
     /// Separators of grouped thousands and of decimals, by digit system (Latin, then Arabic-Indic).
     let groupSeparators: Set<Unicode.Scalar>
@@ -32,6 +33,7 @@ struct Lexicon: Sendable {
         years = words.years.scalarWords
         and = words.and.scalarWords
         months = words.months.map { (Array($0.name.unicodeScalars), $0.month) }
+        ordinals = words.ordinals.map { (Array($0.word.unicodeScalars), $0.rank) }
         monthFirstDates = words.monthFirstDates
         switch language {
         case .en:

@@ -22,7 +22,37 @@ struct NumberReader: Sendable {
             if let figure { figures.append(figure) }
             index = max(end, index + 1)
         }
-        return figures
+        return merged(figures, wordOrdinals(in: text))
+    }
+
+    /// Ranks written as words: "first in the region", "thứ nhất", "πρώτη θέση", "المرتبة الأولى".
+    private func wordOrdinals(in text: ScalarText) -> [ReadFigure] {
+        var found: [ReadFigure] = []
+        var index = 0
+        while index < text.count {
+            defer { index += 1 }
+            guard ScalarText.isLetter(text.lower[index]), index == 0 || !ScalarText.isLetter(text.lower[index - 1]) else { continue }
+            guard let ordinal = lexicon.ordinals.first(where: { text.hasWord($0.word, at: index) }) else { continue }
+            found.append(ReadFigure(kind: .ordinal, span: index..<index + ordinal.word.count, printed: Decimal(ordinal.rank), decimals: 0))
+            index += ordinal.word.count - 1
+        }
+        return found
+    }
+
+    /// Two lists of figures in text order, the first winning where spans overlap.
+    private func merged(_ numbers: [ReadFigure], _ words: [ReadFigure]) -> [ReadFigure] {
+        guard !words.isEmpty else { return numbers }
+        var result: [ReadFigure] = [], w = 0
+        for number in numbers {
+            while w < words.count, words[w].span.lowerBound < number.span.lowerBound {
+                if !words[w].span.overlaps(number.span), result.last.map({ !$0.span.overlaps(words[w].span) }) ?? true { result.append(words[w]) }
+                w += 1
+            }
+            while w < words.count, words[w].span.overlaps(number.span) { w += 1 }
+            result.append(number)
+        }
+        result += words[w...].filter { word in result.last.map { !$0.span.overlaps(word.span) } ?? true }
+        return result
     }
 
     // MARK: - One figure

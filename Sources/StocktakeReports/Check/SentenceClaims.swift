@@ -42,7 +42,7 @@ struct SentenceClaims {
 
     func has(_ words: [[Unicode.Scalar]], _ gap: Range<Int>) -> Bool { text.contains(words, in: gap) }
 
-    /// The gap's text without spaces, marks and punctuation at its ends, lower-cased.
+    /// The gap's text without the spaces and bidirectional marks at its ends, lower-cased.
     func trimmed(_ gap: Range<Int>) -> [Unicode.Scalar] {
         var lower = gap.lowerBound, upper = gap.upperBound
         func blank(_ s: Unicode.Scalar) -> Bool { ScalarText.isSpace(s) || ScalarText.isIgnorable(s) }
@@ -228,8 +228,8 @@ struct SentenceClaims {
             let falling = has(lexicon.down, before) || has(lexicon.down, after)
             guard rising != falling else { continue }
             var pair: (earlier: Int, later: Int, confidence: FigureFinding.Confidence)?
-            // from A to B
-            for a in figures[..<p].indices where a + 1 < p && figures[a].isAmount && figures[a + 1].isAmount {
+            // from A to B, before or after the rate
+            for a in figures.indices.dropLast() where a != p && a + 1 != p && figures[a].isAmount && figures[a + 1].isAmount {
                 let lead = tail(gap(a > 0 ? a - 1 : nil, a), 12), between = gap(a, a + 1)
                 if text.ends(with: lexicon.from, in: lead), between.count <= 30, has(lexicon.to, between) { pair = (a, a + 1, .high) }
             }
@@ -264,12 +264,9 @@ struct SentenceClaims {
     /// is "one of them", about the number before it).
     func isOfWhich(_ opening: Range<Int>) -> Bool {
         guard opening.count <= Self.near else { return false }
-        for start in opening {
-            guard let length = text.word(from: lexicon.ofWhich, at: start), start == 0 || !ScalarText.isLetter(text.lower[start - 1]) else { continue }
-            _ = length
-            return contains([",", "،", ";", "("], opening.lowerBound..<start)
-        }
-        return false
+        guard let start = opening.first(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && ($0 == 0 || !ScalarText.isLetter(text.lower[$0 - 1])) })
+        else { return false }
+        return contains([",", "،", ";", "("], opening.lowerBound..<start)
     }
 
     /// Listed parts are separated by a comma or semicolon, or by "and".

@@ -98,8 +98,8 @@ struct CheckController {
                 language: result.language.rawValue, dir: result.language.isRightToLeft ? "rtl" : "ltr",
                 highlighted: Self.highlighted(text, result.findings), hasFindings: !result.findings.isEmpty,
                 rows: result.findings.enumerated().map { index, finding in
-                    Row(number: index + 1, kind: finding.kind.rawValue.replacingOccurrences(of: "_", with: " "), quote: finding.quote, claim: finding.claim,
-                        expected: finding.expected, confidence: finding.confidence.rawValue, position: "\(finding.line):\(finding.column)")
+                    Row(number: index + 1, kind: t.kindName(finding.kind), quote: finding.quote, claim: finding.claim,
+                        expected: finding.expected, confidence: t.confidenceName(finding.confidence), position: "\(finding.line):\(finding.column)")
                 })
         }
         return services.renderer.page(
