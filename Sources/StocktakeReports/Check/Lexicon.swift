@@ -6,6 +6,8 @@ struct Lexicon: Sendable {
     let exceed, reach, target, up, down, from, to, compared, bounds, years, and: [[Unicode.Scalar]]
     let months: [(name: [Unicode.Scalar], month: Int)]
     let ordinals: [(word: [Unicode.Scalar], rank: Int)]
+    /// The letters ordinal words begin with: most words are passed over at their first letter.
+    let ordinalInitials: Set<Unicode.Scalar>
     let monthFirstDates: Bool
     /// Separators of grouped thousands and of decimals, by digit system (Latin, then Arabic-Indic).
     let groupSeparators: Set<Unicode.Scalar>
@@ -34,6 +36,7 @@ struct Lexicon: Sendable {
         and = words.and.scalarWords
         months = words.months.map { (Array($0.name.unicodeScalars), $0.month) }
         ordinals = words.ordinals.map { (Array($0.word.unicodeScalars), $0.rank) }
+        ordinalInitials = Set(ordinals.compactMap(\.word.first))
         monthFirstDates = words.monthFirstDates
         switch language {
         case .en:

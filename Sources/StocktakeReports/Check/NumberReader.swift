@@ -31,7 +31,7 @@ struct NumberReader: Sendable {
         var index = 0
         while index < text.count {
             defer { index += 1 }
-            guard ScalarText.isLetter(text.lower[index]), index == 0 || !ScalarText.isLetter(text.lower[index - 1]) else { continue }
+            guard lexicon.ordinalInitials.contains(text.lower[index]), index == 0 || !ScalarText.isLetter(text.lower[index - 1]) else { continue }
             guard let ordinal = lexicon.ordinals.first(where: { text.hasWord($0.word, at: index) }) else { continue }
             found.append(ReadFigure(kind: .ordinal, span: index..<index + ordinal.word.count, printed: Decimal(ordinal.rank), decimals: 0))
             index += ordinal.word.count - 1
