@@ -180,4 +180,71 @@ struct FigureCheckPlantedTests {
             #expect(result.findings.isEmpty, "\(language) «\(text)»: \(result.findings)")
         }
     }
+
+    /// Review prose with many correct figures in each language (counts, shares without their fraction, ranks
+    /// without their peers, rates against figures not printed): none of it is a slip.
+    static let cleanProse: [ReportLanguage: String] = [
+        .en: """
+        In 2024, the province admitted 2,938 new party members, up 12% on 2023.
+        Of the 182 communes, 159 met the standard; 70 of them met the advanced standard and 19 the model standard.
+        The 2021-2025 plan sets 15 targets, of which 12 were met by 2024.
+        Revenue rose 9.5% to 20,699.5 billion VND, against an estimate of 15,657.7 billion.
+        GRDP grew 13.85%, the highest of 63 provinces; the province ranked 1st in the region and 12th nationally.
+        The conference on 14/1/2025 heard 15 comments from 63 delegates.
+        About 95% of households, or 1.2 million people, have clean water; 3 of 4 districts finished early.
+        The 5-year plan for 2021-2025 was 80% complete by the end of 2024, with 4 of 5 years gone.
+        Exports reached 60 billion USD, 100% of the plan, up 14.5% year on year.
+        """,
+        .vi: """
+        Năm 2024, toàn tỉnh kết nạp 2.938 đảng viên mới, tăng 12% so với năm 2023.
+        Trong 182 xã, có 159 xã đạt chuẩn, trong đó 70 xã đạt chuẩn nâng cao và 19 xã đạt chuẩn kiểu mẫu.
+        Tổng thu ngân sách đạt 20.699,5 tỷ đồng, vượt 32,2% dự toán Trung ương giao và vượt 28,8% dự toán HĐND tỉnh giao.
+        Tốc độ tăng trưởng GRDP đạt 13,85%, đứng thứ nhất cả nước; quy mô GRDP đạt 207 nghìn tỷ đồng, đứng thứ 12/63 tỉnh, thành phố.
+        Kim ngạch xuất nhập khẩu đạt 60 tỷ USD, tăng 14,5% so với năm 2023, đạt 100% kế hoạch.
+        Ngày 14/01/2025, Tỉnh ủy tổ chức hội nghị tổng kết năm 2024, giai đoạn 2020 - 2025.
+        """,
+        .es: """
+        En 2024, la provincia admitió a 2.938 nuevos miembros del Partido, un 12 % más que en 2023.
+        De las 182 comunas, 159 cumplieron el estándar; 70 de ellas alcanzaron el estándar avanzado y 19 el modelo.
+        El plan 2021-2025 fija 15 metas, de las cuales 12 se cumplieron en 2024.
+        Los ingresos crecieron un 9,5 % hasta 20.699,5 mil millones de VND, frente a una previsión de 15.657,7 mil millones.
+        El PIB creció un 13,85 %, el primero de 63 provincias; la provincia ocupó el puesto 12 del país.
+        La conferencia del 14/1/2025 escuchó 15 comentarios de 63 delegados.
+        Las exportaciones alcanzaron 60 mil millones de dólares, el 100 % del plan, un 14,5 % más que el año anterior.
+        """,
+        .el: """
+        Το 2024, η επαρχία δέχτηκε 2.938 νέα μέλη του Κόμματος, αύξηση 12% σε σύγκριση με το 2023.
+        Από τις 182 κοινότητες, οι 159 πληρούν τα πρότυπα· 70 από αυτές πληρούν τα προηγμένα πρότυπα και 19 τα πρότυπα υποδειγματικής.
+        Το σχέδιο 2021-2025 ορίζει 15 στόχους, εκ των οποίων 12 επιτεύχθηκαν έως το 2024.
+        Τα έσοδα αυξήθηκαν κατά 9,5% στα 20.699,5 δισεκατομμύρια VND, έναντι εκτίμησης 15.657,7 δισεκατομμυρίων.
+        Το ΑΕΠΠ αυξήθηκε κατά 13,85%, πρώτη θέση μεταξύ 63 επαρχιών· η επαρχία κατατάχθηκε 12η στη χώρα.
+        Το συνέδριο της 14/1/2025 άκουσε 15 σχόλια από 63 αντιπροσώπους.
+        """,
+        .ru: """
+        В 2024 году провинция приняла 2938 новых членов партии, что на 12 % больше, чем в 2023 году.
+        Из 182 общин 159 соответствуют стандарту; 70 из них — повышенному стандарту и 19 — образцовому.
+        План на 2021–2025 годы устанавливает 15 целей, из них 12 выполнены к 2024 году.
+        Доходы выросли на 9,5 % до 20 699,5 млрд донгов при прогнозе 15 657,7 млрд.
+        ВРП вырос на 13,85 %, первое место среди 63 провинций; по объёму провинция заняла 12-е место в стране.
+        Конференция 14.01.2025 заслушала 15 выступлений 63 делегатов.
+        Экспорт составил 60 млрд долларов, 100 % плана, рост на 14,5 % к предыдущему году.
+        """,
+        .ar: """
+        في عام ٢٠٢٤ قبلت المقاطعة ٢٬٩٣٨ عضوًا جديدًا في الحزب، بزيادة ١٢٪ مقارنة بعام ٢٠٢٣.
+        من أصل ١٨٢ بلدية استوفت ١٥٩ المعايير، منها ٧٠ استوفت المعايير المتقدمة و١٩ المعايير النموذجية.
+        تحدد خطة ٢٠٢١-٢٠٢٥ خمسة عشر هدفًا، تحقق منها ١٢ بحلول عام ٢٠٢٤.
+        ارتفعت الإيرادات بنسبة ٩٫٥٪ إلى ٢٠٬٦٩٩٫٥ مليار دونغ، مقابل تقديرات بلغت ١٥٬٦٥٧٫٧ مليار.
+        نما الناتج المحلي الإجمالي بنسبة ١٣٫٨٥٪، في المرتبة الأولى من بين ٦٣ مقاطعة، وجاءت المقاطعة في المرتبة ١٢ على مستوى البلاد.
+        بلغت الصادرات 60 مليار دولار، أي 100٪ من الخطة، بزيادة 14.5٪ عن العام السابق.
+        """,
+    ]
+
+    @Test("review prose in each language with many correct figures gives no finding, and its language is detected", arguments: ReportLanguage.allCases)
+    func cleanProse(language: ReportLanguage) throws {
+        let text = try #require(Self.cleanProse[language])
+        let result = FigureCheck.check(text)
+        #expect(result.language == language)
+        #expect(result.figures >= 20)
+        #expect(result.findings.isEmpty, "\(language): \(result.findings)")
+    }
 }
