@@ -3,9 +3,13 @@
 struct ScalarText: Sendable {
     let scalars: [Unicode.Scalar]
     let lower: [Unicode.Scalar]
+    /// Where each line starts, for positions in constant work per finding however many there are.
+    let lineStarts: [Int]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        lineStarts = [0] + scalars.indices.filter { scalars[$0] == "\n" }.map { $0 + 1 }
         lower = scalars.map { scalar in
             guard scalar.properties.changesWhenLowercased else { return scalar }
             let mapped = scalar.properties.lowercaseMapping.unicodeScalars
@@ -23,12 +27,13 @@ struct ScalarText: Sendable {
 
     /// Line and column (both from 1, columns in scalars) of an offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
-        for index in 0..<min(offset, count) where scalars[index] == "\n" {
-            line += 1
-            lineStart = index + 1
+        // The last line start at or before the offset, by bisection.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        return (line, offset - lineStart + 1)
+        return (low + 1, offset - lineStarts[low] + 1)
     }
 
     // MARK: - Scalars
