@@ -35,16 +35,9 @@ public enum CheckedText {
     }
 
     public static func read(_ data: Data, format: Format, name: String = "text") throws -> String {
-        switch format {
-        case .text, .markdown:
-            guard let text = String(data: data, encoding: .utf8) else { throw ReadError.notUTF8(name) }
-            return text
-        case .html:
-            guard let html = String(data: data, encoding: .utf8) else { throw ReadError.notUTF8(name) }
-            return fromHTML(html)
-        case .docx:
-            return try fromDOCX(data, name: name)
-        }
+        if format == .docx { return try fromDOCX(data, name: name) }
+        guard let text = String(data: data, encoding: .utf8) else { throw ReadError.notUTF8(name) }
+        return format == .html ? fromHTML(text) : text
     }
 
     /// HTML's text: block ends are line breaks, cells are tabs, scripts and styles are dropped, entities decoded.

@@ -34,6 +34,8 @@ struct FigureWords: Sendable {
     var and: [String]
     /// Month names (any case or form the language uses) with their number.
     var months: [(name: String, month: Int)]
+    /// The word between a day and its month ("17 de enero", "17th of January").
+    var dayJoiners: [String] = []
     /// Whether a numeric date may be month first (the United States' 12/31/2024).
     var monthFirstDates: Bool = false
 }
@@ -77,6 +79,7 @@ extension FigureWords {
             ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
             ["december", "dec"],
         ]),
+        dayJoiners: ["of"],
         monthFirstDates: true)
 
     static let vietnamese = FigureWords(
@@ -124,7 +127,8 @@ extension FigureWords {
         months: Self.monthList([
             ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
             ["septiembre", "setiembre"], ["octubre"], ["noviembre"], ["diciembre"],
-        ]))
+        ]),
+        dayJoiners: ["de"])
 
     static let greek = FigureWords(
         scales: [

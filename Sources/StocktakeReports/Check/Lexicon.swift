@@ -9,6 +9,9 @@ struct Lexicon: Sendable {
     /// The letters ordinal words begin with: most words are passed over at their first letter.
     let ordinalInitials: Set<Unicode.Scalar>
     let monthFirstDates: Bool
+    let dayJoiners: [[Unicode.Scalar]]
+    /// The words a year may follow its day and month with, in any language ("de 2024", "năm 2024", "του 2024").
+    static let yearJoiners = ["de", "năm", "του"].scalarWords
     /// Separators of grouped thousands and of decimals, by digit system (Latin, then Arabic-Indic).
     let groupSeparators: Set<Unicode.Scalar>
     let decimalSeparators: Set<Unicode.Scalar>
@@ -38,6 +41,7 @@ struct Lexicon: Sendable {
         ordinals = words.ordinals.map { (Array($0.word.unicodeScalars), $0.rank) }
         ordinalInitials = Set(ordinals.compactMap(\.word.first))
         monthFirstDates = words.monthFirstDates
+        dayJoiners = words.dayJoiners.scalarWords
         switch language {
         case .en:
             groupSeparators = [","]

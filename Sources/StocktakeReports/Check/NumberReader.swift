@@ -31,7 +31,7 @@ struct NumberReader: Sendable {
         var index = 0
         while index < text.count {
             defer { index += 1 }
-            guard lexicon.ordinalInitials.contains(text.lower[index]), index == 0 || !ScalarText.isLetter(text.lower[index - 1]) else { continue }
+            guard lexicon.ordinalInitials.contains(text.lower[index]), text.isWordStart(index) else { continue }
             guard let ordinal = lexicon.ordinals.first(where: { text.hasWord($0.word, at: index) }) else { continue }
             found.append(ReadFigure(kind: .ordinal, span: index..<index + ordinal.word.count, printed: Decimal(ordinal.rank), decimals: 0))
             index += ordinal.word.count - 1
@@ -39,20 +39,14 @@ struct NumberReader: Sendable {
         return found
     }
 
-    /// Two lists of figures in text order, the first winning where spans overlap.
+    /// The figures read from digits with the word ordinals outside their spans, in text order.
     private func merged(_ numbers: [ReadFigure], _ words: [ReadFigure]) -> [ReadFigure] {
-        guard !words.isEmpty else { return numbers }
-        var result: [ReadFigure] = [], w = 0
-        for number in numbers {
-            while w < words.count, words[w].span.lowerBound < number.span.lowerBound {
-                if !words[w].span.overlaps(number.span), result.last.map({ !$0.span.overlaps(words[w].span) }) ?? true { result.append(words[w]) }
-                w += 1
-            }
-            while w < words.count, words[w].span.overlaps(number.span) { w += 1 }
-            result.append(number)
+        var outside: [ReadFigure] = [], n = 0
+        for word in words {
+            while n < numbers.count, numbers[n].span.upperBound <= word.span.lowerBound { n += 1 }
+            if n == numbers.count || !numbers[n].span.overlaps(word.span) { outside.append(word) }
         }
-        result += words[w...].filter { word in result.last.map { !$0.span.overlaps(word.span) } ?? true }
-        return result
+        return (numbers + outside).sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
 
     // MARK: - One figure
@@ -243,8 +237,7 @@ struct NumberReader: Sendable {
     private func dayAndMonth(day: Decimal, start: Int, after end: Int, in text: ScalarText) -> ReadFigure? {
         guard day >= 0, day < 100 else { return nil }
         var index = text.skippingSpaces(end, limit: 1)
-        if lexicon.language == .es, text.hasWord(Array("de".unicodeScalars), at: index) { index = text.skippingSpaces(index + 2, limit: 1) }
-        if lexicon.language == .en, text.hasWord(Array("of".unicodeScalars), at: index) { index = text.skippingSpaces(index + 2, limit: 1) }
+        if let length = text.word(from: lexicon.dayJoiners, at: index) { index = text.skippingSpaces(index + length, limit: 1) }
         guard let month = lexicon.months.first(where: { text.hasWord($0.name, at: index) && !(index + $0.name.count < text.count && ScalarText.digit(text.scalars[index + $0.name.count]) != nil) })
         else { return nil }
         let (year, last) = year(after: index + month.name.count, in: text)
@@ -258,7 +251,7 @@ struct NumberReader: Sendable {
         while index >= 0, ScalarText.isSpace(text.scalars[index]) { index -= 1 }
         guard index >= 0, let month = lexicon.months.first(where: { month in
             let from = index + 1 - month.name.count
-            return from >= 0 && text.hasWord(month.name, at: from) && (from == 0 || !ScalarText.isLetter(text.lower[from - 1]))
+            return from >= 0 && text.hasWord(month.name, at: from) && text.isWordStart(from)
         }) else { return nil }
         let monthStart = index + 1 - month.name.count
         var last = end
@@ -272,9 +265,7 @@ struct NumberReader: Sendable {
         var index = text.skippingMarks(end)
         if index < text.count, text.scalars[index] == "," || text.scalars[index] == "،" { index += 1 }
         index = text.skippingSpaces(index, limit: 1)
-        for joiner in ["de", "năm", "του"] where text.hasWord(Array(joiner.unicodeScalars), at: index) {
-            index = text.skippingSpaces(index + joiner.unicodeScalars.count, limit: 1)
-        }
+        if let length = text.word(from: Lexicon.yearJoiners, at: index) { index = text.skippingSpaces(index + length, limit: 1) }
         guard let number = number(at: index, in: text), number.isYearShaped,
               number.end >= text.count || !ScalarText.isNonArabicLetter(text.scalars[number.end]) else { return (nil, end) }
         return (Int(truncating: number.value as NSNumber), number.end)

@@ -86,6 +86,9 @@ struct ScalarText: Sendable {
 
     // MARK: - Words
 
+    /// Whether a word may start at `index`: no letter right before it.
+    func isWordStart(_ index: Int) -> Bool { index == 0 || !Self.isLetter(lower[index - 1]) }
+
     /// Whether `word` (lower case) is written at `index`, as a whole word.
     func hasWord(_ word: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= count else { return false }

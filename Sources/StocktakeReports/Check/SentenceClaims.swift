@@ -264,7 +264,7 @@ struct SentenceClaims {
     /// is "one of them", about the number before it).
     func isOfWhich(_ opening: Range<Int>) -> Bool {
         guard opening.count <= Self.near else { return false }
-        guard let start = opening.first(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && ($0 == 0 || !ScalarText.isLetter(text.lower[$0 - 1])) })
+        guard let start = opening.first(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && text.isWordStart($0) })
         else { return false }
         return contains([",", "،", ";", "("], opening.lowerBound..<start)
     }

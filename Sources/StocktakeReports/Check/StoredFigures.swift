@@ -33,7 +33,8 @@ public struct StoredFigures: Sendable {
                 let measures = indicator.measure.values
                 let percent: Bool = if case .share = figure { true } else { measures.values.contains("%") }
                 let exponent = measures.compactMap { language, measure in
-                    ReportLanguage(rawValue: language).flatMap { Lexicon.of($0).scales.first { ScalarText(measure).hasWord($0.word, at: 0) }?.exponent }
+                    let text = ScalarText(measure)
+                    return ReportLanguage(rawValue: language).flatMap { Lexicon.of($0).scales.first { text.hasWord($0.word, at: 0) }?.exponent }
                 }.first ?? 0
                 entry = entries.count
                 entries.append(Entry(indicator: indicator.code, figure: figure, isPercent: percent, measureExponent: exponent))
@@ -64,7 +65,7 @@ extension SentenceClaims {
             var index = range.lowerBound
             while index + name.count <= range.upperBound {
                 defer { index += 1 }
-                guard text.hasWord(name, at: index), index == 0 || !ScalarText.isLetter(text.lower[index - 1]) else { continue }
+                guard text.hasWord(name, at: index), text.isWordStart(index) else { continue }
                 let end = index + name.count
                 guard !named.contains(where: { $0.overlaps(index..<end) }) else { continue }
                 named.append(index..<end)
