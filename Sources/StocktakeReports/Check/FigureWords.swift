@@ -1,43 +1,53 @@
 /// The few words around figures that the figure check reads, per language, all lower-case. Word lists are
-/// matched as whole words (`prefixes` as word beginnings), so "up" is not found in "support".
+/// matched as whole words, so "up" is not found in "support".
 struct FigureWords: Sendable {
     /// Scale words and their power of ten, longest first where one contains another ("mil millones" before "mil").
     var scales: [(word: String, exponent: Int)]
-    var percentWords: [String]
+    var percentWords: WordList
     /// "159 of 182": the word between a part and its whole.
-    var of: [String]
+    var of: WordList
     /// "15th among 63 provinces": the words between a rank and the number of peers.
-    var among: [String]
+    var among: WordList
     /// Words just before a number that make it a rank ("thứ 15", "puesto 15", "المرتبة 15").
-    var rankBefore: [String]
+    var rankBefore: WordList
     /// Ordinal endings written right after the digits ("15th", "12η", "15-е", "15.º").
-    var ordinalSuffixes: [String]
+    var ordinalSuffixes: WordList
     /// "2.04 billion, of which …": a breakdown that cannot exceed its whole.
-    var ofWhich: [String]
-    var exceed: [String]
-    var reach: [String]
-    var target: [String]
-    var up: [String]
-    var down: [String]
+    var ofWhich: WordList
+    var exceed: WordList
+    var reach: WordList
+    var target: WordList
+    var up: WordList
+    var down: WordList
     /// "from A to B".
-    var from: [String]
-    var to: [String]
+    var from: WordList
+    var to: WordList
     /// "B, up 10 % compared with A".
-    var compared: [String]
+    var compared: WordList
     /// Words that make a figure a bound, not a result ("at least 8 %", "8 % كحد أدنى").
-    var bounds: [String]
+    var bounds: WordList
     /// "5 consecutive years (2020-2024)": the words for years after a count.
-    var years: [String]
+    var years: WordList
     /// Ordinals written as words ("first in the region", "thứ nhất", "πρώτη θέση"), one to ten.
     var ordinals: [(word: String, rank: Int)]
     /// The conjunction that ends a list ("3 exceeded, 1 met and 0 not met").
-    var and: [String]
+    var and: WordList
     /// Month names (any case or form the language uses) with their number.
     var months: [(name: String, month: Int)]
     /// The word between a day and its month ("17 de enero", "17th of January").
-    var dayJoiners: [String] = []
+    var dayJoiners: WordList = []
     /// Whether a numeric date may be month first (the United States' 12/31/2024).
     var monthFirstDates: Bool = false
+}
+
+/// Words as the check compares them: scalar arrays, longest first, so that where one word begins another
+/// ("mil millones", "mil") the longer is found.
+struct WordList: Sendable, ExpressibleByArrayLiteral {
+    let scalars: [[Unicode.Scalar]]
+
+    init(arrayLiteral words: String...) {
+        scalars = words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    }
 }
 
 extension ReportLanguage {

@@ -265,7 +265,7 @@ struct NumberReader: Sendable {
         var index = text.skippingMarks(end)
         if index < text.count, text.scalars[index] == "," || text.scalars[index] == "،" { index += 1 }
         index = text.skippingSpaces(index, limit: 1)
-        if let length = text.word(from: Lexicon.yearJoiners, at: index) { index = text.skippingSpaces(index + length, limit: 1) }
+        if let length = text.word(from: Lexicon.yearJoiners.scalars, at: index) { index = text.skippingSpaces(index + length, limit: 1) }
         guard let number = number(at: index, in: text), number.isYearShaped,
               number.end >= text.count || !ScalarText.isNonArabicLetter(text.scalars[number.end]) else { return (nil, end) }
         return (Int(truncating: number.value as NSNumber), number.end)

@@ -126,7 +126,3 @@ struct ScalarText: Sendable {
         isLetter(scalar) && !["و", "ب", "ل", "ف"].contains(scalar)
     }
 }
-
-extension Array where Element == String {
-    var scalarWords: [[Unicode.Scalar]] { map { [Unicode.Scalar]($0.unicodeScalars) } }
-}
