@@ -36,6 +36,12 @@ struct SentenceClaims {
         return lower..<max(lower, upper)
     }
 
+    /// The text between figure `i` and the figure before it, or the sentence's start.
+    func gap(before i: Int) -> Range<Int> { gap(i > 0 ? i - 1 : nil, i) }
+
+    /// The text between figure `i` and the figure after it, or the sentence's end.
+    func gap(after i: Int) -> Range<Int> { gap(i, i + 1 < figures.count ? i + 1 : nil) }
+
     /// The last `length` scalars of `gap`.
     func tail(_ gap: Range<Int>, _ length: Int = 40) -> Range<Int> { max(gap.lowerBound, gap.upperBound - length)..<gap.upperBound }
     func head(_ gap: Range<Int>, _ length: Int = 40) -> Range<Int> { gap.lowerBound..<min(gap.upperBound, gap.lowerBound + length) }
@@ -158,7 +164,7 @@ struct SentenceClaims {
 
     /// Whether figure `i` is a rank: an ordinal, or a number or fraction after a rank word ("thứ 15/63").
     func isRank(_ i: Int) -> Bool {
-        figures[i].kind == .ordinal || text.ends(with: lexicon.rankBefore, in: tail(gap(i > 0 ? i - 1 : nil, i), 24))
+        figures[i].kind == .ordinal || text.ends(with: lexicon.rankBefore, in: tail(gap(before: i), 24))
     }
 
     func ranks() -> [FigureFinding] {
@@ -189,7 +195,7 @@ struct SentenceClaims {
     /// before the percentage; the words fix the roles, or there is no claim.
     func achievements() -> [FigureFinding] {
         var findings: [FigureFinding] = []
-        func isTarget(_ i: Int) -> Bool { figures[i].isAmount && has(lexicon.target, tail(gap(i > 0 ? i - 1 : nil, i), 30)) }
+        func isTarget(_ i: Int) -> Bool { figures[i].isAmount && has(lexicon.target, tail(gap(before: i), 30)) }
         for p in figures.indices where figures[p].kind == .percent {
             guard let a = figures[..<p].indices.last(where: { figures[$0].isAmount && !isTarget($0) }),
                   !figures[(a + 1)..<p].contains(where: { $0.kind == .percent }) else { continue }
@@ -197,12 +203,12 @@ struct SentenceClaims {
             let t: Int?
             if exceeds {
                 t = ((a + 1)..<p).first(where: isTarget) ?? (p + 1 < figures.count && gap(p, p + 1).count <= 30 && isTarget(p + 1) ? p + 1 : nil)
-            } else if has(lexicon.target, head(gap(p, p + 1 < figures.count ? p + 1 : nil), 25)), p + 1 < figures.count, gap(p, p + 1).count <= 40, isTarget(p + 1) {
+            } else if has(lexicon.target, head(gap(after: p), 25)), p + 1 < figures.count, gap(p, p + 1).count <= 40, isTarget(p + 1) {
                 t = p + 1
             } else {
                 t = nil
             }
-            guard let t, figures[t].exponent == figures[a].exponent, !has(lexicon.up + lexicon.down, tail(gap(p > 0 ? p - 1 : nil, p), 30)),
+            guard let t, figures[t].exponent == figures[a].exponent, !has(lexicon.up + lexicon.down, tail(gap(before: p), 30)),
                   let ratio = Self.ratio(figures[a].interval, figures[t].interval) else { continue }
             let (actual, target) = (figures[a], figures[t])
             let expected = exceeds ? (ratio.lowerBound - 100)...(ratio.upperBound - 100) : ratio
@@ -222,15 +228,15 @@ struct SentenceClaims {
     func growth() -> [FigureFinding] {
         var findings: [FigureFinding] = []
         for p in figures.indices where figures[p].kind == .percent {
-            let before = tail(gap(p > 0 ? p - 1 : nil, p), 30)
-            let after = head(gap(p, p + 1 < figures.count ? p + 1 : nil), 20)
+            let before = tail(gap(before: p), 30)
+            let after = head(gap(after: p), 20)
             let rising = has(lexicon.up, before) || has(lexicon.up, after)
             let falling = has(lexicon.down, before) || has(lexicon.down, after)
             guard rising != falling else { continue }
             var pair: (earlier: Int, later: Int, confidence: FigureFinding.Confidence)?
             // from A to B, before or after the rate
             for a in figures.indices.dropLast() where a != p && a + 1 != p && figures[a].isAmount && figures[a + 1].isAmount {
-                let lead = tail(gap(a > 0 ? a - 1 : nil, a), 12), between = gap(a, a + 1)
+                let lead = tail(gap(before: a), 12), between = gap(a, a + 1)
                 if text.ends(with: lexicon.from, in: lead), between.count <= 30, has(lexicon.to, between) { pair = (a, a + 1, .high) }
             }
             // B, up P % compared with A
