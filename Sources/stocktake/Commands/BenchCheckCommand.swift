@@ -23,20 +23,15 @@ struct BenchCheckCommand: AsyncParsableCommand {
     @Option(help: "The period the texts report.") var period: String?
 
     func run() async throws {
-        var stored: StoredFigures?
-        if let unit, let period {
-            let parsed = try parsePeriod(period)
-            stored = try await options.withStore { try await StoredFigures.load(from: $0, unit: unit, period: parsed) }
-        }
+        let stored = try await CheckCommand.stored(options, unit: unit, period: period)
         print("Figure check of \(pages) pages (\(pages * Self.pageLength) characters) per text, median of \(repeats) runs\(stored == nil ? "" : ", with the stored figures of \(unit!) \(period!)"):")
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read '\(file)'") }
-            let single = try CheckedText.read(data, format: .of(name: file, data: data), name: file)
+            let single = try CheckCommand.text(of: file)
             guard !single.isEmpty else { throw ValidationError("'\(file)' has no text") }
             let copies = (pages * Self.pageLength + single.count - 1) / single.count
             let text = Array(repeating: single, count: copies).joined(separator: "\n")
             var result: CheckResult?
-            let seconds = try await BenchNationalCommand.measure(repeats) { result = FigureCheck.check(text, stored: stored) }
+            let seconds = try await BenchCommand.measure(repeats) { result = FigureCheck.check(text, stored: stored) }
             let length = Double(text.count) / Double(Self.pageLength)
             let perTwenty = seconds / length * 20
             print(String(format: "  %@  %@  %6.1f pages  %8.3f s  %8.1f pages/s  %6d figures  %4d findings  20 pages in %.3f s (goal < 1 s: %@)",

@@ -12,6 +12,17 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure Stocktake's performance goals (build with -c release).",
         subcommands: [BenchNationalCommand.self, BenchCheckCommand.self],
         defaultSubcommand: BenchNationalCommand.self)
+
+    /// The median wall time of `times` runs, in seconds.
+    static func measure(_ times: Int, _ body: () async throws -> Void) async throws -> Double {
+        var timings: [Double] = []
+        for _ in 0..<max(1, times) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
+        return timings.sorted()[timings.count / 2]
+    }
 }
 
 struct BenchNationalCommand: AsyncParsableCommand {
@@ -50,7 +61,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
             var evaluation: Evaluation?
             var evaluator: Evaluator?
             var parts: [String: Double] = [:]
-            let evaluate = try await BenchNationalCommand.measure(repeats) {
+            let evaluate = try await BenchCommand.measure(repeats) {
                 var started = DispatchTime.now().uptimeNanoseconds
                 func lap(_ name: String) {
                     let now = DispatchTime.now().uptimeNanoseconds
@@ -66,7 +77,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
                 lap("evaluate")
                 evaluator = built
             }
-            let groupBy = try await BenchNationalCommand.measure(repeats) {
+            let groupBy = try await BenchCommand.measure(repeats) {
                 _ = try await store.sql.raw("""
                     SELECT indicator_code, period, COUNT(*) AS n, SUM(CAST(value AS NUMERIC)) AS total FROM observations \
                     WHERE period IN (\(binds: periods.map(\.description))) GROUP BY indicator_code, period
@@ -159,17 +170,6 @@ struct BenchNationalCommand: AsyncParsableCommand {
         print(String(format: "  import (checked, batched)   %9.0f rows/s (%.2f s)", ours, importSeconds))
         print(String(format: "  raw insert loop             %9.0f rows/s (%.2f s)", baseline, rawSeconds))
         print(String(format: "  ratio                       %9.0f %%   (goal ≥ 50 %%: %@)", ours / baseline * 100, ours / baseline >= 0.5 ? "met" : "missed"))
-    }
-
-    /// The median wall time of `times` runs, in seconds.
-    static func measure(_ times: Int, _ body: () async throws -> Void) async throws -> Double {
-        var timings: [Double] = []
-        for _ in 0..<max(1, times) {
-            let started = DispatchTime.now().uptimeNanoseconds
-            try await body()
-            timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        }
-        return timings.sorted()[timings.count / 2]
     }
 
     /// The process's peak resident memory so far (VmHWM), in MiB.

@@ -23,29 +23,13 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "text or json.") var format: CheckFormat = .text
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read '\(file)': no such file, or it is not readable")
-        }
         let language: ReportLanguage?
         if lang == "auto" { language = nil } else {
             guard let chosen = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang '\(lang)': expected auto, vi, en, es, el, ru or ar") }
             language = chosen
         }
-        guard (unit == nil) == (period == nil) else { throw ValidationError("--unit and --period go together: give both to compare with the store, or neither") }
-        let text: String
-        do { text = try CheckedText.read(data, format: .of(name: file, data: data), name: file) } catch let error as CheckedText.ReadError {
-            throw ValidationError(error.description)
-        }
-        var stored: StoredFigures?
-        if let unit, let period {
-            let parsed = try parsePeriod(period)
-            stored = try await options.withStore { store in
-                do { return try await StoredFigures.load(from: store, unit: unit, period: parsed) } catch let error as ReportInput.InputError {
-                    throw ValidationError(error.description)
-                }
-            }
-        }
-        let result = FigureCheck.check(text, language: language, stored: stored)
+        let text = try Self.text(of: file)
+        let result = FigureCheck.check(text, language: language, stored: try await Self.stored(options, unit: unit, period: period))
         switch format {
         case .text: print(result.text(name: file), terminator: "")
         case .json: FileHandle.standardOutput.write(try result.json() + Data("\n".utf8))
@@ -56,4 +40,28 @@ struct CheckCommand: AsyncParsableCommand {
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+extension CheckCommand {
+    /// A file's text as the check reads it (plain, Markdown, HTML or DOCX); a file that cannot be read is named.
+    static func text(of file: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read '\(file)': no such file, or it is not readable")
+        }
+        do { return try CheckedText.read(data, format: .of(name: file, data: data), name: file) } catch let error as CheckedText.ReadError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The stored figures to compare with: a unit and a period together, or neither.
+    static func stored(_ options: DatabaseOptions, unit: String?, period: String?) async throws -> StoredFigures? {
+        guard (unit == nil) == (period == nil) else { throw ValidationError("--unit and --period go together: give both to compare with the store, or neither") }
+        guard let unit, let period else { return nil }
+        let parsed = try parsePeriod(period)
+        return try await options.withStore { store in
+            do { return try await StoredFigures.load(from: store, unit: unit, period: parsed) } catch let error as ReportInput.InputError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
 }
