@@ -24,12 +24,9 @@ enum ReportFixture {
         try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: asOf), language: language)
     }
 
-    /// The text of a DOCX's body, its runs joined.
+    /// The text of a DOCX's body, read as the figure check reads it.
     static func documentText(_ docx: Data) throws -> String {
-        let xml = try DOCXParts.read(docx)["word/document.xml"] ?? ""
-        return xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-            .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+        try CheckedText.read(docx, format: .docx)
     }
 }
 
