@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: - Pure core: domain, evaluation, validation, interchange formats. No I/O, no packages.
@@ -108,7 +109,7 @@ let package = Package(
             name: "StocktakeWebTests",
             dependencies: [
                 "StocktakeCore", "StocktakeStore", "StocktakeWeb", "StocktakeTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -43,6 +43,11 @@ extension Store {
             shutdown: { try await connection.close() })
     }
 
+    /// How long a query waits for a free connection of the pool before it fails. The pool's own default, ten
+    /// seconds, turned a busy machine into failed writes: a burst of requests on two cores waits longer than that
+    /// for its turn, and waiting is the right answer to being busy.
+    static let connectionWait: TimeAmount = .seconds(120)
+
     /// PostgreSQL: a pool of connections; each transaction holds one connection for its whole length.
     private static func connectPostgres(_ url: String, location: DatabaseLocation, logger: Logger) async throws -> Store {
         let configuration: SQLPostgresConfiguration
@@ -51,7 +56,7 @@ extension Store {
         }
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
-            logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            requestTimeout: connectionWait, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
         let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
         let owner = PoolOwner(pool: pool)
         do {

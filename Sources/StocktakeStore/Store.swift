@@ -71,8 +71,11 @@ public final class Store: RecordAccess {
                     }
                 }
             } catch where attempt < 30 && isSerializationConflict(error) {
-                // Back off a little, more each time, with jitter so that colliding transactions spread out.
-                try await Task.sleep(nanoseconds: UInt64.random(in: 1...5) * UInt64(attempt) * 2_000_000)
+                // Back off at random up to a bound that doubles each time (to a second), so that colliding
+                // transactions spread out; a fixed small step let one transaction lose thirty times in a row when a
+                // busy machine made every transaction slow and so every pair overlap.
+                let bound = UInt64(1_000_000) << UInt64(min(attempt, 10))
+                try await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...bound))
                 continue
             }
         }

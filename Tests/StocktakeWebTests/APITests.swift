@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import StocktakeCore
 import StocktakeStore
 import Testing
@@ -13,7 +12,7 @@ import Testing
         let json: [String: Any]
     }
 
-    static func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String? = nil, cookie: String? = nil, body: String? = nil) async throws -> Answer {
+    static func call(_ client: LiveClient, _ method: HTTPRequest.Method, _ path: String, token: String? = nil, cookie: String? = nil, body: String? = nil) async throws -> Answer {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let cookie { headers[.cookie] = cookie }
@@ -24,7 +23,7 @@ import Testing
         }
     }
 
-    static func signIn(_ client: any TestClientProtocol, _ username: String) async throws -> String {
+    static func signIn(_ client: LiveClient, _ username: String) async throws -> String {
         let answer = try await call(client, .post, "/api/v1/session", body: #"{"username": "\#(username)", "password": "\#(WebHarness.password)"}"#)
         #expect(answer.status == .created)
         return try #require(answer.json["token"] as? String)

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Logging
 import StocktakeCore
 import StocktakeStore
@@ -29,25 +28,26 @@ enum WebHarness {
         Account(username: Username(unchecked: "secretary"), role: .editor, unit: UnitCode(unchecked: "BG"), language: "en"),
     ]
 
-    static func run(_ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+    static func run(_ body: @escaping @Sendable (LiveClient, Store) async throws -> Void) async throws {
         try await TestDatabase.withStore { store async throws in
             let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))
             try await store.importChecked(ImportFile.read(data, file: "bac-giang-2024.json", enteredBy: "tester"))
             for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
             try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
-            let app = try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3))
-            try await app.test(.live) { client in try await body(client, store) }
+            try await LiveServer.run({ running in
+                try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3), onServerRunning: running)
+            }) { client in try await body(client, store) }
         }
     }
 }
 
 /// A browser as far as the server can tell: it keeps cookies and sends back the CSRF token of the last page.
 final class Browser: @unchecked Sendable {
-    let client: any TestClientProtocol
+    let client: LiveClient
     private(set) var cookies: [String: String] = [:]
     private(set) var lastPage = ""
 
-    init(_ client: any TestClientProtocol) { self.client = client }
+    init(_ client: LiveClient) { self.client = client }
 
     struct Page {
         let status: HTTPResponse.Status
