@@ -121,7 +121,24 @@ extension RecordAccess {
         let collector = ObservationCollector(comparisons: comparisons, ranks: ranks)
         let query = filtered("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         try await sql.execute(sql: query.query) { row in collector.take(row) }
-        return try collector.finish()
+        let (observations, unreadable) = try collector.finish()
+        report(unreadable)
+        return observations
+    }
+
+    /// Stored observation rows this program cannot read (changed outside Stocktake): skipped by every read, so
+    /// that one bad row cannot take a page or a command down, and listed here (`stocktake validate`).
+    public func unreadableObservations() async throws -> [UnreadableRow] {
+        let collector = ObservationCollector(comparisons: [:], ranks: [:])
+        let query = sql.select().columns("*").from("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
+        try await sql.execute(sql: query.query) { row in collector.take(row) }
+        return try collector.finish().1
+    }
+
+    /// Logs skipped rows, so that an operator learns of them from the log as well as from validation.
+    func report(_ unreadable: [UnreadableRow]) {
+        for row in unreadable.prefix(20) { sql.logger.warning("skipped an unreadable observation row: \(row)") }
+        if unreadable.count > 20 { sql.logger.warning("skipped \(unreadable.count - 20) more unreadable observation rows") }
     }
 
     /// Every revision of one figure, oldest first.
@@ -155,7 +172,9 @@ extension RecordAccess {
             .orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         let collector = HistoryCollector()
         try await sql.execute(sql: query.query) { row in collector.take(row) }
-        return try collector.finish()
+        let (history, unreadable) = try collector.finish()
+        report(unreadable)
+        return history
     }
 
     /// Everything stored, every revision included: what `stocktake export` writes.
@@ -243,18 +262,24 @@ private final class HistoryCollector: @unchecked Sendable {
         }
     }
 
+    private var unreadable: [UnreadableRow] = []
+
     private func flush() throws {
         guard let last = pending else { return }
-        let value = try stored(last.value, "observation value", Decimal.init(exactly:))
-        let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
-        history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
         pending = nil
+        do {
+            let value = try stored(last.value, "observation value", FigureRule.parse)
+            let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", FigureRule.parse)) } ?? .value(value)
+            history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
+        } catch {
+            unreadable.append(UnreadableRow(key: "\(last.unit)/\(last.indicator)/\(last.period)", revision: nil, problem: "\(error)"))
+        }
     }
 
-    func finish() throws -> History {
+    func finish() throws -> (History, [UnreadableRow]) {
         if let failure { throw failure }
         try flush()
-        return history
+        return (history, unreadable)
     }
 }
 
@@ -274,14 +299,24 @@ private final class ObservationCollector: @unchecked Sendable {
         self.ranks = ranks
     }
 
+    private var unreadable: [UnreadableRow] = []
+
     func take(_ row: any SQLRow) {
         guard failure == nil else { return }
-        do { result.append(try observation(try row.decode(model: ObservationRow.self, with: rowDecoder))) } catch { failure = error }
+        let decoded: ObservationRow
+        do { decoded = try row.decode(model: ObservationRow.self, with: rowDecoder) } catch {
+            failure = error
+            return
+        }
+        // A row that does not read (changed outside Stocktake) is skipped and reported, not fatal to the read.
+        do { result.append(try observation(decoded)) } catch {
+            unreadable.append(UnreadableRow(key: "\(decoded.unitCode)/\(decoded.indicatorCode)/\(decoded.period)", revision: decoded.revision, problem: "\(error)"))
+        }
     }
 
-    func finish() throws -> [Observation] {
+    func finish() throws -> ([Observation], [UnreadableRow]) {
         if let failure { throw failure }
-        return result
+        return (result, unreadable)
     }
 
     private func shared(_ text: String) -> String {
@@ -295,15 +330,15 @@ private final class ObservationCollector: @unchecked Sendable {
         periods[row.period] = period
         let enteredAt = try times[row.enteredAt] ?? storedTimestamp(row.enteredAt)
         times[row.enteredAt] = enteredAt
-        let value = try stored(row.value, "observation value", Decimal.init(exactly:))
+        let value = try stored(row.value, "observation value", FigureRule.parse)
         let figure: Figure = try row.denominator.map {
-            .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
+            .share(numerator: value, denominator: try stored($0, "denominator", FigureRule.parse))
         } ?? .value(value)
         var claims = Observation.Claims()
         for c in comparisons[row.revisionKey] ?? [] {
             let basis: ReportedComparison.Basis = try c.targetCode.map { .target(try storedCode($0)) } ?? .yearEarlier
             claims.comparisons.append(ReportedComparison(
-                basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", Decimal.init(exactly:)),
+                basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", FigureRule.parse),
                 decimals: Decimal.decimalPlaces(in: c.percent)))
         }
         for r in ranks[row.revisionKey] ?? [] {
@@ -315,6 +350,15 @@ private final class ObservationCollector: @unchecked Sendable {
             source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: shared(row.citation)),
             enteredBy: shared(row.enteredBy), enteredAt: enteredAt, reason: row.reason, claims: claims)
     }
+}
+
+/// A stored row that does not read: which figure, which revision, and why.
+public struct UnreadableRow: Sendable, Hashable, CustomStringConvertible {
+    public var key: String
+    public var revision: Int?
+    public var problem: String
+
+    public var description: String { "\(key)\(revision.map { " revision \($0)" } ?? ""): \(problem)" }
 }
 
 extension RecordAccess {

@@ -89,7 +89,10 @@ import Testing
                          "--grade", "completed", "--reason", "flood damage recognised by the Standing Committee", "--by", "bacgiang"]).output.contains("completed, revision 2"))
         let decide = ["award", "decide", "--database", db, "--period", "2024", "--as-of", "2025-01-14", "--rule", "BG-FLAG-CLUSTER", "--unit", "BG-LG"]
         #expect(try run(decide + ["--reject"]).status != 0)
-        #expect(try run(decide + ["--by", "bacgiang"]).output.contains("accepted, revision 1"))
+        // Neither --accept nor --reject is a usage error: nothing is decided by default.
+        let undecided = try run(decide + ["--by", "bacgiang"])
+        #expect(undecided.status == 64 && undecided.error.contains("--accept") && undecided.output.isEmpty)
+        #expect(try run(decide + ["--accept", "--by", "bacgiang"]).output.contains("accepted, revision 1"))
         #expect(try run(["award", "candidates", "--database", db, "--period", "2024", "--as-of", "2025-01-14", "--body", "BG"]).output.contains("accepted (rev. 1)"))
         #expect(try run(["poll", "tally", "--database", db, "BG-2024-confidence"]).error.contains("no result is shown, to anyone, before it closes"))
         #expect(try run(["poll", "close", "--database", db, "BG-2024-confidence", "--by", "admin"]).error.contains("only the secretary of BG (bacgiang)"))

@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             return try await importReviews()
         }
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             // Several files are checked and written as one data set.
             var combined = LocatedDataSet(file: files.joined(separator: ", "))
             for file in files { combined.append(try Input.read(file, by: by)) }
@@ -43,7 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func importReviews() async throws {
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             var combined = LocatedReview(file: files.joined(separator: ", "))
             for file in files { combined.append(try Input.readReview(file)) }
             let plan = try await store.importReview(combined, by: by, dryRun: dryRun)
