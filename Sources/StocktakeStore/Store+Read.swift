@@ -53,21 +53,30 @@ extension RecordAccess {
         let query = sql.select().columns("*").from("targets").orderBy("code")
         if let periods { query.where("period", .in, periods.map(\.description)) }
         if let codes { query.where("code", .in, codes.map(\.rawValue)) }
-        return try await query.all(decoding: TargetRow.self, with: rowDecoder).map { row in
-            let value = try row.value.map { try stored($0, "target value", Decimal.init(exactly:)) }
-            let bound: Target.Bound
-            switch row.bound {
-            case "at_least": bound = .atLeast(value)
-            case "at_most": bound = .atMost(value)
-            case "exactly": bound = .exactly(value ?? 0)
-            default:
-                bound = .between(value ?? 0, try stored(row.upper ?? "", "target upper bound", Decimal.init(exactly:)))
+        var unreadable: [UnreadableRow] = []
+        // A target row that does not read is skipped and logged, as observation rows are.
+        let result: [Target] = try await query.all(decoding: TargetRow.self, with: rowDecoder).compactMap { row in
+            do {
+                let value = try row.value.map { try stored($0, "target value", Decimal.init(exactly:)) }
+                let bound: Target.Bound
+                switch row.bound {
+                case "at_least": bound = .atLeast(value)
+                case "at_most": bound = .atMost(value)
+                case "exactly": bound = .exactly(value ?? 0)
+                default:
+                    bound = .between(value ?? 0, try stored(row.upper ?? "", "target upper bound", Decimal.init(exactly:)))
+                }
+                return Target(
+                    code: try storedCode(row.code), unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode),
+                    period: try stored(row.period, "period", Period.init(parsing:)), document: try row.documentCode.map(storedCode),
+                    bound: bound, basis: try storedChoice(row.basis))
+            } catch {
+                unreadable.append(UnreadableRow(key: "target \(row.code)", revision: nil, problem: "\(error)"))
+                return nil
             }
-            return Target(
-                code: try storedCode(row.code), unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode),
-                period: try stored(row.period, "period", Period.init(parsing:)), document: try row.documentCode.map(storedCode),
-                bound: bound, basis: try storedChoice(row.basis))
         }
+        report(unreadable)
+        return result
     }
 
     /// Key tasks, all or only those of the given periods or codes, each with its latest status: the imported
@@ -137,8 +146,8 @@ extension RecordAccess {
 
     /// Logs skipped rows, so that an operator learns of them from the log as well as from validation.
     func report(_ unreadable: [UnreadableRow]) {
-        for row in unreadable.prefix(20) { sql.logger.warning("skipped an unreadable observation row: \(row)") }
-        if unreadable.count > 20 { sql.logger.warning("skipped \(unreadable.count - 20) more unreadable observation rows") }
+        for row in unreadable.prefix(20) { sql.logger.warning("skipped an unreadable row: \(row)") }
+        if unreadable.count > 20 { sql.logger.warning("skipped \(unreadable.count - 20) more unreadable rows") }
     }
 
     /// Every revision of one figure, oldest first.
@@ -268,8 +277,8 @@ private final class HistoryCollector: @unchecked Sendable {
         guard let last = pending else { return }
         pending = nil
         do {
-            let value = try stored(last.value, "observation value", FigureRule.parse)
-            let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", FigureRule.parse)) } ?? .value(value)
+            let value = try stored(last.value, "observation value", Decimal.init(exactly:))
+            let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
             history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
         } catch {
             unreadable.append(UnreadableRow(key: "\(last.unit)/\(last.indicator)/\(last.period)", revision: nil, problem: "\(error)"))
@@ -330,15 +339,15 @@ private final class ObservationCollector: @unchecked Sendable {
         periods[row.period] = period
         let enteredAt = try times[row.enteredAt] ?? storedTimestamp(row.enteredAt)
         times[row.enteredAt] = enteredAt
-        let value = try stored(row.value, "observation value", FigureRule.parse)
+        let value = try stored(row.value, "observation value", Decimal.init(exactly:))
         let figure: Figure = try row.denominator.map {
-            .share(numerator: value, denominator: try stored($0, "denominator", FigureRule.parse))
+            .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
         } ?? .value(value)
         var claims = Observation.Claims()
         for c in comparisons[row.revisionKey] ?? [] {
             let basis: ReportedComparison.Basis = try c.targetCode.map { .target(try storedCode($0)) } ?? .yearEarlier
             claims.comparisons.append(ReportedComparison(
-                basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", FigureRule.parse),
+                basis: basis, relation: try storedChoice(c.relation), percent: try stored(c.percent, "percent", Decimal.init(exactly:)),
                 decimals: Decimal.decimalPlaces(in: c.percent)))
         }
         for r in ranks[row.revisionKey] ?? [] {

@@ -35,6 +35,8 @@ struct Stocktake: AsyncParsableCommand {
         } catch let error as ValidationError {
             fail(error.message)
         } catch {
+            // The parser's own errors raised while running (`stocktake help CMD`) keep their handling.
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exit(withError: error) }
             fail("\(error)")
         }
     }

@@ -235,10 +235,4 @@ public enum DataSetJSON {
                 source: source, enteredBy: enteredBy, enteredAt: enteredAt, reason: reason, claims: claims),
             revision: revision)
     }
-
-    static func parseTimestamp(_ text: String) throws(ParseError) -> Date {
-        do { return try Date(text, strategy: .iso8601) } catch {
-            throw ParseError(value: text, expected: "a UTC timestamp such as 2025-01-14T08:00:00Z")
-        }
-    }
 }

@@ -18,7 +18,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Files to import: .json data sets or .csv observations, several importing as one (all or none); or review files (\"format\": \"stocktake-review/1\"), on their own.")
     var files: [String]
 
-    @Option(help: "Who enters observations that do not name their author.")
+    @Option(help: "Who is recorded as entering the imported observations (a file's entered_by and entered_at are ignored).")
     var by: String = Input.currentUser
 
     @Flag(help: "Check only; write nothing.")
