@@ -40,6 +40,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(stored: Int, known: Int)
     case corrupt(String)
     case notFound(kind: String, code: String)
+    /// A value the store would not be able to read back; nothing was written.
+    case unstorable(String)
 
     public var description: String {
         switch self {
@@ -51,6 +53,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "the database holds a record this program cannot read: \(detail)"
         case .notFound(let kind, let code):
             "no \(kind) has the code '\(code)'"
+        case .unstorable(let detail):
+            "refused to store \(detail); nothing was written"
         }
     }
 }

@@ -53,21 +53,30 @@ extension RecordAccess {
         let query = sql.select().columns("*").from("targets").orderBy("code")
         if let periods { query.where("period", .in, periods.map(\.description)) }
         if let codes { query.where("code", .in, codes.map(\.rawValue)) }
-        return try await query.all(decoding: TargetRow.self, with: rowDecoder).map { row in
-            let value = try row.value.map { try stored($0, "target value", Decimal.init(exactly:)) }
-            let bound: Target.Bound
-            switch row.bound {
-            case "at_least": bound = .atLeast(value)
-            case "at_most": bound = .atMost(value)
-            case "exactly": bound = .exactly(value ?? 0)
-            default:
-                bound = .between(value ?? 0, try stored(row.upper ?? "", "target upper bound", Decimal.init(exactly:)))
+        var unreadable: [UnreadableRow] = []
+        // A target row that does not read is skipped and logged, as observation rows are.
+        let result: [Target] = try await query.all(decoding: TargetRow.self, with: rowDecoder).compactMap { row in
+            do {
+                let value = try row.value.map { try stored($0, "target value", Decimal.init(exactly:)) }
+                let bound: Target.Bound
+                switch row.bound {
+                case "at_least": bound = .atLeast(value)
+                case "at_most": bound = .atMost(value)
+                case "exactly": bound = .exactly(value ?? 0)
+                default:
+                    bound = .between(value ?? 0, try stored(row.upper ?? "", "target upper bound", Decimal.init(exactly:)))
+                }
+                return Target(
+                    code: try storedCode(row.code), unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode),
+                    period: try stored(row.period, "period", Period.init(parsing:)), document: try row.documentCode.map(storedCode),
+                    bound: bound, basis: try storedChoice(row.basis))
+            } catch {
+                unreadable.append(UnreadableRow(key: "target \(row.code)", revision: nil, problem: "\(error)"))
+                return nil
             }
-            return Target(
-                code: try storedCode(row.code), unit: try storedCode(row.unitCode), indicator: try storedCode(row.indicatorCode),
-                period: try stored(row.period, "period", Period.init(parsing:)), document: try row.documentCode.map(storedCode),
-                bound: bound, basis: try storedChoice(row.basis))
         }
+        report(unreadable)
+        return result
     }
 
     /// Key tasks, all or only those of the given periods or codes, each with its latest status: the imported
@@ -121,7 +130,24 @@ extension RecordAccess {
         let collector = ObservationCollector(comparisons: comparisons, ranks: ranks)
         let query = filtered("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         try await sql.execute(sql: query.query) { row in collector.take(row) }
-        return try collector.finish()
+        let (observations, unreadable) = try collector.finish()
+        report(unreadable)
+        return observations
+    }
+
+    /// Stored observation rows this program cannot read (changed outside Stocktake): skipped by every read, so
+    /// that one bad row cannot take a page or a command down, and listed here (`stocktake validate`).
+    public func unreadableObservations() async throws -> [UnreadableRow] {
+        let collector = ObservationCollector(comparisons: [:], ranks: [:])
+        let query = sql.select().columns("*").from("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
+        try await sql.execute(sql: query.query) { row in collector.take(row) }
+        return try collector.finish().1
+    }
+
+    /// Logs skipped rows, so that an operator learns of them from the log as well as from validation.
+    func report(_ unreadable: [UnreadableRow]) {
+        for row in unreadable.prefix(20) { sql.logger.warning("skipped an unreadable row: \(row)") }
+        if unreadable.count > 20 { sql.logger.warning("skipped \(unreadable.count - 20) more unreadable rows") }
     }
 
     /// Every revision of one figure, oldest first.
@@ -155,7 +181,9 @@ extension RecordAccess {
             .orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         let collector = HistoryCollector()
         try await sql.execute(sql: query.query) { row in collector.take(row) }
-        return try collector.finish()
+        let (history, unreadable) = try collector.finish()
+        report(unreadable)
+        return history
     }
 
     /// Everything stored, every revision included: what `stocktake export` writes.
@@ -243,18 +271,24 @@ private final class HistoryCollector: @unchecked Sendable {
         }
     }
 
+    private var unreadable: [UnreadableRow] = []
+
     private func flush() throws {
         guard let last = pending else { return }
-        let value = try stored(last.value, "observation value", Decimal.init(exactly:))
-        let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
-        history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
         pending = nil
+        do {
+            let value = try stored(last.value, "observation value", Decimal.init(exactly:))
+            let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
+            history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
+        } catch {
+            unreadable.append(UnreadableRow(key: "\(last.unit)/\(last.indicator)/\(last.period)", revision: nil, problem: "\(error)"))
+        }
     }
 
-    func finish() throws -> History {
+    func finish() throws -> (History, [UnreadableRow]) {
         if let failure { throw failure }
         try flush()
-        return history
+        return (history, unreadable)
     }
 }
 
@@ -274,14 +308,24 @@ private final class ObservationCollector: @unchecked Sendable {
         self.ranks = ranks
     }
 
+    private var unreadable: [UnreadableRow] = []
+
     func take(_ row: any SQLRow) {
         guard failure == nil else { return }
-        do { result.append(try observation(try row.decode(model: ObservationRow.self, with: rowDecoder))) } catch { failure = error }
+        let decoded: ObservationRow
+        do { decoded = try row.decode(model: ObservationRow.self, with: rowDecoder) } catch {
+            failure = error
+            return
+        }
+        // A row that does not read (changed outside Stocktake) is skipped and reported, not fatal to the read.
+        do { result.append(try observation(decoded)) } catch {
+            unreadable.append(UnreadableRow(key: "\(decoded.unitCode)/\(decoded.indicatorCode)/\(decoded.period)", revision: decoded.revision, problem: "\(error)"))
+        }
     }
 
-    func finish() throws -> [Observation] {
+    func finish() throws -> ([Observation], [UnreadableRow]) {
         if let failure { throw failure }
-        return result
+        return (result, unreadable)
     }
 
     private func shared(_ text: String) -> String {
@@ -315,6 +359,15 @@ private final class ObservationCollector: @unchecked Sendable {
             source: Observation.Source(kind: try storedChoice(row.sourceKind), citation: shared(row.citation)),
             enteredBy: shared(row.enteredBy), enteredAt: enteredAt, reason: row.reason, claims: claims)
     }
+}
+
+/// A stored row that does not read: which figure, which revision, and why.
+public struct UnreadableRow: Sendable, Hashable, CustomStringConvertible {
+    public var key: String
+    public var revision: Int?
+    public var problem: String
+
+    public var description: String { "\(key)\(revision.map { " revision \($0)" } ?? ""): \(problem)" }
 }
 
 extension RecordAccess {

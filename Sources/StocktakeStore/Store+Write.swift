@@ -15,6 +15,7 @@ extension RecordAccess {
     /// transaction (``Store/transaction(_:)``) so that it lands whole or not at all.
     public func insert(_ plan: ImportPlan) async throws {
         let set = plan.dataSet
+        try Self.checkStorable(set)
         let db = sql
         try await RowMapping.insert(RowMapping.parentsFirst(set.units).map(RowMapping.row), into: "units", on: db)
         try await RowMapping.insert(set.units.flatMap { u in u.names.values.map { UnitNameRow(unitCode: u.code.rawValue, language: $0.key, name: $0.value) } }, into: "unit_names", on: db)
@@ -31,6 +32,26 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
         try await bumpDataVersion()
+    }
+
+    /// The store never holds what it cannot read: every figure is checked by the rule that reading applies
+    /// (``FigureRule``), whichever way it came, before anything is written.
+    static func checkStorable(_ set: DataSet) throws {
+        for o in set.observations where !FigureRule.allows(o.figure) {
+            throw StoreError.unstorable("\(o.key) revision \(o.revision): figure \(o.figure.plainText), expected \(FigureRule.expected)")
+        }
+        for o in set.observations {
+            for c in o.claims.comparisons where !FigureRule.allows(c.percent) {
+                throw StoreError.unstorable("\(o.key) revision \(o.revision): percent \(c.percent.exactText), expected \(FigureRule.expected)")
+            }
+        }
+        for t in set.targets {
+            var values = [t.bound.value].compactMap { $0 }
+            if case .between(let low, let high) = t.bound { values = [low, high] }
+            for v in values where !FigureRule.allows(v) {
+                throw StoreError.unstorable("target \(t.code): value \(v.exactText), expected \(FigureRule.expected)")
+            }
+        }
     }
 
     /// Counts a write; see ``dataVersion()``.

@@ -66,7 +66,8 @@ import Testing
     @Test func malformedJSONIsOneClearProblem() {
         let problems = DataSetJSON.read(Data("{\"units\": [".utf8), file: "cut.json", defaults: defaults).problems
         #expect(problems.count == 1)
-        #expect(problems.first?.expected == "a well-formed JSON document (UTF-8)")
+        #expect(problems.first?.expected.hasPrefix("a well-formed JSON document (UTF-8") == true)
+        #expect(problems.first?.value.contains("unexpected end of the document") == true, "\(problems)")
     }
 
     @Test func csvRowsReadWithQuotesAndProblemsNameTheirLine() throws {

@@ -94,9 +94,13 @@ public struct LocatedDataSet: Sendable {
 public struct PendingObservation: Sendable {
     public var observation: Observation
     public var revision: Int?
+    /// False when the file had no place for claims (a CSV without comparisons and ranks columns): the stored
+    /// claims are then neither compared nor taken as changed.
+    public var claimsStated: Bool
 
-    public init(_ observation: Observation, revision: Int?) {
+    public init(_ observation: Observation, revision: Int?, claimsStated: Bool = true) {
         self.observation = observation
         self.revision = revision
+        self.claimsStated = claimsStated
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 public enum DataSetJSON {
     public static let format = "stocktake/1"
 
-    /// Who and when, for observations that do not say.
+    /// Who and when, for every observation read: the importing account and the time of the import. A file's
+    /// own `entered_by` and `entered_at` are accepted (exports carry them) but never taken as authorship.
     public struct EntryDefaults: Sendable {
         public var enteredBy: String
         public var enteredAt: Date
@@ -200,8 +201,9 @@ public enum DataSetJSON {
         } else {
             r.report("source", value: "(missing)", expected: "an object {\"kind\": …, \"citation\": …} naming where the figure comes from")
         }
-        let enteredBy = r.string("entered_by", required: false) ?? defaults.enteredBy
-        let enteredAt = r.has("entered_at") ? r.parse("entered_at", Self.parseTimestamp) : defaults.enteredAt
+        // Authorship is the importer's: an editor cannot enter a figure in another's name or at another time.
+        let enteredBy = defaults.enteredBy
+        let enteredAt: Date? = defaults.enteredAt
         let reason = r.string("reason", required: false)
         var claims = Observation.Claims()
         for (item, itemPath) in r.array("comparisons") {
@@ -215,7 +217,7 @@ public enum DataSetJSON {
             }
             let relation: ReportedComparison.Relation? = c.choice("relation")
             let percentText = c.string("percent")
-            let percent = c.parse("percent", Decimal.init(exactly:))
+            let percent = c.parse("percent", FigureRule.parse)
             if let basis, let relation, let percent, let percentText {
                 claims.comparisons.append(.init(basis: basis, relation: relation, percent: percent, decimals: Decimal.decimalPlaces(in: percentText)))
             }
@@ -232,11 +234,5 @@ public enum DataSetJSON {
                 key: .init(unit: unit, indicator: indicator, period: period), revision: revision ?? 0, figure: figure,
                 source: source, enteredBy: enteredBy, enteredAt: enteredAt, reason: reason, claims: claims),
             revision: revision)
-    }
-
-    static func parseTimestamp(_ text: String) throws(ParseError) -> Date {
-        do { return try Date(text, strategy: .iso8601) } catch {
-            throw ParseError(value: text, expected: "a UTC timestamp such as 2025-01-14T08:00:00Z")
-        }
     }
 }

@@ -1,14 +1,27 @@
 import Foundation
 
-/// Collects the problems found while reading one file.
+/// Collects the problems found while reading one file, up to ``ImportProblem/listLimit``: past it they are only
+/// counted, so that a hostile file cannot make an answer of millions of lines.
 final class ProblemCollector {
     let file: String
-    var problems: [ImportProblem] = []
+    private var listed: [ImportProblem] = []
+    private var omitted = 0
 
     init(file: String) { self.file = file }
 
     func add(_ location: ImportProblem.Location, field: String, value: String, expected: String) {
-        problems.append(ImportProblem(file: file, location: location, field: field, value: value, expected: expected))
+        append(ImportProblem(file: file, location: location, field: field, value: value, expected: expected))
+    }
+
+    func append(_ problem: ImportProblem) {
+        if listed.count < ImportProblem.listLimit { listed.append(problem) } else { omitted += 1 }
+    }
+
+    var isEmpty: Bool { listed.isEmpty }
+
+    /// The problems listed, and one more saying how many were left out.
+    var problems: [ImportProblem] {
+        omitted == 0 ? listed : listed + [ImportProblem.omitted(omitted, file: file)]
     }
 }
 
@@ -41,21 +54,15 @@ struct FieldReader {
     static func document(_ data: Data, format: String, fields: Set<String>, problems: ProblemCollector) -> FieldReader? {
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            root = try JSONValue.parse(data)
         } catch {
-            problems.add(.path("$"), field: "(document)", value: describe(error), expected: "a well-formed JSON document (UTF-8)")
+            problems.add(.path(error.path), field: "(document)", value: error.description,
+                expected: "a well-formed JSON document (UTF-8, each key once per object, at most \(JSONValue.Limits().depth) levels deep)")
             return nil
         }
         guard let top = FieldReader(root, path: "$", problems: problems, allowed: fields.union(["format", "note"])) else { return nil }
         if let found = top.string("format"), found != format { top.report("format", value: found, expected: "\"\(format)\"") }
         return top
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        }
-        return "\(error)"
     }
 
     private func fail(_ name: String, _ value: String, _ expected: String) {
@@ -107,20 +114,20 @@ struct FieldReader {
         return value
     }
 
-    /// A decimal written as a JSON string ("20699.5", exact by construction) or number.
-    func decimal(_ name: String, required: Bool = true) -> Decimal? {
+    /// A figure written as a JSON string ("20699.5") or number (its literal text): both read by ``FigureRule``.
+    /// `figure: false` reads a computed value (a rating's score) exactly, to Decimal's 34 digits.
+    func decimal(_ name: String, required: Bool = true, figure: Bool = true) -> Decimal? {
         switch fields[name] {
-        case .number(let n)?: return n
-        case .string(let s)?:
-            do { return try Decimal(exactly: s) } catch {
-                fail(name, s, error.expected)
+        case .number(let text)?, .string(let text)?:
+            do { return try figure ? FigureRule.parse(text) : Decimal(exactly: text) } catch {
+                fail(name, error.value, error.expected)
                 return nil
             }
         case nil, .null?:
-            if required { fail(name, "(missing)", "a decimal number such as \"20699.5\"") }
+            if required { fail(name, "(missing)", FigureRule.expected) }
             return nil
         case let other?:
-            fail(name, other.quoted, "a decimal number such as \"20699.5\"")
+            fail(name, other.quoted, FigureRule.expected)
             return nil
         }
     }

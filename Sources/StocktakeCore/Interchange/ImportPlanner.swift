@@ -52,13 +52,16 @@ public struct ImportPlanner {
     /// Problems by file, then line; path-located problems keep the order they were found in.
     static func ordered(_ problems: [ImportProblem]) -> [ImportProblem] {
         problems.enumerated().sorted { a, b in
-            func line(_ p: ImportProblem) -> Int { if case .line(let n) = p.location { n } else { 0 } }
+            func line(_ p: ImportProblem) -> Int {
+                if p.field == "(problems)" { return .max }
+                if case .line(let n) = p.location { return n } else { return 0 }
+            }
             return (a.element.file, line(a.element), a.offset) < (b.element.file, line(b.element), b.offset)
         }.map(\.element)
     }
 
     func fail<T>(_ record: Located<T>, _ field: String, _ value: String, _ expected: String) {
-        problems.problems.append(ImportProblem(file: record.file ?? file, location: record.location, field: field, value: value, expected: expected))
+        problems.append(ImportProblem(file: record.file ?? file, location: record.location, field: field, value: value, expected: expected))
     }
 
     /// Splits records into new and unchanged; reports duplicates within the file and conflicts with the store.
@@ -234,7 +237,7 @@ public struct ImportPlanner {
             if let given = located.value.revision {
                 if given < next {
                     let stored = catalog.revisions[key]?.first { $0.revision == given }
-                    if stored == observation { unchanged += 1 } else if stored != nil {
+                    if let stored, stored.hasSameContent(as: observation, claims: located.value.claimsStated) { unchanged += 1 } else if stored != nil {
                         fail(located, "revision", String(given), "revision \(next) or later: revision \(given) of \(key) is stored with other content, and stored revisions are never changed")
                     } else {
                         fail(located, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
@@ -245,9 +248,7 @@ public struct ImportPlanner {
                     fail(located, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
                     continue
                 }
-            } else if let previous, previous.figure == observation.figure, previous.source == observation.source,
-                previous.claims == observation.claims
-            {
+            } else if let previous, previous.hasSameContent(as: observation, claims: located.value.claimsStated, reason: false) {
                 unchanged += 1
                 continue
             }

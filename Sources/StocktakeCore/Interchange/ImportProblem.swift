@@ -19,12 +19,29 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
+    /// Problems listed for one input at most; the rest are counted in one last problem.
+    public static let listLimit = 100
+    /// Characters of a found value quoted in a problem at most: a 40 MB cell is not repeated back.
+    public static let valueLimit = 120
+
     public init(file: String, location: Location, field: String, value: String, expected: String) {
         self.file = file
         self.location = location
-        self.field = field
-        self.value = value
+        self.field = String(field.prefix(Self.valueLimit))
+        self.value = value.count > Self.valueLimit ? value.prefix(Self.valueLimit) + "…" : value
         self.expected = expected
+    }
+
+    /// The problem standing for `count` problems left out of the list.
+    static func omitted(_ count: Int, file: String) -> ImportProblem {
+        ImportProblem(file: file, location: .path("(the rest)"), field: "(problems)", value: "\(count) more not listed",
+            expected: "at most \(listLimit) problems are listed: fix these and check the file again")
+    }
+
+    /// At most ``listLimit`` problems, and one counting the rest.
+    static func capped(_ problems: [ImportProblem]) -> [ImportProblem] {
+        guard problems.count > listLimit + 1 else { return problems }
+        return Array(problems.prefix(listLimit)) + [omitted(problems.count - listLimit, file: problems[listLimit].file)]
     }
 
     public var description: String {
@@ -36,7 +53,7 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
 public struct ImportProblems: Error, Sendable, CustomStringConvertible {
     public var problems: [ImportProblem]
 
-    public init(_ problems: [ImportProblem]) { self.problems = problems }
+    public init(_ problems: [ImportProblem]) { self.problems = ImportProblem.capped(problems) }
 
     public var description: String {
         let noun = problems.count == 1 ? "problem" : "problems"

@@ -1,39 +1,26 @@
 import Foundation
 
 /// A JSON document as read, before it is checked: reading every field by hand lets an import report every
-/// problem with its JSON path, where a `Decodable` model would stop at the first. Numbers keep their exact
-/// decimal value.
-public indirect enum JSONValue: Hashable, Sendable, Codable {
+/// problem with its JSON path, where a `Decodable` model would stop at the first. Numbers keep their literal
+/// text, so that the figure rule sees exactly what the file says (a decoder's Decimal may round a long number).
+public indirect enum JSONValue: Hashable, Sendable, Encodable {
     case null
     case bool(Bool)
-    case number(Decimal)
+    /// The number's literal text as written (`-12.50`, `1e3`), checked only for JSON's grammar.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Decimal.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
+    /// A number written from a value: the text is the value's canonical decimal.
+    public static func number(_ value: Decimal) -> JSONValue { .number(value.exactText) }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
+        case .number(let text): try container.encode(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
@@ -56,7 +43,7 @@ public indirect enum JSONValue: Hashable, Sendable, Codable {
     var quoted: String {
         switch self {
         case .string(let s): s
-        case .number(let n): n.exactText
+        case .number(let n): n
         case .bool(let b): String(b)
         case .null: "null"
         case .array, .object: kindDescription

@@ -43,7 +43,7 @@ public enum ReviewJSON {
 
     /// Whether `data` is a JSON document declaring this format.
     public static func isReview(_ data: Data) -> Bool {
-        guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data) else { return false }
+        guard case .object(let fields)? = try? JSONValue.parse(data) else { return false }
         return fields["format"] == .string(format)
     }
 
@@ -79,7 +79,7 @@ public enum ReviewJSON {
     /// Reads one record kept in the store in this format; a stored record that no longer reads is an error.
     static func stored<T>(_ text: String, what: String, _ read: (FieldReader?) -> T?) throws -> T {
         let problems = ProblemCollector(file: "(stored \(what))")
-        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        let value = try JSONValue.parse(Data(text.utf8))
         guard let record = read(FieldReader(value, path: "$", problems: problems, allowed: nil)), problems.problems.isEmpty else {
             throw ImportProblems(problems.problems)
         }
@@ -138,7 +138,7 @@ public enum ReviewJSON {
         let unit: UnitCode? = r.code("unit")
         let period = r.parse("period", Period.init(parsing:))
         let grade: RatingRule.Grade? = r.choice("grade")
-        let score = r.decimal("score")
+        let score = r.decimal("score", figure: false)
         let rule = r.string("rule")
         let source = r.string("source")
         if let score, !(0...100).contains(score) { r.report("score", value: score.exactText, expected: "a score from 0 to 100") }

@@ -48,6 +48,14 @@ public struct Observation: Hashable, Sendable {
         self.claims = claims
     }
 
+    /// Whether two revisions say the same: figure, source, and (when asked) reason and claims. Who entered a
+    /// revision and when is not content: an import is entered by whoever imports it, now, so a file that
+    /// repeats stored revisions matches them whatever authorship it states.
+    public func hasSameContent(as other: Observation, claims: Bool = true, reason: Bool = true) -> Bool {
+        key == other.key && figure == other.figure && source == other.source
+            && (!claims || self.claims == other.claims) && (!reason || (self.reason ?? "") == (other.reason ?? ""))
+    }
+
     /// Where a figure comes from.
     public struct Source: Hashable, Sendable {
         public var kind: Kind

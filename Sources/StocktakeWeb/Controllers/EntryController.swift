@@ -138,14 +138,15 @@ struct EntryController {
             return input
         }
         let valueText = form["value"] ?? ""
-        guard let value = try? Decimal(exactly: valueText) else {
-            problem("value", valueText, "a plain decimal number such as 20699.5 (a '.' before decimals, no grouping)")
+        let value: Decimal
+        do { value = try FigureRule.parse(valueText) } catch {
+            problem("value", error.value, error.expected)
             return input
         }
         var figure = Figure.value(value)
         if indicator.kind == .share {
             let denominatorText = form["denominator"] ?? ""
-            guard let denominator = try? Decimal(exactly: denominatorText), denominator > 0 else {
+            guard let denominator = try? FigureRule.parse(denominatorText), denominator > 0 else {
                 problem("denominator", denominatorText, "the whole the share is of, a positive number (182 in 159 of 182)")
                 return input
             }

@@ -57,7 +57,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func generateNation(_ scale: NationalGenerator.Scale) async throws {
         let generator = NationalGenerator(scale: scale, seed: seed, firstYear: firstYear, years: years)
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             let definitions = generator.definitions()
             let plan = try await store.importChecked(LocatedDataSet(definitions, file: "generated definitions"))
             print("Definitions: \(definitions.units.count) units, \(definitions.indicators.count) indicators, \(definitions.documents.count) documents, \(definitions.targets.count) targets, \(definitions.tasks.count) tasks (\(plan.unchanged) already stored)")
@@ -85,7 +85,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func generatePeers() async throws {
         let period = try parsePeriod(period)
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             let generated = try await peers(in: store, period: period, seed: seed)
             if let out {
                 guard FileManager.default.createFile(atPath: out, contents: DataSetJSON.write(generated)) else {

@@ -18,7 +18,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Files to import: .json data sets or .csv observations, several importing as one (all or none); or review files (\"format\": \"stocktake-review/1\"), on their own.")
     var files: [String]
 
-    @Option(help: "Who enters observations that do not name their author.")
+    @Option(help: "Who is recorded as entering the imported observations (a file's entered_by and entered_at are ignored).")
     var by: String = Input.currentUser
 
     @Flag(help: "Check only; write nothing.")
@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             return try await importReviews()
         }
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             // Several files are checked and written as one data set.
             var combined = LocatedDataSet(file: files.joined(separator: ", "))
             for file in files { combined.append(try Input.read(file, by: by)) }
@@ -43,7 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func importReviews() async throws {
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             var combined = LocatedReview(file: files.joined(separator: ", "))
             for file in files { combined.append(try Input.readReview(file)) }
             let plan = try await store.importReview(combined, by: by, dryRun: dryRun)

@@ -8,7 +8,7 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        try await options.withStore { store in
+        try await options.withStore(create: true) { store in
             let counts = try await store.rowCounts()
             print("Database ready: \(store.location) (\(counts["units"] ?? 0) units, \(counts["observations"] ?? 0) observations)")
         }

@@ -36,7 +36,7 @@ struct UserCommand: AsyncParsableCommand {
                 generated = true
             }
             let account = Account(username: name, role: role, unit: unitCode, language: language)
-            try await database.withStore { store in
+            try await database.withStore(create: true) { store in
                 do { try await Passwords.addAccount(account, password: password, to: store) } catch let error as AccountError {
                     throw ValidationError(error.description)
                 } catch let error as PasswordError {

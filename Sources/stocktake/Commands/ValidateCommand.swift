@@ -41,6 +41,10 @@ struct ValidateCommand: AsyncParsableCommand {
                     found += error.problems.count
                 }
             }
+            // Rows changed outside Stocktake are skipped by every read; here they are listed.
+            let unreadable = try await store.unreadableObservations()
+            for row in unreadable { print("  - [unreadable-row] \(row)") }
+            found += unreadable.count
             if let period {
                 let period = try parsePeriod(period)
                 var day = period.lastDay

@@ -18,9 +18,15 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store (migrating it), runs `body`, and closes the store whatever happens.
-    func withStore<R>(_ body: (Store) async throws -> R) async throws -> R {
-        try await Store.using(try location, body)
+    /// Opens the store (migrating it), runs `body`, and closes the store whatever happens. Only commands that
+    /// write (`create: true`) may create a missing SQLite file; the others refuse, so that a mistyped path is an
+    /// error rather than an empty database.
+    func withStore<R>(create: Bool = false, _ body: (Store) async throws -> R) async throws -> R {
+        let location = try location
+        if !create, case .sqliteFile(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("no database at '\(path)': create one with `stocktake init` or `stocktake import`, or give --database")
+        }
+        return try await Store.using(location, body)
     }
 }
 
@@ -29,4 +35,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     case json
     case csv
+}
+
+/// A refusal from a command's work (not its arguments): printed as one `error:` line, exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
 }

@@ -43,7 +43,7 @@ struct AwardCommand: AsyncParsableCommand {
         @OptionGroup var periodOptions: PeriodOptions
         @Option(help: "The award rule's code.") var rule: String
         @Option(help: "The candidate unit.") var unit: String
-        @Flag(help: "Accept (default) or reject.") var decision: Choice = .accept
+        @Flag(help: "Accept or reject: one of the two is required.") var decision: Choice
         @Option(help: "Why: required to reject or to change a decision.") var reason: String?
         @Option(help: "Who decides.") var by: String = Input.currentUser
 
@@ -67,7 +67,7 @@ struct AwardCommand: AsyncParsableCommand {
                     let revision = try await store.decideAward(candidate, accepted: decision == .accept, reason: reason, by: by)
                     print("\(rule) \(unit) \(period): \(decision == .accept ? "accepted" : "rejected"), revision \(revision)")
                 } catch let error as ReviewError {
-                    throw ValidationError(error.description)
+                    throw CommandFailure(error.description)
                 }
             }
         }
