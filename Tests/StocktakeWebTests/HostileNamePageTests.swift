@@ -51,4 +51,16 @@ import Testing
             #expect(HostileNames.leaks(in: svg) == [])
         }
     }
+
+    /// Mustache starts every template, partials too, with its own Character-by-Character escaping: a template
+    /// that does not name the scalar escape on its first line would bring the hole back.
+    @Test func everyTemplateSelectsTheScalarEscape() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/StocktakeWeb/Resources/templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count > 10)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasPrefix(ScalarHTMLContent.pragma + "\n"), "\(name)")
+        }
+    }
 }
