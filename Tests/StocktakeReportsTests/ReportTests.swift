@@ -30,7 +30,7 @@ import Testing
                 "\(format.number(159, decimals: 0))/\(format.number(182, decimals: 0)) (\(format.percent(Decimal(159) * 100 / 182)))",
             ]
             for text in expected {
-                #expect(html.contains(HTMLReport.escape(text)), "\(language): \(text) not in the HTML")
+                #expect(html.contains(Escape.html(text)), "\(language): \(text) not in the HTML")
                 #expect(markdown.contains(text), "\(language): \(text) not in the Markdown")
                 #expect(docx.contains(text), "\(language): \(text) not in the DOCX")
             }

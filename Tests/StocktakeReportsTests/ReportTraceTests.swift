@@ -130,7 +130,7 @@ import Testing
         for sentence in report.sections.flatMap({ $0.blocks.flatMap(\.sentences) }) {
             for fact in sentence.facts {
                 #expect(sentence.text.contains(fact.text), "\(language): '\(fact.text)' is not in '\(sentence.text)'")
-                #expect(html.contains(HTMLReport.escape(fact.text)))
+                #expect(html.contains(Escape.html(fact.text)))
                 let value = try #require(try await recompute.value(of: fact.quantity), "\(fact.quantity) has no stored value")
                 // The recomputed value, printed as the report prints a fact of this kind, is the printed text.
                 let printed: String

@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeCore
 import ZIPFoundation
 
 /// The report as a Word document (WordprocessingML in a ZIP, written here): styles for the title and headings,
@@ -29,7 +30,8 @@ public enum DOCXReport {
         return data
     }
 
-    static func escape(_ text: String) -> String { HTMLReport.escape(text).replacingOccurrences(of: "'", with: "&apos;") }
+    /// Stored text in a part: `Escape.xml`, by Unicode scalar, with the characters XML 1.0 refuses dropped.
+    static func escape(_ text: String) -> String { Escape.xml(text) }
 
     // MARK: - The body
 

@@ -1,3 +1,5 @@
+import StocktakeCore
+
 /// The report as one standalone HTML page: `lang` and `dir` set for the language (`dir="rtl"` in Arabic), a
 /// small print-friendly style sheet, tables with figures aligned to the end of the line.
 public enum HTMLReport {
@@ -41,20 +43,8 @@ public enum HTMLReport {
         return html + "</main>\n</body>\n</html>\n"
     }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Stored text in the page: `Escape.html`, by Unicode scalar.
+    static func escape(_ text: String) -> String { Escape.html(text) }
 
     static let style = """
         body{font-family:"Noto Sans","DejaVu Sans",system-ui,sans-serif;color:#1b2430;background:#fff;margin:0;line-height:1.5}\

@@ -115,12 +115,12 @@ struct CheckController {
         func piece(_ range: Range<Int>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[range])
-            return HTMLReport.escape(String(view))
+            return Escape.html(String(view))
         }
         var html = "", position = 0
         for (index, finding) in findings.enumerated() where finding.start >= position && finding.end <= scalars.count {
             html += piece(position..<finding.start)
-            html += "<mark id=\"f\(index + 1)\" title=\"\(HTMLReport.escape(finding.expected))\">\(piece(finding.start..<finding.end))<sup>\(index + 1)</sup></mark>"
+            html += "<mark id=\"f\(index + 1)\" title=\"\(Escape.html(finding.expected))\">\(piece(finding.start..<finding.end))<sup>\(index + 1)</sup></mark>"
             position = finding.end
         }
         return html + piece(position..<scalars.count)

@@ -15,6 +15,7 @@ struct Renderer: Sendable {
         guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("templates") else {
             throw WebError.missingResource("templates")
         }
+        ScalarHTMLContent.register()
         return Renderer(library: try await MustacheLibrary(directory: folder.path))
     }
 
