@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import SQLKit
 import StocktakeCore
 import StocktakeStore
