@@ -13,6 +13,8 @@ import Testing
 enum WebHarness {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").path
     static let password = "correct horse battery"
+    /// The key the test server seals ballots with; tests that cast through the store use the same one.
+    static let ballotKey = BallotKey.generate()
 
     struct Arguments: AppArguments {
         let hostname = "127.0.0.1"
@@ -35,7 +37,7 @@ enum WebHarness {
             try await store.importChecked(ImportFile.read(data, file: "bac-giang-2024.json", enteredBy: "tester"))
             for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
             try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
-            let app = try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3))
+            let app = try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3, ballotKey: ballotKey))
             try await app.test(.live) { client in try await body(client, store) }
         }
     }
