@@ -171,10 +171,14 @@ extension Store {
     /// slot of its own. Then the database drops what it keeps of the old rows (``scrubPollTables()``). Closing a
     /// closed vote again only repeats that last step.
     public func closePoll(_ code: String, by username: String, key: BallotKey) async throws {
-        try await transaction { tx in
+        let engine = engine
+        let closing: String? = try await transaction { tx in
             let db = tx.sql
+            // PostgreSQL: the close's transaction id, so the scrub can wait for every older transaction.
+            let xid = engine == .postgres
+                ? try await db.raw("SELECT (txid_current() % 4294967296)::text AS x").first(decodingColumn: "x", as: String.self) : nil
             guard let poll = try await tx.poll(code) else { throw PollError.unknown(code) }
-            guard !poll.isClosed else { return }
+            guard !poll.isClosed else { return xid }
             try await tx.requireKey(key, for: code)
             let sealed = try await db.select().column("sealed").from("poll_ballots").where("poll_code", .equal, code)
                 .all(decodingColumn: "sealed", as: String.self)
@@ -211,15 +215,18 @@ extension Store {
             }
             try await db.update("polls").set("closed", to: 1).where("code", .equal, code).run()
             try await tx.record([AuditEvent(username: username, action: .pollClosed, unit: poll.unit, subject: code, detail: "closed")])
+            return xid
         }
-        try await scrubPollTables()
+        try await scrubPollTables(after: closing)
     }
 
     /// Removes what the database keeps of deleted and replaced poll rows. SQLite (with secure_delete on, so
     /// deleted cells are zeroed) copies the write-ahead log into the file and truncates it, so the log no
-    /// longer holds each ballot's transaction; PostgreSQL rewrites the poll tables (VACUUM FULL), so no dead
-    /// row version, and no free space that held one, is left in them.
-    func scrubPollTables() async throws {
+    /// longer holds each ballot's transaction. PostgreSQL keeps a dead row version as long as any transaction
+    /// older than the close might still read it, whatever database that transaction is in; so the scrub waits
+    /// (up to a minute) until none is left, then rewrites the poll tables (VACUUM FULL), leaving no dead row
+    /// version, and no free space that held one, in them.
+    func scrubPollTables(after closing: String?) async throws {
         switch engine {
         case .sqlite:
             guard case .sqliteFile = location else { return }
@@ -228,6 +235,20 @@ extension Store {
                 throw PollError.scrub("the vote is closed, but another program holds the database open, so its write-ahead log still holds the ballots' transactions: close that program and close the vote again")
             }
         case .postgres:
+            if let closing {
+                var waited = 0
+                while try await sql.raw("""
+                    SELECT count(*) AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (
+                    (backend_xmin IS NOT NULL AND age(backend_xmin) >= age(\(bind: closing)::xid)) OR
+                    (backend_xid IS NOT NULL AND age(backend_xid) >= age(\(bind: closing)::xid)))
+                    """).first(decodingColumn: "n", as: Int.self) ?? 0 > 0 {
+                    waited += 1
+                    guard waited < 1200 else {
+                        throw PollError.scrub("the vote is closed, but a transaction older than the close is still running, so PostgreSQL keeps the ballots' old row versions: end it and close the vote again")
+                    }
+                    try await Task.sleep(nanoseconds: 50_000_000)
+                }
+            }
             try await sql.raw("VACUUM FULL poll_ballots, poll_voted, poll_receipts, poll_counts").run()
         }
     }
