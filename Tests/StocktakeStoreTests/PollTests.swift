@@ -157,4 +157,43 @@ import StocktakeTestSupport
             #expect(!(try await store.isCounted(Self.code, receipt: "not-a-receipt")))
         }
     }
+
+    /// A vote opened by the earlier schema, which counted ballots as they came in and kept voters' names in
+    /// rowid order, is carried over: its voters become sorted marks, and the close adds the sealed ballots cast
+    /// since to the counts it had.
+    @Test func aVoteOpenedBeforeBallotsWereSealedClosesWithAllItsBallots() async throws {
+        try await TestDatabase.withFresh { url async throws in
+            let location = try DatabaseLocation(parsing: url)
+            let old = try await Store.connect(location, logger: .init(label: "test"))
+            do {
+                try await Migrations.apply(Array(Migrations.all.prefix { $0.version < 9 }), on: old)
+                try await old.importChecked(try StoreTests.sample())
+                let db = old.sql
+                try await db.raw("INSERT INTO polls (code, title, unit_code, base, thresholds, closed, created_by) VALUES ('OLD', 'Old vote', 'BG', 'cast', '', 0, 'admin')").run()
+                try await db.raw("INSERT INTO poll_officials (poll_code, position, name, role) VALUES ('OLD', 0, 'Official A', 'Secretary')").run()
+                for voter in Self.voters(6) { try await db.raw("INSERT INTO poll_roll (poll_code, username) VALUES ('OLD', \(bind: voter.rawValue))").run() }
+                for (answer, count) in [("high", 2), ("confidence", 0), ("low", 1), ("blank", 0)] {
+                    try await db.raw("INSERT INTO poll_counts (poll_code, position, answer, count) VALUES ('OLD', 0, \(bind: answer), \(bind: count))").run()
+                }
+                for voter in ["voter3", "voter1", "voter2"] { try await db.raw("INSERT INTO poll_voted (poll_code, username) VALUES ('OLD', \(bind: voter))").run() }
+                try await db.raw("INSERT INTO poll_receipts (poll_code, receipt_hash) VALUES ('OLD', 'r1'), ('OLD', 'r2'), ('OLD', 'r3')").run()
+                try await old.close()
+            } catch {
+                try? await old.close()
+                throw error
+            }
+            try await Store.using(location) { store in
+                let voted3 = try await store.hasVoted("OLD", "voter3")
+                let voted4 = try await store.hasVoted("OLD", "voter4")
+                #expect(voted3 && !voted4)
+                await #expect(throws: PollError.alreadyVoted("voter1")) { try await store.cast("OLD", by: "voter1", answers: [.low], key: Self.key) }
+                _ = try await store.cast("OLD", by: "voter4", answers: [.low], key: Self.key)
+                _ = try await store.cast("OLD", by: "voter5", answers: [.confidence], key: Self.key)
+                await #expect(throws: PollError.wrongKey("OLD")) { try await store.closePoll("OLD", by: "secretary", key: BallotKey.generate()) }
+                try await store.closePoll("OLD", by: "secretary", key: Self.key)
+                let tally = try await store.tally("OLD", for: .console)
+                #expect(tally.cast == 5 && tally.lines[0].counts == [.high: 2, .confidence: 1, .low: 2, .blank: 0] && tally.isConsistent)
+            }
+        }
+    }
 }
