@@ -66,11 +66,19 @@ extension Store {
         }
     }
 
-    /// Removes an account and ends its sessions. Returns whether it existed.
+    /// Removes an account and ends its sessions. Returns whether it existed. An account on the roll of an open
+    /// vote stays until the vote closes: removing it would shrink the roll under the ballots already cast.
     @discardableResult
     public func removeAccount(named username: String) async throws -> Bool {
         try await transaction { tx in
             guard try await tx.account(named: username) != nil else { return false }
+            if let open = try await tx.sql.select().column(SQLColumn("code", table: "polls")).from("poll_roll")
+                .join("polls", on: SQLColumn("poll_code", table: "poll_roll"), .equal, SQLColumn("code", table: "polls"))
+                .where(SQLColumn("username", table: "poll_roll"), .equal, SQLBind(username))
+                .where(SQLColumn("closed", table: "polls"), .equal, SQLBind(0))
+                .first(decodingColumn: "code", as: String.self) {
+                throw PollError.onOpenRoll(name: username, poll: open)
+            }
             try await tx.sql.delete(from: "sessions").where("username", .equal, username).run()
             try await tx.sql.delete(from: "users").where("username", .equal, username).run()
             return true

@@ -30,6 +30,9 @@ extension Store {
             // Foreign keys are checked only when asked, per connection; WAL keeps the file consistent on a crash
             // with readers never blocking the writer.
             try await sql.raw("PRAGMA foreign_keys = ON").run()
+            // Deleted rows are overwritten with zeros, not left in free space: a closed vote's sealed ballots and
+            // the old order of its voters must not outlive their deletion in the file.
+            try await sql.raw("PRAGMA secure_delete = ON").run()
             if case .file = storage {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
                 try await sql.raw("PRAGMA synchronous = FULL").run()

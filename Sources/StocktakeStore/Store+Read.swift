@@ -248,7 +248,7 @@ extension Store {
         "units", "unit_names", "unit_groups", "indicators", "indicator_texts", "documents", "document_titles", "targets",
         "key_tasks", "key_task_titles", "observations", "observation_comparisons", "observation_ranks",
         "users", "sessions", "audit_events", "task_status_changes", "data_version",
-        "polls", "poll_officials", "poll_roll", "poll_voted", "poll_counts", "poll_receipts", "ratings",
+        "polls", "poll_officials", "poll_roll", "poll_voted", "poll_counts", "poll_receipts", "poll_ballots", "ratings",
         "rating_rules", "award_rules", "award_decisions", "conferences", "conference_tasks", "secretaries",
     ]
 }

@@ -29,9 +29,21 @@ public func buildApplication(
 public struct WebOptions: Sendable {
     /// Failed sign-ins allowed per name within the window before further attempts are refused.
     public var loginAttempts: Int
+    /// The key that seals ballots while a vote is open; without one, votes can be read but not opened, cast or
+    /// closed.
+    public var ballotKey: BallotKey?
 
-    public init(loginAttempts: Int = 5) {
+    public init(loginAttempts: Int = 5, ballotKey: BallotKey? = nil) {
         self.loginAttempts = loginAttempts
+        self.ballotKey = ballotKey
+    }
+
+    /// The ballot key, or a clear refusal when the server was started without one.
+    func requireBallotKey() throws -> BallotKey {
+        guard let ballotKey else {
+            throw HTTPError(.serviceUnavailable, message: "This server was started without a ballot key (--ballot-key-file or STOCKTAKE_BALLOT_KEY_FILE): votes cannot be opened, cast or closed.")
+        }
+        return ballotKey
     }
 }
 

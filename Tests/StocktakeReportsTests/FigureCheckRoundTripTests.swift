@@ -27,7 +27,7 @@ struct FigureCheckRoundTripTests {
         try await ReportFixture.withSample { store async throws in
             let stored = try await StoredFigures.load(from: store, unit: "BG", period: .year(2024))
             #expect(stored.entries.count >= 10)
-            let input = try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: ReportFixture.asOf)
+            let input = try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
             for (language, latinDigits) in ReportLanguage.allCases.map({ ($0, false) }) + [(.ar, true)] {
                 let report = try ReportBuilder.build(input, language: language, latinDigits: latinDigits)
                 let format = FigureFormatter(language: language.rawValue, locale: language.locale(latinDigits: latinDigits))
@@ -63,7 +63,7 @@ struct FigureCheckRoundTripTests {
             let units = try await store.units().map(\.code.rawValue)
             #expect(units.contains("VN") && units.contains("BG"))
             for unit in units {
-                guard let input = try? await ReportInput.load(from: store, unit: unit, period: .year(2024), asOf: ReportFixture.asOf) else { continue }
+                guard let input = try? await ReportInput.load(from: store, unit: unit, period: .year(2024), asOf: ReportFixture.asOf, reader: .console) else { continue }
                 let stored = try await StoredFigures.load(from: store, unit: unit, period: .year(2024))
                 for language in ReportLanguage.allCases {
                     let text = MarkdownReport.render(try ReportBuilder.build(input, language: language))

@@ -21,7 +21,7 @@ enum ReportFixture {
     }
 
     static func report(_ store: Store, _ language: ReportLanguage) async throws -> Report {
-        try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: asOf), language: language)
+        try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: asOf, reader: .console), language: language)
     }
 
     /// The text of a DOCX's body, read as the figure check reads it.

@@ -11,7 +11,7 @@ import Testing
         try await WebHarness.run { client, store async throws in
             let fields = [
                 "code": "BG-2024-vote", "title": "Confidence vote 2024", "unit": "BG", "period": "2024", "base": "cast",
-                "officials": "Official A; Secretary\nOfficial B; Chair", "roll": "bacgiang yendung city",
+                "officials": "Official A; Secretary\nOfficial B; Chair", "roll": "bacgiang yendung city member-1 member-2",
             ]
             // Only the body's secretary opens a vote: not an administrator, not another editor of the body.
             let admin = Browser(client)
@@ -51,6 +51,13 @@ import Testing
             try await second.get("/polls/BG-2024-vote")
             #expect(try await second.post("/polls/BG-2024-vote/ballot", ["official-0": "high"]).status == .badRequest)  // an official left without answer
             #expect(try await second.post("/polls/BG-2024-vote/ballot", ["official-0": "high", "official-1": "confidence"]).status == .ok)
+            // Three more of the roll vote; the page and the store seal with the same key.
+            let third = Browser(client)
+            _ = try await third.signIn("yendung")
+            try await third.get("/polls/BG-2024-vote")
+            #expect(try await third.post("/polls/BG-2024-vote/ballot", ["official-0": "low", "official-1": "high"]).status == .ok)
+            _ = try await store.cast("BG-2024-vote", by: "member-1", answers: [.confidence, .high], key: WebHarness.ballotKey)
+            _ = try await store.cast("BG-2024-vote", by: "member-2", answers: [.high, .high], key: WebHarness.ballotKey)
 
             // Before the close nobody sees a result, the administrator and the secretary included; only the
             // secretary closes the vote.
@@ -67,15 +74,45 @@ import Testing
 
             let closed = try await admin.get("/polls/BG-2024-vote").body
             #expect(closed.contains("class=\"results tally\""))
-            #expect(closed.contains("Roll: 3 · Ballots cast: 2 · Shares of: ballots cast (2)"))
-            #expect(closed.contains("<td class=\"num\">1 (50.00%)</td>"))
-            // Low confidence for Official A is one of two: exactly half, not more than half.
+            #expect(closed.contains("Roll: 5 · Ballots cast: 5 · Shares of: ballots cast (5)"))
+            #expect(closed.contains("<td class=\"num\">2 (40.00%)</td>"))
+            // Low confidence for Official A is two of five: not more than half.
             #expect(!closed.contains("low confidence &gt; 1/2"))
 
             // The receipt proves the ballot was counted.
             try await voter.get("/polls/BG-2024-vote")
             let check = try await voter.post("/polls/BG-2024-vote/receipt", ["receipt": receipt])
             #expect(check.body.contains("Phiếu ứng với mã này đã được tính."))
+        }
+    }
+
+    /// A close after the first ballot showed that ballot; a roll below the minimum is refused at the door.
+    @Test func tooSmallARollIsRefusedAndTooFewBallotsShowNoTally() async throws {
+        try await WebHarness.run { client, store async throws in
+            let secretary = Browser(client)
+            _ = try await secretary.signIn("secretary")
+            try await secretary.get("/polls")
+            let small = try await secretary.post("/polls", [
+                "code": "BG-2024-one", "title": "One voter", "unit": "BG", "base": "cast", "officials": "Official A; Secretary", "roll": "bacgiang",
+            ])
+            #expect(small.status == .unprocessableContent && small.body.contains("at least 5 voters"))
+            #expect(try await store.poll("BG-2024-one") == nil)
+
+            try await secretary.get("/polls")
+            #expect(try await secretary.post("/polls", [
+                "code": "BG-2024-early", "title": "Closed early", "unit": "BG", "base": "cast", "officials": "Official A; Secretary",
+                "roll": "bacgiang yendung city member-1 member-2",
+            ]).status == .seeOther)
+            let voter = Browser(client)
+            _ = try await voter.signIn("bacgiang")
+            try await voter.get("/polls/BG-2024-early")
+            #expect(try await voter.post("/polls/BG-2024-early/ballot", ["official-0": "low"]).status == .ok)
+            try await secretary.get("/polls/BG-2024-early")
+            #expect(try await secretary.post("/polls/BG-2024-early/close", [:]).status == .seeOther)
+            for browser in [secretary, voter] {
+                let page = try await browser.get("/polls/BG-2024-early").body
+                #expect(page.contains("tally-withheld") && !page.contains("class=\"results tally\"") && !page.contains("1 (100"))
+            }
         }
     }
 }

@@ -58,9 +58,10 @@ import Testing
             }
             let poll = ConfidencePoll(code: PollCode(unchecked: "BG-2024-test"), title: "Vote 2024", unit: UnitCode(unchecked: "BG"), period: .year(2024),
                                       officials: [.init(name: "Official A", position: "Deputy Secretary")], base: .cast)
-            try await store.createPoll(poll, roll: ["bacgiang", "yendung", "city"].map { Username(unchecked: $0) }, by: "secretary")
-            _ = try await store.cast("BG-2024-test", by: "bacgiang", answers: [.low])
-            _ = try await store.cast("BG-2024-test", by: "city", answers: [.high])
+            try await store.createPoll(poll, roll: ["bacgiang", "yendung", "city", "member-1", "member-2", "member-3"].map { Username(unchecked: $0) }, by: "secretary", key: WebHarness.ballotKey)
+            for (voter, answer) in [("bacgiang", ConfidencePoll.Answer.low), ("city", .high), ("member-1", .low), ("member-2", .high), ("member-3", .confidence)] {
+                _ = try await store.cast("BG-2024-test", by: voter, answers: [answer], key: WebHarness.ballotKey)
+            }
 
             let secretary = Browser(client)
             _ = try await secretary.signIn("secretary")
@@ -70,11 +71,11 @@ import Testing
             #expect(open.contains("13.85%"))  // the year's evaluation, formatted for the reader
             #expect(open.contains("<td>Bac Giang city</td><td>excellent</td><td class=\"num\">100.00</td>"))
             #expect(open.contains("<strong>Certificate of merit of the Provincial Party Committee</strong>: Hiep Hoa district"))
-            #expect(open.contains("still open: no result before the close") && !open.contains("1 (50.00%)"))
-            try await store.closePoll("BG-2024-test", by: "secretary")
+            #expect(open.contains("still open: no result before the close") && !open.contains("2 (40.00%)"))
+            try await store.closePoll("BG-2024-test", by: "secretary", key: WebHarness.ballotKey)
             let closed = try await secretary.get("/conferences/BG-2025-01-14-review").body
-            #expect(closed.contains("Roll 3 · Ballots cast 2 · Shares of: ballots cast"))
-            #expect(closed.contains("<td class=\"num\">1 (50.00%)</td>"))
+            #expect(closed.contains("Roll 6 · Ballots cast 5 · Shares of: ballots cast"))
+            #expect(closed.contains("<td class=\"num\">2 (40.00%)</td>"))
 
             // The online conference of 17 January 2024: central site, bridges, chair, comments heard.
             let online = try await secretary.get("/conferences/VN-2024-01-17-secretaries").body
@@ -95,6 +96,39 @@ import Testing
             #expect(task.unit.rawValue == "VN" && task.deadline == endOf2024)
             try await admin.get("/conferences/VN-2024-01-17-secretaries")
             #expect(try await admin.post("/conferences/VN-2024-01-17-secretaries/conclusions/1/task", [:]).status == .conflict)
+        }
+    }
+
+    /// The conference page and the report showed a closed vote's tally to accounts the poll page refuses.
+    @Test func theConferencePageAndTheReportShowATallyOnlyToThoseThePollPageShowsItTo() async throws {
+        try await WebHarness.run { client, store async throws in
+            try await Self.prepare(store)
+            let poll = ConfidencePoll(code: PollCode(unchecked: "BG-2024-secret"), title: "Secret vote 2024", unit: UnitCode(unchecked: "BG"), period: .year(2024),
+                                      officials: [.init(name: "Official Q", position: "Deputy Secretary")], base: .cast)
+            let roll = ["bacgiang", "city", "member-1", "member-2", "member-3"]
+            try await store.createPoll(poll, roll: roll.map { Username(unchecked: $0) }, by: "secretary", key: WebHarness.ballotKey)
+            for voter in roll { _ = try await store.cast("BG-2024-secret", by: voter, answers: [.low], key: WebHarness.ballotKey) }
+            try await store.closePoll("BG-2024-secret", by: "secretary", key: WebHarness.ballotKey)
+            let report = "/reports?unit=BG&period=2024&lang=en&format=html"
+            // Refused by the poll page: an account neither on the roll, nor the body's secretary, nor an administrator.
+            for name in ["viewer", "yendung"] {
+                let browser = Browser(client)
+                _ = try await browser.signIn(name)
+                #expect(try await browser.get("/polls/BG-2024-secret").status == .forbidden, "\(name)")
+                let conference = try await browser.get("/conferences/BG-2025-01-14-review").body
+                #expect(!conference.contains("Official Q") && !conference.contains("Secret vote 2024"), "\(name)")
+                let html = try await browser.get(report)
+                #expect(html.status == .ok && !html.body.contains("Official Q"), "\(name)")
+                #expect(APITests.errorCode(try await APITests.call(client, .get, "/api/v1/polls/BG-2024-secret", token: try await APITests.signIn(client, name))) == "not_on_roll")
+            }
+            // Shown by the poll page: a voter, the secretary, an administrator.
+            for name in ["city", "secretary", "admin"] {
+                let browser = Browser(client)
+                _ = try await browser.signIn(name)
+                #expect(try await browser.get("/polls/BG-2024-secret").body.contains("Official Q"), "\(name)")
+                #expect(try await browser.get("/conferences/BG-2025-01-14-review").body.contains("Official Q"), "\(name)")
+                #expect(try await browser.get(report).body.contains("Official Q"), "\(name)")
+            }
         }
     }
 
@@ -121,7 +155,7 @@ import Testing
             // Votes: the secretary opens nothing through the API, but closes; a voter casts once and gets a receipt.
             let poll = ConfidencePoll(code: PollCode(unchecked: "BG-API"), title: "API vote", unit: UnitCode(unchecked: "BG"), period: .year(2024),
                                       officials: [.init(name: "A", position: "p"), .init(name: "B", position: "q")], base: .roll)
-            try await store.createPoll(poll, roll: ["bacgiang", "city"].map { Username(unchecked: $0) }, by: "secretary")
+            try await store.createPoll(poll, roll: ["bacgiang", "city", "member-1", "member-2", "member-3", "member-4"].map { Username(unchecked: $0) }, by: "secretary", key: WebHarness.ballotKey)
             let voter = try await APITests.signIn(client, "bacgiang")
             #expect(try await APITests.call(client, .post, "/api/v1/polls/BG-API/ballot", token: voter, body: #"{"answers": ["low"]}"#).status == .badRequest)
             let cast = try await APITests.call(client, .post, "/api/v1/polls/BG-API/ballot", token: voter, body: #"{"answers": ["low", "blank"]}"#)
@@ -129,10 +163,14 @@ import Testing
             #expect(try await APITests.call(client, .post, "/api/v1/polls/BG-API/ballot", token: voter, body: #"{"answers": ["high", "high"]}"#).status == .conflict)
             let before = try await APITests.call(client, .get, "/api/v1/polls/BG-API", token: voter)
             #expect(before.json["voted"] as? Bool == true && before.json["tally"] == nil)
+            for voter in ["member-1", "member-2", "member-3", "member-4"] {
+                _ = try await store.cast("BG-API", by: voter, answers: [.high, .confidence], key: WebHarness.ballotKey)
+            }
             #expect(APITests.errorCode(try await APITests.call(client, .post, "/api/v1/polls/BG-API/close", token: voter)) == "not_secretary")
             #expect(try await APITests.call(client, .post, "/api/v1/polls/BG-API/close", token: token).status == .ok)
             let tally = try #require(try await APITests.call(client, .get, "/api/v1/polls/BG-API", token: token).json["tally"] as? [String: Any])
-            #expect(tally["roll"] as? Int == 2 && tally["cast"] as? Int == 1 && tally["base_count"] as? Int == 2 && tally["consistent"] as? Bool == true)
+            #expect(tally["roll"] as? Int == 6 && tally["cast"] as? Int == 5 && tally["base_count"] as? Int == 6 && tally["consistent"] as? Bool == true)
+            #expect(tally["withheld"] as? Bool == false && (tally["lines"] as? [Any])?.count == 2)
             let viewer = try await APITests.signIn(client, "viewer")
             #expect(APITests.errorCode(try await APITests.call(client, .get, "/api/v1/polls/BG-API", token: viewer)) == "not_on_roll")
 

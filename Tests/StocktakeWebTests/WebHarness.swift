@@ -12,6 +12,8 @@ import Testing
 enum WebHarness {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").path
     static let password = "correct horse battery"
+    /// The key the test server seals ballots with; tests that cast through the store use the same one.
+    static let ballotKey = BallotKey.generate()
 
     struct Arguments: AppArguments {
         let hostname = "127.0.0.1"
@@ -35,7 +37,8 @@ enum WebHarness {
             for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
             try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
             try await LiveServer.run({ running in
-                try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3), onServerRunning: running)
+                try await buildApplication(
+                    Arguments(), store: store, options: WebOptions(loginAttempts: 3, ballotKey: ballotKey), onServerRunning: running)
             }) { client in try await body(client, store) }
         }
     }

@@ -1,8 +1,14 @@
 /// A secret confidence vote on one or more officials, by a body's roll of voters.
 ///
 /// Each voter answers for each official: high confidence, confidence, low confidence, or leaves the official
-/// blank. Only counts are kept, never a ballot: who voted and what was voted cannot be joined.
+/// blank. While the vote is open each ballot is kept only sealed; the close counts them and keeps the totals.
 public struct ConfidencePoll: Hashable, Sendable {
+    /// The smallest roll a vote may be opened for: below it a tally would all but name each voter's answers.
+    public static let minimumRoll = 5
+    /// The fewest ballots for which a per-official tally is kept and shown: fewer, and one ballot (the first
+    /// ballot of a vote closed early) could be read straight off the counts.
+    public static let minimumBallots = 5
+
     public var code: PollCode
     public var title: String
     /// The body whose roll votes (a committee, a people's council).
@@ -90,7 +96,8 @@ public struct PollCode: RecordCode {
     public init(unchecked rawValue: String) { self.rawValue = rawValue }
 }
 
-/// The counts of a closed poll, with the base stated and the thresholds each official reached.
+/// The counts of a closed poll, with the base stated and the thresholds each official reached. With fewer
+/// ballots than ``ConfidencePoll/minimumBallots`` it has no lines: only the roll and the number cast.
 public struct PollTally: Hashable, Sendable {
     public struct Line: Hashable, Sendable {
         public let official: ConfidencePoll.Official
@@ -114,11 +121,14 @@ public struct PollTally: Hashable, Sendable {
         self.cast = cast
         self.base = poll.base
         let baseCount = poll.base == .cast ? cast : roll
-        lines = poll.officials.enumerated().map { index, official in
+        lines = cast < ConfidencePoll.minimumBallots ? [] : poll.officials.enumerated().map { index, official in
             let counts = counts[index] ?? [:]
             return Line(official: official, counts: counts, reached: poll.thresholds.filter { $0.isReached(count: counts[$0.answer, default: 0], base: baseCount) })
         }
     }
+
+    /// Too few ballots were cast for a per-official tally to keep them secret.
+    public var isWithheld: Bool { cast < ConfidencePoll.minimumBallots }
 
     /// valid + blank = cast ≤ roll, for every official.
     public var isConsistent: Bool {

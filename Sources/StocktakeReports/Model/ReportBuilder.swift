@@ -302,6 +302,8 @@ public struct ReportBuilder {
             blocks.append(.paragraph([Sentence(try t("poll_base", [
                 "title": poll.title, "cast": integer(tally.cast), "base": try t(tally.base == .cast ? "base_cast" : "base_roll"),
             ], count: Decimal(tally.cast)))]))
+            // A withheld tally (too few ballots) has no lines: the report states the number cast and no more.
+            guard !tally.lines.isEmpty else { continue }
             blocks.append(.list(try tally.lines.map { line in
                 Sentence(try t("poll_line", [
                     "official": line.official.name + (line.official.position.isEmpty ? "" : " (\(line.official.position))"),

@@ -32,7 +32,8 @@ public struct ReportInput: Sendable {
         }
     }
 
-    public static func load(from store: Store, unit code: String, period: Period, asOf: CalendarDate) async throws -> ReportInput {
+    /// `reader` is who the report is for: it holds only the votes whose tally ``PollAccess`` lets them see.
+    public static func load(from store: Store, unit code: String, period: Period, asOf: CalendarDate, reader: PollReader) async throws -> ReportInput {
         guard case .year = period else { throw InputError.notAYear(period) }
         let evaluator = try await store.evaluator(for: period)
         guard let unit = UnitCode(validating: code).flatMap({ evaluator.tree[$0] }) else { throw InputError.unknownUnit(code) }
@@ -41,8 +42,9 @@ public struct ReportInput: Sendable {
         let tasks = try await store.tasks(periods: [period, period.next]).filter { $0.unit == unit.code }
         let below = Set(evaluator.tree.activeChildren(of: unit.code, in: period))
         var polls: [(ConfidencePoll, PollTally)] = []
-        for poll in try await store.polls() where poll.unit == unit.code && poll.period == period && poll.isClosed {
-            polls.append((poll, try await store.tally(poll.code.rawValue)))
+        for poll in try await store.polls() where poll.unit == unit.code && poll.period == period {
+            guard try await store.access(to: poll, for: reader).maySeeTally(of: poll) else { continue }
+            polls.append((poll, try await store.tally(poll.code.rawValue, for: reader)))
         }
         return ReportInput(
             unit: unit, period: period, evaluator: evaluator, evaluation: evaluation, documents: documents,

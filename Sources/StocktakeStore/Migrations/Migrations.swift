@@ -19,6 +19,7 @@ enum Migrations {
         createPolls,
         createRatings,
         createReview,
+        sealBallots,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -171,9 +171,8 @@ extension APIController {
     // MARK: - Confidence votes
 
     /// The poll's roll and what the account may do with the poll, under the pages' rule (``PollAccess``).
-    func pollAccess(_ poll: ConfidencePoll, _ account: Account, secretaryOf bodies: [UnitCode]) async throws -> (roll: [String], access: PollAccess) {
-        let roll = try await services.store.roll(of: poll.code.rawValue)
-        return (roll, PollAccess(poll, roll: roll, account: account, secretaryOf: bodies))
+    func pollAccess(_ poll: ConfidencePoll, _ account: Account) async throws -> (roll: [String], access: PollAccess) {
+        (try await services.store.roll(of: poll.code.rawValue), try await services.store.access(to: poll, for: .account(account)))
     }
 
     func poll(_ context: AppRequestContext) async throws -> ConfidencePoll {
@@ -194,10 +193,9 @@ extension APIController {
 
     @Sendable func polls(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
-        let bodies = try await services.store.bodies(ofSecretary: account.username)
         var visible: [JSONValue] = []
         for poll in try await services.store.polls() {
-            let (roll, access) = try await pollAccess(poll, account, secretaryOf: bodies)
+            let (roll, access) = try await pollAccess(poll, account)
             if access.maySee { visible.append(Self.json(poll, rollSize: roll.count)) }
         }
         return JSONValue.object(["polls": .array(visible)]).response()
@@ -206,14 +204,15 @@ extension APIController {
     @Sendable func pollDetail(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let poll = try await poll(context)
-        let (roll, access) = try await pollAccess(poll, account, secretaryOf: try await services.store.bodies(ofSecretary: account.username))
+        let (roll, access) = try await pollAccess(poll, account)
         guard access.maySee else { throw APIError(.forbidden, "not_on_roll", "\(account.username) is not on the roll of \(poll.code).") }
         guard case .object(var fields) = Self.json(poll, rollSize: roll.count) else { throw APIError(.internalServerError, "internal_error", "poll JSON") }
         if access.onRoll { fields["voted"] = .bool(try await services.store.hasVoted(poll.code.rawValue, account.username.rawValue)) }
-        if poll.isClosed {
-            let tally = try await services.store.tally(poll.code.rawValue)
+        if access.maySeeTally(of: poll) {
+            let tally = try await services.store.tally(poll.code.rawValue, for: .account(account))
             fields["tally"] = .object([
                 "roll": .number(Decimal(tally.roll)), "cast": .number(Decimal(tally.cast)), "base": .string(tally.base.rawValue),
+                "withheld": .bool(tally.isWithheld),
                 "base_count": .number(Decimal(tally.baseCount)), "consistent": .bool(tally.isConsistent),
                 "lines": .array(tally.lines.map { line in
                     .object([
@@ -240,7 +239,7 @@ extension APIController {
             return answer
         }
         do {
-            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers)
+            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers, key: try services.options.requireBallotKey())
             return JSONValue.object(["receipt": .string(receipt)]).response(status: .created)
         } catch let error as PollError {
             switch error {
@@ -257,7 +256,7 @@ extension APIController {
         guard try await services.store.secretary(of: poll.unit) == account.username else {
             throw APIError(.forbidden, "not_secretary", "Only the secretary of \(poll.unit) closes its votes.")
         }
-        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue)
+        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue, key: try services.options.requireBallotKey())
         let closed = try await services.store.poll(poll.code.rawValue)!
         return Self.json(closed, rollSize: try await services.store.roll(of: poll.code.rawValue).count).response()
     }

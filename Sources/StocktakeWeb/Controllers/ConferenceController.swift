@@ -92,6 +92,7 @@ struct ConferenceController {
         let open: Bool
         let lines: [PollLine]
         let base: String
+        let withheld: Bool
     }
 
     struct PollLine {
@@ -130,12 +131,14 @@ struct ConferenceController {
             AwardLine(award: award.rule.award[language], unit: name(award.decision.unit), evidence: award.rule.title[language])
         }
         var polls: [PollView] = []
+        // Only the votes the account may see, under the poll page's own rule.
         for poll in try await services.store.polls() where poll.unit == conference.host && poll.period == conference.period {
+            guard let account = context.account, try await services.store.access(to: poll, for: .account(account)).maySee else { continue }
             guard poll.isClosed else {
-                polls.append(PollView(title: poll.title, open: true, lines: [], base: ""))
+                polls.append(PollView(title: poll.title, open: true, lines: [], base: "", withheld: false))
                 continue
             }
-            let tally = try await services.store.tally(poll.code.rawValue)
+            let tally = try await services.store.tally(poll.code.rawValue, for: .account(account))
             polls.append(PollView(
                 title: poll.title, open: false,
                 lines: tally.lines.map { line in
@@ -144,7 +147,8 @@ struct ConferenceController {
                         cells: ConfidencePoll.Answer.allCases.map { format.count(line.counts[$0, default: 0], of: tally.baseCount) },
                         reached: line.reached.map(t.threshold).joined(separator: "; "))
                 },
-                base: "\(t.roll) \(tally.roll) · \(t.cast) \(tally.cast) · \(t.base): \(tally.base == .cast ? t.baseCast : t.baseRoll)"))
+                base: "\(t.roll) \(tally.roll) · \(t.cast) \(tally.cast) · \(t.base): \(tally.base == .cast ? t.baseCast : t.baseRoll)",
+                withheld: tally.isWithheld))
         }
         let mayWrite = context.account?.mayWrite(to: conference.host, in: tree) ?? false
         let view = View(

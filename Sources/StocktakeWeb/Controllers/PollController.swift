@@ -63,6 +63,8 @@ struct PollController {
         let base: String
         let lines: [TallyLine]
         let consistent: Bool
+        /// Fewer ballots than the minimum: no per-official line is shown.
+        let withheld: Bool
     }
 
     struct TallyLine {
@@ -78,8 +80,7 @@ struct PollController {
         let bodies = try await services.store.bodies(ofSecretary: account.username)
         var links: [PollLink] = []
         for poll in try await services.store.polls() {
-            let roll = try await services.store.roll(of: poll.code.rawValue)
-            guard PollAccess(poll, roll: roll, account: account, secretaryOf: bodies).maySee else { continue }
+            guard try await services.store.access(to: poll, for: .account(account)).maySee else { continue }
             links.append(PollLink(href: "/polls/\(poll.code)", title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen))
         }
         let units = try await services.store.units().filter { bodies.contains($0.code) }.map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: false) }
@@ -113,7 +114,7 @@ struct PollController {
         do {
             try await services.store.createPoll(
                 ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, period: period, officials: officials, base: base),
-                roll: roll, by: account.username.rawValue)
+                roll: roll, by: account.username.rawValue, key: try services.options.requireBallotKey())
         } catch let error as PollError {
             throw HTTPError(.unprocessableContent, message: error.description)
         }
@@ -135,13 +136,13 @@ struct PollController {
         let t = UIText.forLanguage(context.language)
         let code = poll.code.rawValue
         let roll = try await services.store.roll(of: code)
-        let access = PollAccess(poll, roll: roll, account: account, secretaryOf: try await services.store.bodies(ofSecretary: account.username))
+        let access = try await services.store.access(to: poll, for: .account(account))
         guard access.maySee else { throw HTTPError(.forbidden, message: t.notOnRoll) }
         let onRoll = access.onRoll
         let voted = onRoll ? try await services.store.hasVoted(code, account.username.rawValue) : false
         var tally: TallyView?
-        if poll.isClosed {
-            let result = try await services.store.tally(code)
+        if access.maySeeTally(of: poll) {
+            let result = try await services.store.tally(code, for: .account(account))
             let format = FigureFormatter(language: context.language)
             tally = TallyView(
                 roll: result.roll, cast: result.cast, base: result.base == .cast ? "\(t.baseCast) (\(result.cast))" : "\(t.baseRoll) (\(result.roll))",
@@ -150,7 +151,7 @@ struct PollController {
                               cells: ConfidencePoll.Answer.allCases.map { format.count(line.counts[$0, default: 0], of: result.baseCount) },
                               reached: line.reached.map(t.threshold).joined(separator: "; "))
                 },
-                consistent: result.isConsistent)
+                consistent: result.isConsistent, withheld: result.isWithheld)
         }
         let view = View(
             t: t.catalog, code: code, title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen,
@@ -176,7 +177,7 @@ struct PollController {
             answers.append(answer)
         }
         do {
-            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers)
+            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers, key: try services.options.requireBallotKey())
             return try await render(poll, context: context, receipt: receipt, receiptCheck: nil)
         } catch let error as PollError {
             throw HTTPError(error == .notOnRoll(account.username.rawValue) ? .forbidden : .conflict, message: error.description)
@@ -190,7 +191,7 @@ struct PollController {
         guard try await services.store.secretary(of: poll.unit) == account.username else {
             throw HTTPError(.forbidden, message: "Only the secretary of \(poll.unit) closes its confidence votes.")
         }
-        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue)
+        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue, key: try services.options.requireBallotKey())
         return .redirect(to: "/polls/\(poll.code)", type: .normal)
     }
 

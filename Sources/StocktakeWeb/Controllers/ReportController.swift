@@ -51,7 +51,8 @@ struct ReportController {
         let unit = query["unit"].map(String.init) ?? ""
         let report: Report
         do {
-            let input = try await ReportInput.load(from: services.store, unit: unit, period: period, asOf: Reviews.today())
+            guard let account = context.account else { throw HTTPError(.unauthorized) }
+            let input = try await ReportInput.load(from: services.store, unit: unit, period: period, asOf: Reviews.today(), reader: .account(account))
             report = try ReportBuilder.build(input, language: language, latinDigits: query["digits"] == "latin")
         } catch let error as ReportInput.InputError {
             throw HTTPError(.notFound, message: error.description)

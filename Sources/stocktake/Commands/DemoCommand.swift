@@ -30,7 +30,15 @@ struct DemoCommand: AsyncParsableCommand {
         let sample = try samplePath("bac-giang-2024.json")
         let districts = try samplePath("bac-giang-districts-2024.json")
         let reviewFile = try samplePath("bac-giang-review-2024.json")
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal", ".ballot-key"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        // The demo's ballot key: the one given, else a new one in a file beside the demo database (readable by
+        // its owner only). Beside, not inside: a copy of the database and its -wal alone reads no sealed ballot.
+        // A real deployment keeps the key off the database's disk and out of its backups.
+        let key: BallotKey
+        if let given = try server.ballotKey.load() { key = given } else {
+            key = BallotKey.generate()
+            do { try key.write(to: database + ".ballot-key") } catch let error as BallotKey.Invalid { throw ValidationError(error.description) }
+        }
         let store = try await Store.open(.sqliteFile(database))
         do {
             var data = try Input.read(sample, by: "stocktake demo")
@@ -45,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
             let asOf = try CalendarDate(year: 2025, month: 1, day: 14)
             let output = try await evaluate(store: store, unit: "BG", period: period, asOf: asOf)
             for account in Self.accounts { try await Passwords.addAccount(account, password: Self.password, to: store) }
-            let review = try await runReview(store: store, files: [reviewFile], evaluated: output, printing: format == .table)
+            let review = try await runReview(store: store, files: [reviewFile], evaluated: output, key: key, printing: format == .table)
             switch format {
             case .table:
                 print(output.table())
@@ -60,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             if serve {
                 print("")
-                try await server.serve(store) { address in
+                try await server.serve(store, key: key) { address in
                     print("Stocktake is serving \(address) — sign in as bacgiang (editor and secretary of Bac Giang) or admin, password \(Self.password). Stop with Ctrl-C.")
                     print("See \(address)/ratings?unit=BG&period=2024, \(address)/awards?unit=BG&period=2024, \(address)/polls and \(address)/conferences/BG-2025-01-14-review.")
                     fflush(nil)

@@ -19,7 +19,7 @@ extension DemoCommand {
         base: .cast)
 
     /// `evaluated` is the demo's evaluation of the year: ratings and awards read it rather than evaluate again.
-    func runReview(store: Store, files: [String], evaluated: EvaluationOutput, printing: Bool) async throws -> String {
+    func runReview(store: Store, files: [String], evaluated: EvaluationOutput, key: BallotKey, printing: Bool) async throws -> String {
         let (evaluator, period) = (evaluated.evaluator, evaluated.evaluation.period)
         var review = LocatedReview(file: files.joined(separator: ", "))
         for file in files { review.append(try Input.readReview(file)) }
@@ -37,9 +37,13 @@ extension DemoCommand {
             }
         }
 
-        try await store.createPoll(Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username), by: Self.secretary.rawValue)
+        // The open vote's roll: the demo's voting accounts and four more committee members, so that it reaches
+        // the smallest roll a vote may have.
+        let members = (1...4).map { Username(unchecked: String(format: "member-%02d", $0)) }
+        try await store.createPoll(
+            Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username) + members, by: Self.secretary.rawValue, key: key)
         let roll = (1...49).map { Username(unchecked: String(format: "member-%02d", $0)) }
-        try await store.createPoll(Self.example, roll: roll, by: Self.secretary.rawValue)
+        try await store.createPoll(Self.example, roll: roll, by: Self.secretary.rawValue, key: key)
         var random = SeededGenerator(seed: 2024)
         let weights: [(ConfidencePoll.Answer, Int)] = [(.high, 55), (.confidence, 33), (.low, 9), (.blank, 3)]
         for voter in roll.prefix(47) {
@@ -47,9 +51,9 @@ extension DemoCommand {
                 var draw = Int.random(in: 0..<100, using: &random)
                 return weights.first { draw -= $0.1; return draw < 0 }!.0
             }
-            _ = try await store.cast(Self.example.code.rawValue, by: voter.rawValue, answers: answers)
+            _ = try await store.cast(Self.example.code.rawValue, by: voter.rawValue, answers: answers, key: key)
         }
-        try await store.closePoll(Self.example.code.rawValue, by: Self.secretary.rawValue)
+        try await store.closePoll(Self.example.code.rawValue, by: Self.secretary.rawValue, key: key)
 
         guard printing else { return "" }
         var lines = ["Review: imported \(plan.recordCount) review records (rating rule \(round.rule.version), \(plan.ratings.count) ratings of 2020–2023, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences)."]
@@ -67,7 +71,7 @@ extension DemoCommand {
         }
         lines.append("")
         lines.append("Closed example vote \(Self.example.code):")
-        lines.append(PollCommand.render(try await store.tally(Self.example.code.rawValue)))
+        lines.append(PollCommand.render(try await store.tally(Self.example.code.rawValue, for: .console)))
         return lines.joined(separator: "\n")
     }
 }

@@ -16,9 +16,12 @@ struct ServerOptions: ParsableArguments, AppArguments {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
-    /// Serves `store` until the process is interrupted (SIGINT or SIGTERM end it gracefully).
-    func serve(_ store: Store, announce: @escaping @Sendable (String) -> Void) async throws {
-        let app = try await buildApplication(self, store: store) { port in
+    @OptionGroup var ballotKey: BallotKeyOptions
+
+    /// Serves `store` until the process is interrupted (SIGINT or SIGTERM end it gracefully). `key` seals
+    /// ballots; without one the server refuses to open, take or close votes.
+    func serve(_ store: Store, key: BallotKey?, announce: @escaping @Sendable (String) -> Void) async throws {
+        let app = try await buildApplication(self, store: store, options: WebOptions(ballotKey: key)) { port in
             announce("http://\(hostname):\(port)")
         }
         try await app.runService()
@@ -37,8 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await Store.open(try database.location)
         do {
-            try await server.serve(store) { address in
+            let key = try server.ballotKey.load()
+            try await server.serve(store, key: key) { address in
                 print("Stocktake is serving \(address) (database: \(store.location)). Stop with Ctrl-C.")
+                if key == nil { print("No ballot key given (--ballot-key-file): confidence votes can be read but not opened, cast or closed.") }
                 fflush(nil)
             }
             try await store.close()

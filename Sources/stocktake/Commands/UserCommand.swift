@@ -66,7 +66,10 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
 
         func run() async throws {
-            let removed = try await database.withStore { try await $0.removeAccount(named: username) }
+            let removed: Bool
+            do { removed = try await database.withStore { try await $0.removeAccount(named: username) } } catch let error as PollError {
+                throw ValidationError(error.description)
+            }
             guard removed else { throw ValidationError("no account is named '\(username)'") }
             print("Removed \(username).")
         }

@@ -8,7 +8,20 @@ struct PollCommand: AsyncParsableCommand {
         commandName: "poll",
         abstract: "Secret confidence votes: open and close them as the body's secretary, and read a closed vote's tally.",
         discussion: "Ballots are cast in the web application, by each voter signed in: a command line cannot tell who is voting.",
-        subcommands: [List.self, Open.self, Close.self, Tally.self])
+        subcommands: [List.self, Open.self, Close.self, Tally.self, Key.self])
+
+    struct Key: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a new ballot key: 32 random bytes, as hexadecimal, to a new file readable by its owner only.",
+            discussion: "Give the file to the server and to poll open and close (--ballot-key-file or STOCKTAKE_BALLOT_KEY_FILE). Keep it off the database's disk and out of its backups: with it, a copy of the database taken while a vote is open reads the sealed ballots.")
+        @Option(help: "The file to create; an existing file is not replaced.") var out: String
+
+        func run() async throws {
+            guard !FileManager.default.fileExists(atPath: out) else { throw ValidationError("--out \(out): the file exists; a ballot key is never overwritten") }
+            do { try BallotKey.generate().write(to: out) } catch let error as BallotKey.Invalid { throw ValidationError(error.description) }
+            print("Wrote a new ballot key to \(out).")
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the votes, open and closed.")
@@ -37,6 +50,7 @@ struct PollCommand: AsyncParsableCommand {
         @Option(help: "The voters' user names, separated by commas or spaces.") var roll: String
         @Option(help: "Shares of the ballots cast (cast) or of the whole roll (roll).") var base: String = "cast"
         @Option(help: "The secretary opening the vote.") var by: String
+        @OptionGroup var ballotKey: BallotKeyOptions
 
         func run() async throws {
             guard let pollCode = PollCode(validating: code) else { throw ValidationError("--code '\(code)': expected \(PollCode.expectedForm)") }
@@ -51,11 +65,12 @@ struct PollCommand: AsyncParsableCommand {
                 guard let username = Username(validating: String(name)) else { throw ValidationError("--roll: '\(name)' is not a user name") }
                 return username
             }
+            let key = try ballotKey.require()
             try await database.withStore { store in
                 try await requireSecretary(store, unit, by)
                 do {
                     try await store.createPoll(
-                        ConfidencePoll(code: pollCode, title: title, unit: unit, period: year, officials: officials, base: base), roll: voters, by: by)
+                        ConfidencePoll(code: pollCode, title: title, unit: unit, period: year, officials: officials, base: base), roll: voters, by: by, key: key)
                 } catch let error as PollError { throw ValidationError(error.description) }
                 print("Opened \(pollCode): \(officials.count) officials, \(Set(voters).count) voters on the roll.")
             }
@@ -67,12 +82,14 @@ struct PollCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The vote's code.") var code: String
         @Option(help: "The secretary closing the vote.") var by: String
+        @OptionGroup var ballotKey: BallotKeyOptions
 
         func run() async throws {
+            let key = try ballotKey.require()
             try await database.withStore { store in
                 guard let poll = try await store.poll(code) else { throw ValidationError("no vote has the code '\(code)'") }
                 try await requireSecretary(store, poll.unit, by)
-                try await store.closePoll(code, by: by)
+                do { try await store.closePoll(code, by: by, key: key) } catch let error as PollError { throw ValidationError(error.description) }
                 print("Closed \(code).")
             }
         }
@@ -86,7 +103,7 @@ struct PollCommand: AsyncParsableCommand {
         func run() async throws {
             try await database.withStore { store in
                 let tally: PollTally
-                do { tally = try await store.tally(code) } catch let error as PollError { throw ValidationError(error.description) }
+                do { tally = try await store.tally(code, for: .console) } catch let error as PollError { throw ValidationError(error.description) }
                 print(PollCommand.render(tally))
             }
         }
@@ -101,7 +118,11 @@ struct PollCommand: AsyncParsableCommand {
                 + ConfidencePoll.Answer.allCases.map { format.count(line.counts[$0, default: 0], of: tally.baseCount) }
                 + [line.reached.map(\.description).joined(separator: "; ")])
         }
-        return "Roll \(tally.roll), ballots cast \(tally.cast); shares of \(base); valid + blank = cast ≤ roll: \(tally.isConsistent ? "holds" : "BROKEN")\n" + table.render()
+        let head = "Roll \(tally.roll), ballots cast \(tally.cast); shares of \(base)"
+        guard !tally.isWithheld else {
+            return head + "\nFewer than \(ConfidencePoll.minimumBallots) ballots were cast: no tally per official is kept or shown."
+        }
+        return head + "; valid + blank = cast ≤ roll: \(tally.isConsistent ? "holds" : "BROKEN")\n" + table.render()
     }
 }
 
