@@ -14,7 +14,7 @@ import Testing
     static func withHostileReports(_ body: @escaping @Sendable ([Report]) async throws -> Void) async throws {
         try await ReportFixture.withSample { store async throws in
             try await HostileNames.importSample(into: store)
-            let input = try await ReportInput.load(from: store, unit: HostileNames.quoteUnit, period: .year(2024), asOf: ReportFixture.asOf)
+            let input = try await ReportInput.load(from: store, unit: HostileNames.quoteUnit, period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
             try await body(try ReportLanguage.allCases.map { try ReportBuilder.build(input, language: $0) })
         }
     }
