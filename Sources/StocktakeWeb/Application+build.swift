@@ -20,18 +20,38 @@ public func buildApplication(
     logger.logLevel = arguments.logLevel
     let router = try await buildRouter(store: store, options: options)
     return Application(
-        router: router, configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Stocktake"),
+        router: router, server: .limited(requestTimeout: options.requestTimeout, maxConnections: options.maxConnections),
+        configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Stocktake"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? arguments.port) },
         logger: logger)
 }
 
-/// Settings that tests and benchmarks change.
+/// The server's limits and settings; `serve` and `demo` set them from their options, tests change them.
 public struct WebOptions: Sendable {
-    /// Failed sign-ins allowed per name within the window before further attempts are refused.
+    /// Failed sign-ins allowed per name within 15 minutes before further attempts on it are refused.
     public var loginAttempts: Int
+    /// Failed sign-ins allowed from one address within 15 minutes, whatever the names.
+    public var loginAttemptsPerAddress: Int
+    /// Whether cookies carry `Secure` (the site is served over HTTPS, perhaps behind a proxy).
+    public var secureCookies: Bool
+    /// How long a connection may go without sending a complete request (a half-sent header, or an idle
+    /// keep-alive) before it is closed.
+    public var requestTimeout: Duration
+    /// Open connections beyond which new ones are answered 503 and closed.
+    public var maxConnections: Int
 
-    public init(loginAttempts: Int = 5) {
+    public static let defaultRequestTimeout = Duration.seconds(10)
+    public static let defaultMaxConnections = 1000
+
+    public init(
+        loginAttempts: Int = 5, loginAttemptsPerAddress: Int = 30, secureCookies: Bool = false,
+        requestTimeout: Duration = WebOptions.defaultRequestTimeout, maxConnections: Int = WebOptions.defaultMaxConnections
+    ) {
         self.loginAttempts = loginAttempts
+        self.loginAttemptsPerAddress = loginAttemptsPerAddress
+        self.secureCookies = secureCookies
+        self.requestTimeout = requestTimeout
+        self.maxConnections = maxConnections
     }
 }
 
@@ -42,7 +62,7 @@ struct WebServices: Sendable {
     let renderer: Renderer
     let pages = PageCache()
     let sessions = SessionCache()
-    let throttle: LoginThrottle
+    let signIn: SignIn
     let options: WebOptions
 }
 
@@ -52,7 +72,10 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     let metrics = PrometheusMetrics.shared
     let services = WebServices(
         store: store, reviews: Reviews(store: store), renderer: try await Renderer.load(),
-        throttle: LoginThrottle(limit: options.loginAttempts), options: options)
+        signIn: SignIn(
+            store: store, throttle: LoginThrottle(.init(perName: options.loginAttempts, perAddress: options.loginAttemptsPerAddress)),
+            checks: PasswordChecks()),
+        options: options)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())

@@ -16,9 +16,34 @@ struct ServerOptions: ParsableArguments, AppArguments {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
+    @Option(help: "Seconds a connection may go without sending a complete request (a half-sent header, an idle keep-alive) before it is closed.")
+    var requestTimeout = Int(WebOptions.defaultRequestTimeout.components.seconds)
+
+    @Option(help: "Open connections beyond which new ones are answered 503 and closed.")
+    var maxConnections = WebOptions.defaultMaxConnections
+
+    @Flag(help: "Mark cookies Secure: give it when the site is reached over HTTPS (also behind a proxy that ends HTTPS).")
+    var secureCookies = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port \(port) is not a TCP port: expected 0 to 65535 (0 picks a free one).")
+        }
+        guard (1...3600).contains(requestTimeout) else {
+            throw ValidationError("--request-timeout \(requestTimeout) is out of range: expected 1 to 3600 seconds.")
+        }
+        guard (1...1_000_000).contains(maxConnections) else {
+            throw ValidationError("--max-connections \(maxConnections) is out of range: expected 1 to 1000000.")
+        }
+    }
+
+    var webOptions: WebOptions {
+        WebOptions(secureCookies: secureCookies, requestTimeout: .seconds(requestTimeout), maxConnections: maxConnections)
+    }
+
     /// Serves `store` until the process is interrupted (SIGINT or SIGTERM end it gracefully).
     func serve(_ store: Store, announce: @escaping @Sendable (String) -> Void) async throws {
-        let app = try await buildApplication(self, store: store) { port in
+        let app = try await buildApplication(self, store: store, options: webOptions) { port in
             announce("http://\(hostname):\(port)")
         }
         try await app.runService()
