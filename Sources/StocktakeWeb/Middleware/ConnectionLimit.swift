@@ -5,7 +5,7 @@ import Logging
 import NIOCore
 
 /// HTTP/1.1 connections with a ceiling: past `maximum` open connections a new one is answered
-/// `503 Service Unavailable` and closed at once, so held connections cannot use up the process's file
+/// `503 Service Unavailable` and closed, so held connections cannot use up the process's file
 /// descriptors, and a client is told to come back rather than left waiting in the listen queue.
 struct LimitedHTTP1Channel: ServerChildChannel {
     struct Value: ServerChildChannelValue {
@@ -21,7 +21,10 @@ struct LimitedHTTP1Channel: ServerChildChannel {
         guard open.enter() else {
             var refusal = channel.allocator.buffer(capacity: 128)
             refusal.writeString("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-            channel.writeAndFlush(refusal).whenComplete { _ in channel.close(promise: nil) }
+            // Half-close, and read what the client sent until it closes, so that its unread request does not make
+            // the kernel reset the connection before the client has read the answer; close anyway after a moment.
+            channel.writeAndFlush(refusal).whenComplete { _ in channel.close(mode: .output, promise: nil) }
+            channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
             return channel.eventLoop.makeSucceededFuture(Value(channel: channel, http: nil))
         }
         channel.closeFuture.whenComplete { [open] _ in open.leave() }

@@ -82,6 +82,9 @@ final class PasswordChecks: @unchecked Sendable {
         }
     }
 
+    /// Checks running or queued.
+    var pendingCount: Int { lock.withLock { pending } }
+
     /// The most checks that ever ran at once: what the thread count bounds.
     var peakConcurrency: Int { lock.withLock { peak } }
 }

@@ -22,6 +22,12 @@ struct ServerOptions: ParsableArguments, AppArguments {
     @Option(help: "Open connections beyond which new ones are answered 503 and closed.")
     var maxConnections = WebOptions.defaultMaxConnections
 
+    @Option(help: "Failed sign-ins allowed for one name within 15 minutes.")
+    var loginAttempts = WebOptions().loginAttempts
+
+    @Option(help: "Failed sign-ins allowed from one address within 15 minutes, whatever the names (behind a proxy every client has the proxy's address).")
+    var loginAttemptsPerAddress = WebOptions().loginAttemptsPerAddress
+
     @Flag(help: "Mark cookies Secure: give it when the site is reached over HTTPS (also behind a proxy that ends HTTPS).")
     var secureCookies = false
 
@@ -35,10 +41,15 @@ struct ServerOptions: ParsableArguments, AppArguments {
         guard (1...1_000_000).contains(maxConnections) else {
             throw ValidationError("--max-connections \(maxConnections) is out of range: expected 1 to 1000000.")
         }
+        for (name, value) in [("--login-attempts", loginAttempts), ("--login-attempts-per-address", loginAttemptsPerAddress)] where !(1...10_000).contains(value) {
+            throw ValidationError("\(name) \(value) is out of range: expected 1 to 10000.")
+        }
     }
 
     var webOptions: WebOptions {
-        WebOptions(secureCookies: secureCookies, requestTimeout: .seconds(requestTimeout), maxConnections: maxConnections)
+        WebOptions(
+            loginAttempts: loginAttempts, loginAttemptsPerAddress: loginAttemptsPerAddress, secureCookies: secureCookies,
+            requestTimeout: .seconds(requestTimeout), maxConnections: maxConnections)
     }
 
     /// Serves `store` until the process is interrupted (SIGINT or SIGTERM end it gracefully).
