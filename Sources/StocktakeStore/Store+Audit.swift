@@ -33,6 +33,13 @@ public struct AuditEvent: Sendable, Hashable {
         self.subject = subject
         self.detail = detail
     }
+
+    /// What an audit record keeps of an imported file: its name, not the folders it was read from, which would
+    /// show readers of the audit page where the server keeps its files.
+    public static func fileName(_ path: String) -> String {
+        let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        return name.isEmpty ? path : name
+    }
 }
 
 extension RecordAccess {

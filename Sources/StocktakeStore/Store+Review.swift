@@ -147,7 +147,7 @@ extension Store {
             }
             try await tx.bumpDataVersion()
             try await tx.record([AuditEvent(
-                username: username, action: .reviewImported, unit: nil, subject: input.file,
+                username: username, action: .reviewImported, unit: nil, subject: AuditEvent.fileName(input.file),
                 detail: "\(plan.ratingRules.count) rating rules, \(plan.ratings.count) ratings, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences (\(plan.unchanged) unchanged)")])
             return plan
         }

@@ -12,9 +12,12 @@ public struct AppRequestContext: RequestContext {
     /// such requests need no CSRF token.
     public var viaBearerToken = false
     public var language = UIText.defaultLanguage
+    /// The address the connection comes from (without its port), which the sign-in throttle counts by.
+    public let clientAddress: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     public var account: Account? { session?.account }

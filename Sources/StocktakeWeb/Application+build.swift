@@ -20,21 +20,42 @@ public func buildApplication(
     logger.logLevel = arguments.logLevel
     let router = try await buildRouter(store: store, options: options)
     return Application(
-        router: router, configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Stocktake"),
+        router: router, server: .limited(requestTimeout: options.requestTimeout, maxConnections: options.maxConnections),
+        configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Stocktake"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? arguments.port) },
         logger: logger)
 }
 
-/// Settings that tests and benchmarks change.
+/// The server's limits and settings; `serve` and `demo` set them from their options, tests change them.
 public struct WebOptions: Sendable {
-    /// Failed sign-ins allowed per name within the window before further attempts are refused.
+    /// Failed sign-ins allowed per name within 15 minutes before further attempts on it are refused.
     public var loginAttempts: Int
+    /// Failed sign-ins allowed from one address within 15 minutes, whatever the names.
+    public var loginAttemptsPerAddress: Int
+    /// Whether cookies carry `Secure` (the site is served over HTTPS, perhaps behind a proxy).
+    public var secureCookies: Bool
+    /// How long a connection may go without sending a complete request (a half-sent header, or an idle
+    /// keep-alive) before it is closed.
+    public var requestTimeout: Duration
+    /// Open connections beyond which new ones are answered 503 and closed.
+    public var maxConnections: Int
     /// The key that seals ballots while a vote is open; without one, votes can be read but not opened, cast or
     /// closed.
     public var ballotKey: BallotKey?
 
-    public init(loginAttempts: Int = 5, ballotKey: BallotKey? = nil) {
+    public static let defaultRequestTimeout = Duration.seconds(10)
+    public static let defaultMaxConnections = 1000
+
+    public init(
+        loginAttempts: Int = 5, loginAttemptsPerAddress: Int = 30, secureCookies: Bool = false,
+        requestTimeout: Duration = WebOptions.defaultRequestTimeout, maxConnections: Int = WebOptions.defaultMaxConnections,
+        ballotKey: BallotKey? = nil
+    ) {
         self.loginAttempts = loginAttempts
+        self.loginAttemptsPerAddress = loginAttemptsPerAddress
+        self.secureCookies = secureCookies
+        self.requestTimeout = requestTimeout
+        self.maxConnections = maxConnections
         self.ballotKey = ballotKey
     }
 
@@ -54,7 +75,7 @@ struct WebServices: Sendable {
     let renderer: Renderer
     let pages = PageCache()
     let sessions = SessionCache()
-    let throttle: LoginThrottle
+    let signIn: SignIn
     let options: WebOptions
 }
 
@@ -64,7 +85,10 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     let metrics = PrometheusMetrics.shared
     let services = WebServices(
         store: store, reviews: Reviews(store: store), renderer: try await Renderer.load(),
-        throttle: LoginThrottle(limit: options.loginAttempts), options: options)
+        signIn: SignIn(
+            store: store, throttle: LoginThrottle(.init(perName: options.loginAttempts, perAddress: options.loginAttemptsPerAddress)),
+            checks: PasswordChecks()),
+        options: options)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())

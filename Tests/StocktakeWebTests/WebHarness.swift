@@ -30,15 +30,22 @@ enum WebHarness {
         Account(username: Username(unchecked: "secretary"), role: .editor, unit: UnitCode(unchecked: "BG"), language: "en"),
     ]
 
-    static func run(_ body: @escaping @Sendable (LiveClient, Store) async throws -> Void) async throws {
+    /// The harness's server limits: few sign-in attempts, and a request timeout long enough that a slow,
+    /// loaded machine never has the test client's connection closed between two requests.
+    static let options = WebOptions(loginAttempts: 3, requestTimeout: .seconds(600))
+
+    static func run(
+        options: WebOptions = WebHarness.options, _ body: @escaping @Sendable (LiveClient, Store) async throws -> Void
+    ) async throws {
         try await TestDatabase.withStore { store async throws in
             let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))
             try await store.importChecked(ImportFile.read(data, file: "bac-giang-2024.json", enteredBy: "tester"))
             for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
             try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
+            var options = options
+            options.ballotKey = ballotKey
             try await LiveServer.run({ running in
-                try await buildApplication(
-                    Arguments(), store: store, options: WebOptions(loginAttempts: 3, ballotKey: ballotKey), onServerRunning: running)
+                try await buildApplication(Arguments(), store: store, options: options, onServerRunning: running)
             }) { client in try await body(client, store) }
         }
     }

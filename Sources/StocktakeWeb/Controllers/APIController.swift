@@ -45,14 +45,14 @@ struct APIController {
         do { credentials = try await request.decode(as: Credentials.self, context: context) } catch {
             throw APIError(.badRequest, "invalid_body", "Expected a JSON object with username and password.")
         }
-        if let wait = await services.throttle.retryAfter(credentials.username) {
-            throw APIError(.tooManyRequests, "too_many_attempts", "Too many failed attempts for this name; try again in \(wait) s.")
+        let account: Account
+        switch try await services.signIn.attempt(credentials.username, credentials.password, from: context.clientAddress) {
+        case .signedIn(let signedIn): account = signedIn
+        case .refused: throw APIError(.unauthorized, "invalid_credentials", "The user name or password is not right.")
+        case .tooManyAttempts(let wait):
+            throw APIError(.tooManyRequests, "too_many_attempts", "Too many failed attempts for this name or from this address; try again in \(wait) s.")
+        case .busy: throw APIError(.serviceUnavailable, "busy", "The server is checking too many passwords at once; try again in a second.")
         }
-        guard let account = try await Passwords.verify(credentials.username, credentials.password, in: services.store) else {
-            await services.throttle.failed(credentials.username)
-            throw APIError(.unauthorized, "invalid_credentials", "The user name or password is not right.")
-        }
-        await services.throttle.succeeded(credentials.username)
         let session = try await services.store.startSession(for: account.username)
         return JSONValue.object([
             "token": .string(session.token), "expires_at": .string(session.expiresAt.formatted(.iso8601)), "account": Self.json(account),

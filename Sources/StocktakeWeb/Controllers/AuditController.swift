@@ -1,5 +1,6 @@
 import Hummingbird
 import StocktakeCore
+import StocktakeStore
 
 /// Who changed what: administrators see every write, others the writes about units in their own subtree.
 struct AuditController {
@@ -32,7 +33,9 @@ struct AuditController {
             units = Set(account.unit.map { tree.subtree(of: $0) } ?? [])
         }
         let events = try await services.store.auditEvents(units: units).map {
-            Event(when: format.date($0.at), who: $0.username, action: $0.action.rawValue, unit: $0.unit?.rawValue ?? "", subject: $0.subject, detail: $0.detail)
+            // Records written before imports kept only the file's name may still hold its full path.
+            let subject = [AuditEvent.Action.imported, .reviewImported].contains($0.action) ? AuditEvent.fileName($0.subject) : $0.subject
+            return Event(when: format.date($0.at), who: $0.username, action: $0.action.rawValue, unit: $0.unit?.rawValue ?? "", subject: subject, detail: $0.detail)
         }
         let t = UIText.forLanguage(context.language)
         return services.renderer.page("audit", View(t: t.catalog, events: events), frame: Frame(context, title: t.audit))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeCore
 import StocktakeStore
 
 /// Signing in and out, and choosing the page language.
@@ -36,7 +37,7 @@ struct AuthController {
         var response = services.renderer.page(
             "login", LoginView(t: t.catalog, csrf: token, next: Self.localPath(next), message: message, username: username),
             frame: Frame(context, title: t.signIn), status: status)
-        response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/login", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/login", secure: services.options.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -47,18 +48,25 @@ struct AuthController {
         }
         let t = UIText.forLanguage(context.language)
         let username = form["username"] ?? ""
+        // A name longer than any account's is not written back into the page.
+        let shown = username.utf8.count <= services.signIn.throttle.limits.maxNameBytes ? username : ""
         let next = form["next"] ?? "/dashboard"
-        if await services.throttle.retryAfter(username) != nil {
-            return render(context, next: next, message: t.tooManyAttempts, username: username, status: .tooManyRequests)
+        let account: Account
+        switch try await services.signIn.attempt(username, form.fields["password"] ?? "", from: context.clientAddress) {
+        case .signedIn(let signedIn): account = signedIn
+        case .refused: return render(context, next: next, message: t.signInFailed, username: shown, status: .unauthorized)
+        case .tooManyAttempts(let wait):
+            var response = render(context, next: next, message: t.tooManyAttempts, username: shown, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        case .busy:
+            var response = render(context, next: next, message: t.tooManyAttempts, username: shown, status: .serviceUnavailable)
+            response.headers[.retryAfter] = "1"
+            return response
         }
-        guard let account = try await Passwords.verify(username, form.fields["password"] ?? "", in: services.store) else {
-            await services.throttle.failed(username)
-            return render(context, next: next, message: t.signInFailed, username: username, status: .unauthorized)
-        }
-        await services.throttle.succeeded(username)
         let credentials = try await services.store.startSession(for: account.username)
         var response = Response.redirect(to: Self.localPath(next), type: .normal)
-        response.setCookie(SessionMiddleware.cookie(credentials))
+        response.setCookie(SessionMiddleware.cookie(credentials, secure: services.options.secureCookies))
         return response
     }
 
@@ -69,7 +77,7 @@ struct AuthController {
             services.sessions.forget(token)
         }
         var response = Response.redirect(to: "/login", type: .normal)
-        response.setCookie(SessionMiddleware.expiredCookie)
+        response.setCookie(SessionMiddleware.expiredCookie(secure: services.options.secureCookies))
         return response
     }
 
@@ -77,12 +85,18 @@ struct AuthController {
         let code = try context.parameters.require("code")
         guard UIText.languages.contains(code) else { throw HTTPError(.notFound) }
         var response = Response.redirect(to: Self.localPath(request.uri.queryParameters["next"].map(String.init) ?? "/dashboard"), type: .normal)
-        response.setCookie(Cookie(name: SessionMiddleware.languageCookie, value: code, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(Cookie(name: SessionMiddleware.languageCookie, value: code, maxAge: 365 * 86400, path: "/", secure: services.options.secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }
 
-    /// Only paths on this site: a `next` of `https://elsewhere` or `//elsewhere` would make sign-in an open redirect.
+    /// Only paths on this site: `next` must be a path of printable ASCII that starts with one `/`. A browser
+    /// reads `//host`, `/\host` and `\host` as another site, and drops tabs and line breaks first (so
+    /// `/<tab>/host` is `//host`); spaces, other control characters, non-ASCII and backslashes are refused
+    /// anywhere, as is a path over 2,048 bytes.
     static func localPath(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/dashboard"
+        let bytes = Array(next.utf8)
+        let printable = bytes.allSatisfy { (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\\") }
+        let local = printable && bytes.count <= 2048 && bytes.first == UInt8(ascii: "/") && bytes.dropFirst().first != UInt8(ascii: "/")
+        return local ? next : "/dashboard"
     }
 }

@@ -41,7 +41,7 @@ struct ImportController {
         guard let file = form.files["file"], !file.content.isEmpty else {
             throw HTTPError(.badRequest, message: "Choose a file to import.")
         }
-        let name = URL(fileURLWithPath: file.filename).lastPathComponent
+        let name = AuditEvent.fileName(file.filename)
         let input = ImportFile.read(file.content, file: name, enteredBy: account.username.rawValue)
         if let refusal = try await remitProblems(input, account: account) {
             return render(context, problems: refusal, imported: nil, status: .forbidden)

@@ -30,12 +30,13 @@ struct SessionMiddleware: RouterMiddleware {
         return String(header.dropFirst(prefix.count))
     }
 
-    /// The session cookie: not readable by scripts, not sent with cross-site requests.
-    static func cookie(_ credentials: SessionCredentials) -> Cookie {
-        Cookie(name: cookieName, value: credentials.token, expires: credentials.expiresAt, path: "/", httpOnly: true, sameSite: .lax)
+    /// The session cookie: not readable by scripts, not sent with cross-site requests, and when the site is
+    /// served over HTTPS (`secure`), never sent over plain HTTP.
+    static func cookie(_ credentials: SessionCredentials, secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: credentials.token, expires: credentials.expiresAt, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
-    static var expiredCookie: Cookie {
-        Cookie(name: cookieName, value: "", expires: Date(timeIntervalSince1970: 0), path: "/", httpOnly: true, sameSite: .lax)
+    static func expiredCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", expires: Date(timeIntervalSince1970: 0), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }

@@ -18,10 +18,46 @@ struct ServerOptions: ParsableArguments, AppArguments {
 
     @OptionGroup var ballotKey: BallotKeyOptions
 
+    @Option(help: "Seconds a connection may go without sending a complete request (a half-sent header, an idle keep-alive) before it is closed.")
+    var requestTimeout = Int(WebOptions.defaultRequestTimeout.components.seconds)
+
+    @Option(help: "Open connections beyond which new ones are answered 503 and closed.")
+    var maxConnections = WebOptions.defaultMaxConnections
+
+    @Option(help: "Failed sign-ins allowed for one name within 15 minutes.")
+    var loginAttempts = WebOptions().loginAttempts
+
+    @Option(help: "Failed sign-ins allowed from one address within 15 minutes, whatever the names (behind a proxy every client has the proxy's address).")
+    var loginAttemptsPerAddress = WebOptions().loginAttemptsPerAddress
+
+    @Flag(help: "Mark cookies Secure: give it when the site is reached over HTTPS (also behind a proxy that ends HTTPS).")
+    var secureCookies = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port \(port) is not a TCP port: expected 0 to 65535 (0 picks a free one).")
+        }
+        guard (1...3600).contains(requestTimeout) else {
+            throw ValidationError("--request-timeout \(requestTimeout) is out of range: expected 1 to 3600 seconds.")
+        }
+        guard (1...1_000_000).contains(maxConnections) else {
+            throw ValidationError("--max-connections \(maxConnections) is out of range: expected 1 to 1000000.")
+        }
+        for (name, value) in [("--login-attempts", loginAttempts), ("--login-attempts-per-address", loginAttemptsPerAddress)] where !(1...10_000).contains(value) {
+            throw ValidationError("\(name) \(value) is out of range: expected 1 to 10000.")
+        }
+    }
+
+    func webOptions(ballotKey key: BallotKey?) -> WebOptions {
+        WebOptions(
+            loginAttempts: loginAttempts, loginAttemptsPerAddress: loginAttemptsPerAddress, secureCookies: secureCookies,
+            requestTimeout: .seconds(requestTimeout), maxConnections: maxConnections, ballotKey: key)
+    }
+
     /// Serves `store` until the process is interrupted (SIGINT or SIGTERM end it gracefully). `key` seals
     /// ballots; without one the server refuses to open, take or close votes.
     func serve(_ store: Store, key: BallotKey?, announce: @escaping @Sendable (String) -> Void) async throws {
-        let app = try await buildApplication(self, store: store, options: WebOptions(ballotKey: key)) { port in
+        let app = try await buildApplication(self, store: store, options: webOptions(ballotKey: key)) { port in
             announce("http://\(hostname):\(port)")
         }
         try await app.runService()
