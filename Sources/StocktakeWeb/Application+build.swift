@@ -29,9 +29,12 @@ public func buildApplication(
 public struct WebOptions: Sendable {
     /// Failed sign-ins allowed per name within the window before further attempts are refused.
     public var loginAttempts: Int
+    /// How many figure checks run at once and how many may wait (``CheckGate``).
+    public var checks: CheckGate
 
-    public init(loginAttempts: Int = 5) {
+    public init(loginAttempts: Int = 5, checks: CheckGate = CheckGate()) {
         self.loginAttempts = loginAttempts
+        self.checks = checks
     }
 }
 

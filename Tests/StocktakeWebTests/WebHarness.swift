@@ -29,13 +29,13 @@ enum WebHarness {
         Account(username: Username(unchecked: "secretary"), role: .editor, unit: UnitCode(unchecked: "BG"), language: "en"),
     ]
 
-    static func run(_ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+    static func run(checks: CheckGate = CheckGate(), _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
         try await TestDatabase.withStore { store async throws in
             let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))
             try await store.importChecked(ImportFile.read(data, file: "bac-giang-2024.json", enteredBy: "tester"))
             for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
             try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
-            let app = try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3))
+            let app = try await buildApplication(Arguments(), store: store, options: WebOptions(loginAttempts: 3, checks: checks))
             try await app.test(.live) { client in try await body(client, store) }
         }
     }
