@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// The figure check is CPU work that runs for as long as its text is long. At most `permits` checks run at once,
 /// each on a thread outside the pool that answers requests, so that checks never hold every thread; `waiting`
@@ -41,12 +41,14 @@ public actor CheckGate {
     /// Runs `work` under a permit on a thread of its own.
     nonisolated func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await acquire()
+        // A thread of its own rather than a dispatch queue: Swift's tasks share dispatch's worker threads here, and
+        // a check queued behind tasks that wait synchronously would never start.
         let result = await withCheckedContinuation { continuation in
-            Self.threads.async { continuation.resume(returning: Result { try work() }) }
+            let thread = Thread { continuation.resume(returning: Result { try work() }) }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         await release()
         return try result.get()
     }
-
-    private static let threads = DispatchQueue(label: "stocktake.figure-check", attributes: .concurrent)
 }
