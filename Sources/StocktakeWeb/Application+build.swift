@@ -42,6 +42,8 @@ public struct WebOptions: Sendable {
     /// The key that seals ballots while a vote is open; without one, votes can be read but not opened, cast or
     /// closed.
     public var ballotKey: BallotKey?
+    /// How many figure checks run at once and how many may wait (``CheckGate``).
+    public var checks: CheckGate
 
     public static let defaultRequestTimeout = Duration.seconds(10)
     public static let defaultMaxConnections = 1000
@@ -49,7 +51,7 @@ public struct WebOptions: Sendable {
     public init(
         loginAttempts: Int = 5, loginAttemptsPerAddress: Int = 30, secureCookies: Bool = false,
         requestTimeout: Duration = WebOptions.defaultRequestTimeout, maxConnections: Int = WebOptions.defaultMaxConnections,
-        ballotKey: BallotKey? = nil
+        ballotKey: BallotKey? = nil, checks: CheckGate = CheckGate()
     ) {
         self.loginAttempts = loginAttempts
         self.loginAttemptsPerAddress = loginAttemptsPerAddress
@@ -57,6 +59,7 @@ public struct WebOptions: Sendable {
         self.requestTimeout = requestTimeout
         self.maxConnections = maxConnections
         self.ballotKey = ballotKey
+        self.checks = checks
     }
 
     /// The ballot key, or a clear refusal when the server was started without one.

@@ -35,7 +35,8 @@ enum WebHarness {
     static let options = WebOptions(loginAttempts: 3, requestTimeout: .seconds(600))
 
     static func run(
-        options: WebOptions = WebHarness.options, _ body: @escaping @Sendable (LiveClient, Store) async throws -> Void
+        options: WebOptions = WebHarness.options, checks: CheckGate? = nil,
+        _ body: @escaping @Sendable (LiveClient, Store) async throws -> Void
     ) async throws {
         try await TestDatabase.withStore { store async throws in
             let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))
@@ -44,6 +45,7 @@ enum WebHarness {
             try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
             var options = options
             options.ballotKey = ballotKey
+            if let checks { options.checks = checks }
             try await LiveServer.run({ running in
                 try await buildApplication(Arguments(), store: store, options: options, onServerRunning: running)
             }) { client in try await body(client, store) }

@@ -52,6 +52,24 @@ public struct CheckResult: Sendable, Codable {
     public let figures: Int
     public let sentences: Int
     public let findings: [FigureFinding]
+    /// Findings found but not listed, past the number an answer lists (``listing(atMost:)``).
+    public let unlisted: Int
+
+    init(language: ReportLanguage, figures: Int, sentences: Int, findings: [FigureFinding], unlisted: Int = 0) {
+        self.language = language
+        self.figures = figures
+        self.sentences = sentences
+        self.findings = findings
+        self.unlisted = unlisted
+    }
+
+    /// The first `limit` findings, with the count of the rest, so that a text full of slips gives an answer of
+    /// bounded size.
+    public func listing(atMost limit: Int) -> CheckResult {
+        guard findings.count > limit else { return self }
+        return CheckResult(language: language, figures: figures, sentences: sentences, findings: Array(findings.prefix(limit)),
+                           unlisted: unlisted + findings.count - limit)
+    }
 }
 
 extension ReportLanguage: Codable {}
@@ -59,12 +77,14 @@ extension ReportLanguage: Codable {}
 extension CheckResult {
     /// The findings as lines a person reads: where, the quoted text, the claim and what holds instead.
     public func text(name: String) -> String {
-        var lines = ["\(name): \(findings.count) finding\(findings.count == 1 ? "" : "s") in \(figures) figures of \(sentences) sentences (language: \(language.rawValue))."]
+        let total = findings.count + unlisted
+        var lines = ["\(name): \(total) finding\(total == 1 ? "" : "s") in \(figures) figures of \(sentences) sentences (language: \(language.rawValue))."]
         for finding in findings {
             lines.append("\(name):\(finding.line):\(finding.column): \(finding.kind.rawValue) (\(finding.confidence.rawValue) confidence) «\(finding.quote)»")
             lines.append("    read: \(finding.claim)")
             lines.append("    but:  \(finding.expected)")
         }
+        if unlisted > 0 { lines.append("\(name): \(unlisted) more finding\(unlisted == 1 ? "" : "s") not listed.") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -30,22 +30,31 @@ extension APIController {
             }
             language = chosen
         }
-        let text: String
+        let submitted: (data: Data, name: String, format: CheckedText.Format)
         if let encoded = body.contentBase64 {
             guard let data = Data(base64Encoded: encoded) else { throw APIError(.badRequest, "invalid_content", "content_base64 is not base64.") }
             let name = body.filename ?? "upload"
-            do { text = try CheckedText.read(data, format: .of(name: name, data: data), name: name) } catch let error as CheckedText.ReadError {
-                throw APIError(.unprocessableContent, "unreadable_file", error.description)
-            }
+            submitted = (data, name, .of(name: name, data: data))
         } else if let given = body.text {
-            text = given
+            submitted = (Data(given.utf8), "text", .text)
         } else {
             throw APIError(.badRequest, "invalid_body", "Give text, or content_base64 with filename.")
         }
         let stored = try await CheckController.stored(unit: body.unit ?? "", period: body.period ?? "", store: services.store)
+        let result: CheckResult
+        do {
+            result = try await CheckController.run(submitted.data, name: submitted.name, format: submitted.format, language: language, stored: stored,
+                                                   gate: services.options.checks).result
+        } catch let error as CheckedText.ReadError {
+            let status = CheckController.status(of: error)
+            throw APIError(status, status == .contentTooLarge ? "too_large" : "unreadable_file", error.description)
+        } catch let busy as CheckGate.Busy {
+            var response = APIError(.serviceUnavailable, "busy", "Other figure checks are running; retry in \(busy.retryAfter) seconds.").response()
+            response.headers[.retryAfter] = "\(busy.retryAfter)"
+            return response
+        }
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        let result = FigureCheck.check(text, language: language, stored: stored)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try result.json())))
     }
 }

@@ -61,18 +61,44 @@ struct CheckController {
         let chosen = form.fields["lang"].flatMap(ReportLanguage.init(rawValue:))
         let unit = form.fields["unit"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let period = form.fields["period"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let text: String
+        let submitted: (data: Data, name: String, format: CheckedText.Format)
         if let file = form.files["file"], !file.content.isEmpty {
-            do { text = try CheckedText.read(file.content, format: .of(name: file.filename, data: file.content), name: file.filename) } catch let error as CheckedText.ReadError {
-                throw HTTPError(.unprocessableContent, message: error.description)
-            }
+            submitted = (file.content, file.filename, .of(name: file.filename, data: file.content))
         } else {
-            text = form.fields["text"] ?? ""
+            submitted = (Data((form.fields["text"] ?? "").utf8), "the pasted text", .text)
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw HTTPError(.badRequest, message: "Paste a text or choose a file to check.") }
         let stored = try await Self.stored(unit: unit, period: period, store: services.store)
-        let result = FigureCheck.check(text, language: chosen, stored: stored)
-        return render(context, text: text, language: chosen, unit: unit, period: period, result: result, status: .ok)
+        let checked: (text: String, result: CheckResult)
+        do {
+            checked = try await Self.run(submitted.data, name: submitted.name, format: submitted.format, language: chosen, stored: stored, gate: services.options.checks)
+        } catch let error as CheckedText.ReadError {
+            throw HTTPError(Self.status(of: error), message: error.description)
+        } catch let busy as CheckGate.Busy {
+            let t = UIText.forLanguage(context.language)
+            var response = services.renderer.page(
+                "error", ErrorView(status: 503, message: t.checkBusy), frame: Frame(context, title: HTTPResponse.Status.serviceUnavailable.reasonPhrase),
+                status: .serviceUnavailable)
+            response.headers[.retryAfter] = "\(busy.retryAfter)"
+            return response
+        }
+        guard !checked.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw HTTPError(.badRequest, message: "Paste a text or choose a file to check.") }
+        return render(context, text: checked.text, language: chosen, unit: unit, period: period, result: checked.result, status: .ok)
+    }
+
+    /// Reads a submitted text or file within the check's limits and checks it, under the gate that bounds how
+    /// many checks run at once; the findings listed are bounded too. Page and API both come through here.
+    static func run(_ data: Data, name: String, format: CheckedText.Format, language: ReportLanguage?, stored: StoredFigures?,
+                    gate: CheckGate, limits: CheckedText.Limits = .standard) async throws -> (text: String, result: CheckResult) {
+        try await gate.run {
+            let text = try CheckedText.read(data, format: format, name: name, limits: limits)
+            return (text, FigureCheck.check(text, language: language, stored: stored).listing(atMost: limits.listedFindings))
+        }
+    }
+
+    /// Too large is 413; anything else unreadable is 422.
+    static func status(of error: CheckedText.ReadError) -> HTTPResponse.Status {
+        if case .tooLarge = error { return .contentTooLarge }
+        return .unprocessableContent
     }
 
     /// The stored figures to compare with, when a unit and a period are given; both or neither.
@@ -94,7 +120,8 @@ struct CheckController {
         }
         let checked = result.map { result in
             Checked(
-                summary: (result.findings.isEmpty ? "\(t.checkClean)" : "\(t.checkFindings): \(result.findings.count)") + " — \(result.figures) \(t.figuresRead)",
+                summary: (result.findings.isEmpty ? "\(t.checkClean)" : "\(t.checkFindings): \(result.findings.count + result.unlisted)") + " — \(result.figures) \(t.figuresRead)"
+                    + (result.unlisted > 0 ? " — \(t.checkUnlisted): \(result.unlisted)" : ""),
                 language: result.language.rawValue, dir: result.language.isRightToLeft ? "rtl" : "ltr",
                 highlighted: Self.highlighted(text, result.findings), hasFindings: !result.findings.isEmpty,
                 rows: result.findings.enumerated().map { index, finding in

@@ -30,6 +30,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let text = try Self.text(of: file)
         let result = FigureCheck.check(text, language: language, stored: try await Self.stored(options, unit: unit, period: period))
+            .listing(atMost: CheckedText.Limits.standard.listedFindings)
         switch format {
         case .text: print(result.text(name: file), terminator: "")
         case .json: FileHandle.standardOutput.write(try result.json() + Data("\n".utf8))
