@@ -7,33 +7,26 @@ public enum Escape {
     /// Text for HTML or SVG, in element content or in a quoted attribute: `& < > " '` become references.
     /// NUL, which browsers replace and XML refuses, is dropped.
     public static func html(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            case "\u{0}": break
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        references(text, apostrophe: "&#39;") { $0 != "\u{0}" }
     }
 
     /// Text for XML 1.0 (DOCX parts), in element content or in a quoted attribute: `& < > " '` become
     /// references, and characters XML 1.0 does not allow (controls other than tab, newline and carriage return;
     /// U+FFFE and U+FFFF) are dropped, since no reference can stand for them and one would make the part unreadable.
     public static func xml(_ text: String) -> String {
+        references(text, apostrophe: "&apos;", keeping: isXMLCharacter)
+    }
+
+    /// The five markup characters as references, scalar by scalar, and only the scalars `keep` allows.
+    private static func references(_ text: String, apostrophe: String, keeping keep: (Unicode.Scalar) -> Bool) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where isXMLCharacter(scalar) {
+        for scalar in text.unicodeScalars where keep(scalar) {
             switch scalar {
             case "&": out.append(contentsOf: "&amp;".unicodeScalars)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             case ">": out.append(contentsOf: "&gt;".unicodeScalars)
             case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&apos;".unicodeScalars)
+            case "'": out.append(contentsOf: apostrophe.unicodeScalars)
             default: out.append(scalar)
             }
         }
