@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import ServiceLifecycle
 
 /// The application served on a loopback port for the length of a test, and a client for it.
 ///
@@ -19,8 +20,9 @@ enum LiveServer {
     ) async throws {
         let (ports, port) = AsyncStream.makeStream(of: Int.self)
         let app = try await build { port.yield($0) }
+        let services = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask { try await services.run() }
             var running = ports.makeAsyncIterator()
             guard let bound = await running.next() else { throw CancellationError() }
             let client = LiveClient(port: bound)
@@ -28,11 +30,11 @@ enum LiveServer {
                 try await body(client)
             } catch {
                 try? await client.shutdown()
-                group.cancelAll()
+                await services.triggerGracefulShutdown()
                 throw error
             }
             try await client.shutdown()
-            group.cancelAll()
+            await services.triggerGracefulShutdown()
         }
     }
 }
