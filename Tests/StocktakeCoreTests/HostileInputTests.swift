@@ -141,4 +141,12 @@ import Testing
         let row = try #require(ObservationCSV.read(csv, file: "f.csv", defaults: defaults).observations.first?.value.observation)
         #expect(row.enteredBy == "importer" && row.enteredAt == Fix.at)
     }
+
+    /// A lone carriage return ends a line inside a quoted field as it does outside one, so the records after it
+    /// keep the line an editor sees (the fuzzer found them numbered one too low).
+    @Test func aLoneCarriageReturnInAQuotedFieldCountsAsALine() throws {
+        let records = try ObservationCSV.records("a,b\r\n\"one\rtwo\",x\r\nlast,y\r\n")
+        #expect(records.map(\.line) == [1, 2, 4])
+        #expect(records[1].fields == ["one\rtwo", "x"])
+    }
 }

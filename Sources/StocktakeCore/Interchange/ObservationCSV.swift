@@ -219,7 +219,7 @@ public enum ObservationCSV {
                         if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
                     } else { quoted = false }
                 } else {
-                    if c == "\n" || c == "\r\n" { line += 1 }
+                    if c == "\n" || c == "\r\n" || c == "\r" { line += 1 }
                     field.append(c)
                 }
             } else if c == "\"" && field.isEmpty {
