@@ -2,7 +2,7 @@ import Testing
 @testable import StocktakeCore
 
 @Suite struct PeriodTests {
-    @Test(arguments: ["2024", "2024Q1", "2024Q4", "2024-03", "2024-12", "2020/2025", "0001", "9999-01"])
+    @Test(arguments: ["2024", "2024Q1", "2024Q4", "2024-03", "2024-12", "2020/2025", "1000", "9999-01"])
     func parsePrintRoundTrip(text: String) throws {
         #expect(try Period(parsing: text).description == text)
     }
@@ -18,7 +18,7 @@ import Testing
         #expect(try Period(parsing: "2020-2025") == .term(2020, 2025))
     }
 
-    @Test(arguments: ["", "24", "2024Q5", "2024Q0", "2024-13", "2024-00", "2025/2020", "2024/2024", "20x4", "2024-3", "2024 ", "Q1"])
+    @Test(arguments: ["", "24", "2024Q5", "2024Q0", "2024-13", "2024-00", "2025/2020", "2024/2024", "20x4", "2024-3", "2024 ", "Q1", "0001", "0999", "1509/5960", "2000/2031"])
     func malformedPeriodsAreRefused(text: String) {
         #expect(throws: ParseError.self) { try Period(parsing: text) }
     }
@@ -31,6 +31,15 @@ import Testing
         #expect(Period.term(2020, 2025).contains(.year(2024)))
         #expect(!Period.year(2024).contains(.term(2020, 2025)))
         #expect(!Period.year(2024).contains(.year(2023)))
+    }
+
+    /// An API fuzzer's period: a term of 4,451 years whose previous term began in year -2942, and the trap when
+    /// its first day was asked for took the server down.
+    @Test func thePeriodsBeforeTheEarliestAndLongestReadHaveRealDays() throws {
+        for text in ["1000", "1000Q1", "1000-01", "1000/1030"] {
+            let period = try Period(parsing: text)
+            #expect(period.previous.firstDay < period.firstDay && period.yearEarlier.firstDay < period.firstDay)
+        }
     }
 
     @Test func previousAndYearEarlier() {

@@ -9,13 +9,17 @@ public enum Period: Hashable, Sendable, CustomStringConvertible, Comparable {
     case month(Int, Int)
     case term(Int, Int)
 
-    public static let expectedForm = "a period as YYYY (2024), YYYYQn (2024Q1), YYYY-MM (2024-03) or YYYY/YYYY (2020/2025)"
+    public static let expectedForm = "a period as YYYY (2024), YYYYQn (2024Q1), YYYY-MM (2024-03) or YYYY/YYYY (2020/2025), years from 1000"
+
+    /// The longest term read. With years from 1000, the period before any period read (`previous`, `yearEarlier`)
+    /// still has real calendar days: `0001` and `1509/5960` once reached years 0 and -2942, and trapped.
+    public static let longestTerm = 30
 
     /// Parses the canonical forms; a term may also be written with a hyphen (`2020-2025`), as press articles do.
     public init(parsing text: String) throws(ParseError) {
         let error = ParseError(value: text, expected: Self.expectedForm)
         func year(_ s: Substring) throws(ParseError) -> Int {
-            guard s.count == 4, s.allSatisfy(\.isASCIIDigit), let y = Int(s), y >= 1 else { throw error }
+            guard s.count == 4, s.allSatisfy(\.isASCIIDigit), let y = Int(s), y >= 1000 else { throw error }
             return y
         }
         if text.count == 4 {
@@ -36,8 +40,9 @@ public enum Period: Hashable, Sendable, CustomStringConvertible, Comparable {
             guard parts.count == 2 else { throw error }
             let first = try year(parts[0])
             let last = try year(parts[1])
-            guard first < last else {
-                throw ParseError(value: text, expected: "a term whose first year is before its last, e.g. 2020/2025")
+            guard first < last, last - first <= Self.longestTerm else {
+                throw ParseError(
+                    value: text, expected: "a term whose first year is before its last, at most \(Self.longestTerm) years apart, e.g. 2020/2025")
             }
             self = .term(first, last)
         } else {
