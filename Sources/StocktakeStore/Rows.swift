@@ -26,6 +26,19 @@ struct UnitRow: Codable, Sendable {
     }
 }
 
+extension UnitRow {
+    /// The unit as the tree needs it: code, level, parent, merger and origin, without names and groups.
+    func unitForTree() throws -> OrgUnit {
+        var merger: OrgUnit.Merger?
+        if let successor = successorCode, let on = mergedOn {
+            merger = OrgUnit.Merger(successor: try storedCode(successor), effective: try stored(on, "merge date", CalendarDate.init(parsing:)))
+        }
+        return OrgUnit(
+            code: try storedCode(code), names: LocalizedText([:]), level: Level(level), parent: try parentCode.map(storedCode),
+            merger: merger, origin: try storedChoice(origin))
+    }
+}
+
 struct UnitNameRow: Codable, Sendable {
     var unitCode: String
     var language: String

@@ -10,16 +10,10 @@ extension RecordAccess {
         let names = Dictionary(grouping: try await sql.select().columns("*").from("unit_names").all(decoding: UnitNameRow.self, with: rowDecoder), by: \.unitCode)
         let groups = Dictionary(grouping: try await sql.select().columns("*").from("unit_groups").all(decoding: UnitGroupRow.self, with: rowDecoder), by: \.unitCode)
         return try rows.map { row in
-            var merger: OrgUnit.Merger?
-            if let successor = row.successorCode, let on = row.mergedOn {
-                merger = OrgUnit.Merger(successor: try storedCode(successor), effective: try stored(on, "merge date", CalendarDate.init(parsing:)))
-            }
-            return OrgUnit(
-                code: try storedCode(row.code),
-                names: LocalizedText(Dictionary((names[row.code] ?? []).map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a })),
-                level: Level(row.level), parent: try row.parentCode.map(storedCode),
-                groups: Dictionary((groups[row.code] ?? []).map { (GroupKind($0.kind), $0.name) }, uniquingKeysWith: { a, _ in a }),
-                merger: merger, origin: try storedChoice(row.origin))
+            var unit = try row.unitForTree()
+            unit.names = LocalizedText(Dictionary((names[row.code] ?? []).map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            unit.groups = Dictionary((groups[row.code] ?? []).map { (GroupKind($0.kind), $0.name) }, uniquingKeysWith: { a, _ in a })
+            return unit
         }
     }
 
@@ -249,7 +243,7 @@ extension Store {
         "key_tasks", "key_task_titles", "observations", "observation_comparisons", "observation_ranks",
         "users", "sessions", "audit_events", "task_status_changes", "data_version",
         "polls", "poll_officials", "poll_roll", "poll_voted", "poll_counts", "poll_receipts", "poll_ballots", "ratings",
-        "rating_rules", "award_rules", "award_decisions", "conferences", "conference_tasks", "secretaries",
+        "rating_rules", "award_rules", "award_decisions", "conferences", "conference_tasks", "secretaries", "unit_figures",
     ]
 }
 

@@ -31,6 +31,8 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.map(RowMapping.row), into: "observations", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
+        // New units change their parents' expected reports in every period: those writes rebuild the figures.
+        if !set.units.isEmpty { try await rebuildFigures() } else { try await maintainFigures(after: set.observations) }
         try await bumpDataVersion()
     }
 

@@ -14,7 +14,7 @@ struct Stocktake: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self,
             EvaluateCommand.self, RankCommand.self, HistoryCommand.self, ValidateCommand.self, BenchCommand.self,
-            ServeCommand.self, UserCommand.self, ReportCommand.self, CheckCommand.self, RatingCommand.self, AwardCommand.self, PollCommand.self, ConferenceCommand.self,
+            ServeCommand.self, RebuildCommand.self, VerifyCommand.self, UserCommand.self, ReportCommand.self, CheckCommand.self, RatingCommand.self, AwardCommand.self, PollCommand.self, ConferenceCommand.self,
         ])
 
     /// Parses, then runs. Only a command line that does not parse is a usage error (64, with the usage text);

@@ -167,8 +167,9 @@ import StocktakeTestSupport
             let old = try await Store.connect(location, logger: .init(label: "test"))
             do {
                 try await Migrations.apply(Array(Migrations.all.prefix { $0.version < 9 }), on: old)
-                try await old.importChecked(try StoreTests.sample())
                 let db = old.sql
+                // Written as that schema's rows: today's import also maintains tables that schema did not have.
+                try await db.raw("INSERT INTO units (code, level, origin) VALUES ('BG', 'province', 'recorded')").run()
                 try await db.raw("INSERT INTO polls (code, title, unit_code, base, thresholds, closed, created_by) VALUES ('OLD', 'Old vote', 'BG', 'cast', '', 0, 'admin')").run()
                 try await db.raw("INSERT INTO poll_officials (poll_code, position, name, role) VALUES ('OLD', 0, 'Official A', 'Secretary')").run()
                 for voter in Self.voters(6) { try await db.raw("INSERT INTO poll_roll (poll_code, username) VALUES ('OLD', \(bind: voter.rawValue))").run() }

@@ -39,17 +39,28 @@ enum WebHarness {
         _ body: @escaping @Sendable (LiveClient, Store) async throws -> Void
     ) async throws {
         try await TestDatabase.withStore { store async throws in
-            let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))
-            try await store.importChecked(ImportFile.read(data, file: "bac-giang-2024.json", enteredBy: "tester"))
-            for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
-            try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
+            try await prepare(store)
             var options = options
-            options.ballotKey = ballotKey
             if let checks { options.checks = checks }
-            try await LiveServer.run({ running in
-                try await buildApplication(Arguments(), store: store, options: options, onServerRunning: running)
-            }) { client in try await body(client, store) }
+            try await serve(store, options: options) { client in try await body(client, store) }
         }
+    }
+
+    /// The sample, the accounts and the secretary every harness database holds.
+    static func prepare(_ store: Store) async throws {
+        let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))
+        try await store.importChecked(ImportFile.read(data, file: "bac-giang-2024.json", enteredBy: "tester"))
+        for account in accounts { try await Passwords.addAccount(account, password: password, to: store, cost: 4) }
+        try await store.nameSecretary(Username(unchecked: "secretary"), of: UnitCode(unchecked: "BG"), by: "tester")
+    }
+
+    /// A live server on `store`, for the length of `body`.
+    static func serve(_ store: Store, options: WebOptions = WebHarness.options, _ body: @escaping @Sendable (LiveClient) async throws -> Void) async throws {
+        var options = options
+        options.ballotKey = ballotKey
+        try await LiveServer.run({ [options] running in
+            try await buildApplication(Arguments(), store: store, options: options, onServerRunning: running)
+        }, body)
     }
 }
 

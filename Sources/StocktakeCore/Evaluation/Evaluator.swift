@@ -134,18 +134,15 @@ public struct Evaluator: Sendable {
     func rollup(
         of key: ObservationKey, children: [UnitCode], indicator: Indicator, figures: inout PeriodFigures, findings: inout [Finding]
     ) -> Rollup? {
-        let reporting = children.filter { figures.actual($0, key.indicator) != nil }
-        guard !reporting.isEmpty else { return nil }
-        let weights = indicator.weight.map { weight in reporting.compactMap { figures.actual($0, weight)?.measured } }
-        guard let figure = Rollup.combine(reporting.map { figures.actual($0, key.indicator)! }, kind: indicator.kind, weights: weights)
-        else { return nil }
-        let rollup = Rollup(
-            figure: figure, reporting: reporting.count, expected: children.count,
-            includesSynthetic: reporting.contains { figures.isSynthetic($0, key.indicator) })
+        let entries = children.map { child in figures.actual(child, key.indicator).map { ($0, figures.isSynthetic(child, key.indicator)) } }
+        let weights = indicator.weight.map { weight in children.map { figures.actual($0, weight) } }
+        guard let parts = RollupParts.combine(entries, kind: indicator.kind, weights: weights) else { return nil }
+        let rollup = parts.rollup
+        let figure = rollup.figure
         if let own = figures.own[key.indicator]?[key.unit], rollup.isComplete,
-            Rollup.differsBeyondRounding(own.figure, figure, kind: indicator.kind, decimals: indicator.decimals, reporting: reporting.count)
+            Rollup.differsBeyondRounding(own.figure, figure, kind: indicator.kind, decimals: indicator.decimals, reporting: rollup.reporting)
         {
-            findings.append(Finding(key, .rollupMismatch(own: own.figure, rollup: figure, reporting: reporting.count)))
+            findings.append(Finding(key, .rollupMismatch(own: own.figure, rollup: figure, reporting: rollup.reporting)))
         }
         if !rollup.isComplete {
             let missing = children.filter { figures.actual($0, key.indicator) == nil }

@@ -20,6 +20,7 @@ enum Migrations {
         createRatings,
         createReview,
         sealBallots,
+        createUnitFigures,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -1,0 +1,359 @@
+import Foundation
+import SQLKit
+import StocktakeCore
+
+// The maintained figures (`unit_figures`): every write of observations updates the rows of its units and of
+// their ancestors in the same transaction; a rebuild recomputes them from `observations` period by period;
+// verification compares the two. Sums are Foundation `Decimal`, kept as exact text, because SQLite has no exact
+// decimal type for SQL to add them with: a figure has at most 24 digits (``FigureRule``), and Decimal carries 38.
+
+/// A maintained row that differs from what a rebuild gives.
+public struct FigureDifference: Sendable, CustomStringConvertible {
+    public let key: ObservationKey
+    public let stored: UnitFigure?
+    public let rebuilt: UnitFigure?
+
+    public var description: String {
+        "\(key): stored \(stored.map(Self.text) ?? "nothing"), rebuilt \(rebuilt.map(Self.text) ?? "nothing")"
+    }
+
+    static func text(_ figure: UnitFigure) -> String {
+        var parts: [String] = []
+        if let own = figure.own { parts.append("own r\(own.revision) \(own.figure.plainText)\(own.synthetic ? " synthetic" : "")") }
+        if let r = figure.rollup {
+            parts.append("roll-up \(r.sum.exactText)\(r.base.map { "/\($0.exactText)" } ?? "") of \(r.reporting)/\(r.expected)\(r.synthetic ? " synthetic" : "")")
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension RecordAccess {
+    // MARK: - Reading
+
+    /// The maintained figures of `period`, optionally of some units and indicators only.
+    public func unitFigures(period: Period, units: [UnitCode]? = nil, indicators codes: [IndicatorCode]? = nil) async throws -> [ObservationKey: UnitFigure] {
+        let kinds = Dictionary(try await indicators().map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        var result: [ObservationKey: UnitFigure] = [:]
+        for chunk in Self.chunks(units?.map(\.rawValue)) {
+            let query = sql.select().columns("*").from("unit_figures").where("period", .equal, period.description)
+            if let chunk { query.where("unit_code", .in, chunk) }
+            if let codes { query.where("indicator_code", .in, codes.map(\.rawValue)) }
+            for row in try await query.all(decoding: UnitFigureRow.self, with: rowDecoder) {
+                guard let key = try? row.key(), let kind = kinds[key.indicator], let figure = try? row.figure(kind: kind) else { continue }
+                result[key] = figure
+            }
+        }
+        return result
+    }
+
+    /// Splits a long list of values for `IN (…)` into pieces both engines take; one nil piece means no filter.
+    static func chunks(_ values: [String]?, size: Int = 500) -> [[String]?] {
+        guard let values else { return [nil] }
+        return stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
+    }
+
+    // MARK: - Rebuild and verify
+
+    /// Recomputes every maintained figure from the observations, period by period: the latest revisions by one
+    /// set-based query, the roll-ups level by level up the tree in memory, then the period's rows replaced.
+    /// Call it inside a transaction. Returns the number of rows written.
+    @discardableResult
+    public func rebuildFigures(progress: (Period, Int) -> Void = { _, _ in }) async throws -> Int {
+        let (tree, indicators) = try await definitions()
+        try await sql.delete(from: "unit_figures").run()
+        var written = 0
+        for period in try await figurePeriods() {
+            let rows = try await rebuilt(period, tree: tree, indicators: indicators).map { UnitFigureRow(key: $0.key, figure: $0.value) }
+            try await RowMapping.insert(rows.sorted { ($0.unitCode, $0.indicatorCode) < ($1.unitCode, $1.indicatorCode) }, into: "unit_figures", on: sql)
+            written += rows.count
+            progress(period, rows.count)
+        }
+        return written
+    }
+
+    /// Compares the maintained figures with a rebuild, without writing: every difference, at most `limit`.
+    public func verifyFigures(limit: Int = 100) async throws -> [FigureDifference] {
+        let (tree, indicators) = try await definitions()
+        let periods = try await figurePeriods()
+        var differences: [FigureDifference] = []
+        for period in periods {
+            let expected = try await rebuilt(period, tree: tree, indicators: indicators)
+            let stored = try await unitFigures(period: period)
+            for key in Set(expected.keys).union(stored.keys).sorted() where expected[key] != stored[key] {
+                differences.append(FigureDifference(key: key, stored: stored[key], rebuilt: expected[key]))
+                if differences.count >= limit { return differences }
+            }
+        }
+        // Rows of a period without observations cannot be rebuilt: they are differences too.
+        let strays = try await sql.select().distinct().column("period").from("unit_figures").all(decodingColumn: "period", as: String.self)
+        for text in strays.sorted() {
+            guard let period = try? Period(parsing: text), !periods.contains(period) else { continue }
+            for (key, figure) in try await unitFigures(period: period).sorted(by: { $0.key < $1.key }).prefix(limit - differences.count) {
+                differences.append(FigureDifference(key: key, stored: figure, rebuilt: nil))
+            }
+        }
+        return differences
+    }
+
+    func definitions() async throws -> (UnitTree, [IndicatorCode: Indicator]) {
+        (UnitTree(try await units()), Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func figurePeriods() async throws -> [Period] {
+        try await sql.select().distinct().column("period").from("observations").all(decodingColumn: "period", as: String.self)
+            .compactMap { try? Period(parsing: $0) }.sorted()
+    }
+
+    /// A period's figures as a rebuild computes them.
+    func rebuilt(_ period: Period, tree: UnitTree, indicators: [IndicatorCode: Indicator]) async throws -> [ObservationKey: UnitFigure] {
+        let own = try await latestOwn(period: period)
+        var result: [ObservationKey: UnitFigure] = [:]
+        for (code, units) in tree.figures(own: own, period: period, indicators: indicators) {
+            for (unit, figure) in units { result[ObservationKey(unit: unit, indicator: code, period: period)] = figure }
+        }
+        return result
+    }
+
+    /// The latest revision of every figure of `period`, by one query; a revision that does not read is skipped,
+    /// as every read skips it.
+    func latestOwn(period: Period, units: [UnitCode]? = nil) async throws -> [IndicatorCode: [UnitCode: UnitFigure.Own]] {
+        var result: [IndicatorCode: [UnitCode: UnitFigure.Own]] = [:]
+        for chunk in Self.chunks(units?.map(\.rawValue)) {
+            var filter: SQLQueryString = "o.period = \(bind: period.description)"
+            if let chunk { filter = "\(filter) AND o.unit_code IN (\(SQLBind.group(chunk)))" }
+            let query: SQLQueryString = """
+                SELECT o.unit_code, o.indicator_code, o.revision, o.value, o.denominator, o.source_kind FROM observations o \
+                WHERE \(filter) AND o.revision = (SELECT MAX(m.revision) FROM observations m \
+                WHERE m.unit_code = o.unit_code AND m.indicator_code = o.indicator_code AND m.period = o.period)
+                """
+            for row in try await sql.raw(query).all(decoding: LatestRow.self, with: rowDecoder) {
+                guard let unit = UnitCode(validating: row.unitCode), let code = IndicatorCode(validating: row.indicatorCode),
+                    let own = try? row.own()
+                else { continue }
+                result[code, default: [:]][unit] = own
+            }
+        }
+        return result
+    }
+
+    // MARK: - Maintenance
+
+    /// Brings the maintained figures up to date after `written` observations were inserted in this transaction:
+    /// the own figures of their keys, then the roll-ups of their ancestors level by level, deepest first (with
+    /// the rates an indicator weights). A write touches its units and their ancestors, never the whole tree.
+    func maintainFigures(after written: [Observation]) async throws {
+        guard !written.isEmpty else { return }
+        var latest: [ObservationKey: Observation] = [:]
+        for o in written where (latest[o.key]?.revision ?? 0) < o.revision { latest[o.key] = o }
+        let ownRows = latest.values.sorted { $0.key < $1.key }.map { o in
+            UnitFigureRow(key: o.key, figure: UnitFigure(own: .init(revision: o.revision, figure: o.figure, synthetic: o.source.kind == .synthetic)))
+        }
+        for start in stride(from: 0, to: ownRows.count, by: 200) {
+            try await sql.insert(into: "unit_figures").models(Array(ownRows[start..<min(start + 200, ownRows.count)]), with: rowEncoder)
+                .onConflict(with: ["unit_code", "indicator_code", "period"]) {
+                    $0.set(excludedValueOf: "own_revision").set(excludedValueOf: "own_value")
+                        .set(excludedValueOf: "own_denominator").set(excludedValueOf: "own_synthetic")
+                }.run()
+        }
+
+        let indicators = Dictionary(try await self.indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let weighted = Dictionary(grouping: indicators.values.filter { $0.kind == .rate && $0.weight != nil }.map { ($0.weight!, $0.code) }, by: \.0)
+            .mapValues { $0.map(\.1) }
+        // Each touched unit's ancestors, nearest first, read a level at a time.
+        var parents: [UnitCode: UnitCode] = [:]
+        var known: Set<UnitCode> = []
+        var asking = Set(latest.keys.map(\.unit))
+        while !asking.isEmpty {
+            known.formUnion(asking)
+            var next: Set<UnitCode> = []
+            for chunk in Self.chunks(asking.map(\.rawValue)) {
+                let rows = try await sql.select().columns("code", "parent_code").from("units").where("code", .in, chunk!)
+                    .all(decoding: UnitParentRow.self, with: rowDecoder)
+                for row in rows {
+                    guard let unit = UnitCode(validating: row.code), let parent = row.parentCode.flatMap(UnitCode.init(validating:)) else { continue }
+                    parents[unit] = parent
+                    if !known.contains(parent) { next.insert(parent) }
+                }
+            }
+            asking = next
+        }
+        func ancestors(of unit: UnitCode) -> [UnitCode] {
+            var chain: [UnitCode] = []
+            var cursor = parents[unit]
+            while let parent = cursor, chain.count <= known.count {
+                chain.append(parent)
+                cursor = parents[parent]
+            }
+            return chain
+        }
+        // The roll-ups to recompute, by depth from the root: children's before their parents'.
+        var jobs: [Int: Set<ObservationKey>] = [:]
+        for key in latest.keys {
+            let chain = ancestors(of: key.unit)
+            for (index, ancestor) in chain.enumerated() {
+                let depth = chain.count - 1 - index
+                for code in [key.indicator] + (weighted[key.indicator] ?? []) {
+                    jobs[depth, default: []].insert(ObservationKey(unit: ancestor, indicator: code, period: key.period))
+                }
+            }
+        }
+        for depth in jobs.keys.sorted(by: >) {
+            try await recomputeRollups(jobs[depth]!, indicators: indicators)
+        }
+    }
+
+    /// Recomputes the roll-ups of `keys` (parents of one depth) from their children's maintained figures.
+    private func recomputeRollups(_ keys: Set<ObservationKey>, indicators: [IndicatorCode: Indicator]) async throws {
+        let parentCodes = Set(keys.map(\.unit)).map(\.rawValue).sorted()
+        var children: [UnitCode: [OrgUnit]] = [:]
+        for chunk in Self.chunks(parentCodes) {
+            let rows = try await sql.select().columns("*").from("units").where("parent_code", .in, chunk!).all(decoding: UnitRow.self, with: rowDecoder)
+            for row in rows {
+                guard let unit = try? row.unitForTree(), let parent = unit.parent else { continue }
+                children[parent, default: []].append(unit)
+            }
+        }
+        for parent in children.keys { children[parent]!.sort { $0.code < $1.code } }
+        let periods = Set(keys.map(\.period))
+        let codes = Set(keys.flatMap { key in [key.indicator] + (indicators[key.indicator]?.weight.map { [$0] } ?? []) })
+        let units = Set(children.values.flatMap { $0.map(\.code) }).union(keys.map(\.unit)).sorted()
+        var figures: [ObservationKey: UnitFigure] = [:]
+        for period in periods {
+            figures.merge(try await unitFigures(period: period, units: units, indicators: codes.sorted()), uniquingKeysWith: { a, _ in a })
+        }
+        var changed: [UnitFigureRow] = []
+        var emptied: [ObservationKey] = []
+        for key in keys.sorted() {
+            guard let indicator = indicators[key.indicator] else { continue }
+            let active = (children[key.unit] ?? []).filter { $0.isActive(in: key.period) }.map(\.code)
+            let parts = active.isEmpty ? nil : UnitTree.rollup(of: active, indicator: indicator) {
+                figures[ObservationKey(unit: $0, indicator: $1, period: key.period)]
+            }
+            var figure = figures[key] ?? UnitFigure()
+            guard figure.rollup != parts else { continue }
+            figure.rollup = parts
+            if figure.isEmpty { emptied.append(key) } else { changed.append(UnitFigureRow(key: key, figure: figure)) }
+        }
+        for start in stride(from: 0, to: changed.count, by: 200) {
+            try await sql.insert(into: "unit_figures").models(Array(changed[start..<min(start + 200, changed.count)]), with: rowEncoder)
+                .onConflict(with: ["unit_code", "indicator_code", "period"]) {
+                    $0.set(excludedValueOf: "rollup_sum").set(excludedValueOf: "rollup_base").set(excludedValueOf: "reporting")
+                        .set(excludedValueOf: "expected").set(excludedValueOf: "rollup_synthetic")
+                }.run()
+        }
+        for key in emptied {
+            try await sql.delete(from: "unit_figures").where("unit_code", .equal, key.unit.rawValue)
+                .where("indicator_code", .equal, key.indicator.rawValue).where("period", .equal, key.period.description).run()
+        }
+    }
+}
+
+// MARK: - Rows
+
+struct UnitFigureRow: Codable, Sendable {
+    var unitCode: String
+    var indicatorCode: String
+    var period: String
+    var ownRevision: Int?
+    var ownValue: String?
+    var ownDenominator: String?
+    var ownSynthetic: Int
+    var rollupSum: String?
+    var rollupBase: String?
+    var reporting: Int
+    var expected: Int
+    var rollupSynthetic: Int
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+        case ownRevision = "own_revision"
+        case ownValue = "own_value"
+        case ownDenominator = "own_denominator"
+        case ownSynthetic = "own_synthetic"
+        case rollupSum = "rollup_sum"
+        case rollupBase = "rollup_base"
+        case reporting
+        case expected
+        case rollupSynthetic = "rollup_synthetic"
+    }
+
+    init(key: ObservationKey, figure: UnitFigure) {
+        unitCode = key.unit.rawValue
+        indicatorCode = key.indicator.rawValue
+        period = key.period.description
+        ownRevision = figure.own?.revision
+        switch figure.own?.figure {
+        case .value(let v): (ownValue, ownDenominator) = (v.exactText, nil)
+        case .share(let x, let y): (ownValue, ownDenominator) = (x.exactText, y.exactText)
+        case nil: (ownValue, ownDenominator) = (nil, nil)
+        }
+        ownSynthetic = figure.own?.synthetic == true ? 1 : 0
+        rollupSum = figure.rollup?.sum.exactText
+        rollupBase = figure.rollup?.base?.exactText
+        reporting = figure.rollup?.reporting ?? 0
+        expected = figure.rollup?.expected ?? 0
+        rollupSynthetic = figure.rollup?.synthetic == true ? 1 : 0
+    }
+
+    func key() throws -> ObservationKey {
+        ObservationKey(unit: try storedCode(unitCode), indicator: try storedCode(indicatorCode), period: try stored(period, "period", Period.init(parsing:)))
+    }
+
+    func figure(kind: IndicatorKind) throws -> UnitFigure {
+        var figure = UnitFigure()
+        if let ownRevision, let ownValue {
+            let value = try stored(ownValue, "figure", Decimal.init(exactly:))
+            let shown: Figure = try ownDenominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
+            figure.own = .init(revision: ownRevision, figure: shown, synthetic: ownSynthetic == 1)
+        }
+        if let rollupSum {
+            // Sums of products (weighted rates) may carry all of Decimal's 38 digits, more than a figure is allowed.
+            figure.rollup = RollupParts(
+                kind: kind, sum: try Self.sum(rollupSum), base: try rollupBase.map(Self.sum), reporting: reporting, expected: expected,
+                synthetic: rollupSynthetic == 1)
+        }
+        return figure
+    }
+
+    static func sum(_ text: String) throws -> Decimal {
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw StoreError.corrupt("roll-up sum '\(text)'") }
+        return value
+    }
+}
+
+/// One latest revision, as the rebuild's query gives it.
+struct LatestRow: Codable, Sendable {
+    var unitCode: String
+    var indicatorCode: String
+    var revision: Int
+    var value: String
+    var denominator: String?
+    var sourceKind: String
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case revision
+        case value
+        case denominator
+        case sourceKind = "source_kind"
+    }
+
+    func own() throws -> UnitFigure.Own {
+        let value = try stored(value, "figure", Decimal.init(exactly:))
+        let figure: Figure = try denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
+        return .init(revision: revision, figure: figure, synthetic: sourceKind == Observation.Source.Kind.synthetic.rawValue)
+    }
+}
+
+struct UnitParentRow: Codable, Sendable {
+    var code: String
+    var parentCode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case parentCode = "parent_code"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import SQLKit
+import Testing
+@testable import StocktakeCore
+@testable import StocktakeStore
+import StocktakeTestSupport
+
+/// The figures every write maintains equal a rebuild from scratch and the in-memory evaluator's, on random
+/// trees and random sequences of writes (new figures and corrections, at leaves and at parents, of every kind of
+/// indicator, a merged unit, synthetic sources), on the engine the suite runs on.
+@Suite struct MaintainedFigureTests {
+    static let periods: [Period] = [.year(2023), .year(2024)]
+    static let indicators = [
+        indicator("rev", .amount, decimals: 1), indicator("pop", .count), indicator("nr", .share),
+        indicator("gr", .rate, weight: "pop"), indicator("cpi", .rate),
+    ]
+
+    static func indicator(_ code: String, _ kind: IndicatorKind, decimals: Int = 2, weight: String? = nil) -> Indicator {
+        Indicator(
+            code: IndicatorCode(unchecked: code), names: LocalizedText(["en": code]), measure: LocalizedText(["en": "u"]), kind: kind,
+            better: .higher, decimals: decimals, weight: weight.map { IndicatorCode(unchecked: $0) })
+    }
+
+    /// A random tree of `size` units; one unit (with its history) merged into a sibling from 2024.
+    static func tree(_ random: inout SeededGenerator, size: Int) -> [OrgUnit] {
+        var units = [OrgUnit(code: UnitCode(unchecked: "R"), names: LocalizedText(["en": "R"]), level: .nation)]
+        for index in 1..<size {
+            let parent = units[random.int(in: 0...(units.count - 1))].code
+            units.append(OrgUnit(code: UnitCode(unchecked: "U\(index)"), names: LocalizedText(["en": "U\(index)"]), level: Level("l"), parent: parent))
+        }
+        let siblings = Dictionary(grouping: units.dropFirst().filter { $0.parent != nil }, by: { $0.parent! }).values.first { $0.count >= 2 }
+        if let siblings, let index = units.firstIndex(of: siblings[0]) {
+            units[index].merger = .init(successor: siblings[1].code, effective: try! CalendarDate(parsing: "2024-01-01"))
+        }
+        return units
+    }
+
+    /// A random figure of the indicator's kind.
+    static func figure(_ indicator: Indicator, _ random: inout SeededGenerator) -> Figure {
+        switch indicator.kind {
+        case .share:
+            let y = random.int(in: 1...400)
+            return .share(numerator: Decimal(random.int(in: 0...y)), denominator: Decimal(y))
+        case .count: return .value(Decimal(random.int(in: 0...3)))  // zeros too: a rate's weights may sum to 0
+        case .amount: return .value(Decimal(random.int(in: 0...99_999)) / 10)
+        case .rate: return .value(Decimal(random.int(in: -500...1_500)) / 100)
+        }
+    }
+
+    @Test(arguments: 1...6 as ClosedRange<UInt64>)
+    func maintainedEqualsRebuiltEqualsTheEvaluator(seed: UInt64) async throws {
+        var random = SeededGenerator(seed: seed)
+        let units = Self.tree(&random, size: 24)
+        try await TestDatabase.withStore { store async throws in
+            var plan = ImportPlan()
+            plan.dataSet = DataSet(units: units, indicators: Self.indicators)
+            try await store.apply(plan)
+            var revisions: [ObservationKey: Int] = [:]
+            var all: [Observation] = []
+            // Twelve writes of one to eight figures each; later ones mostly correct earlier ones.
+            for write in 0..<12 {
+                var observations: [Observation] = []
+                for _ in 0..<random.int(in: 1...8) {
+                    let unit = units[random.int(in: 0...(units.count - 1))].code
+                    let indicator = Self.indicators[random.int(in: 0...(Self.indicators.count - 1))]
+                    let key = ObservationKey(unit: unit, indicator: indicator.code, period: Self.periods[random.int(in: 0...1)])
+                    guard !observations.contains(where: { $0.key == key }) else { continue }
+                    let revision = (revisions[key] ?? 0) + 1
+                    revisions[key] = revision
+                    observations.append(Observation(
+                        key: key, revision: revision, figure: Self.figure(indicator, &random),
+                        source: .init(kind: random.int(in: 0...5) == 0 ? .synthetic : .entry, citation: "write \(write)"),
+                        enteredBy: "tester", enteredAt: StoreTests.defaults.enteredAt, reason: revision > 1 ? "corrected" : nil))
+                }
+                var writePlan = ImportPlan()
+                writePlan.dataSet.observations = observations
+                try await store.apply(writePlan)
+                all += observations
+            }
+            #expect(try await store.verifyFigures().map(\.description) == [])
+
+            let set = DataSet(units: units, indicators: Self.indicators, observations: all)
+            for period in Self.periods {
+                let evaluation = Evaluator(set).evaluate(period: period, asOf: period.lastDay)
+                let maintained = try await store.unitFigures(period: period)
+                var rolledUp = 0
+                for (key, result) in evaluation.results {
+                    #expect(maintained[key]?.own?.revision == result.own?.revision, "\(key)")
+                    #expect(maintained[key]?.rollup?.rollup == result.rollup, "\(key)")
+                    if result.rollup != nil { rolledUp += 1 }
+                }
+                #expect(Set(maintained.keys) == Set(evaluation.results.keys))
+                #expect(rolledUp > 0, "the random writes reach some parent")
+            }
+        }
+    }
+
+    @Test func aRebuildAfterARowChangedOutsideStocktakeIsWhatVerifyAskedFor() async throws {
+        try await TestDatabase.withStore { store async throws in
+            try await store.importChecked(try StoreTests.sample())
+            #expect(try await store.verifyFigures().isEmpty)
+            try await store.sql.update("unit_figures").set("own_value", to: "1").where("unit_code", .equal, "BG")
+                .where("indicator_code", .equal, "grdp_size").run()
+            let differences = try await store.verifyFigures()
+            #expect(differences.map(\.key.description) == ["BG/grdp_size/2024"])
+            #expect(differences.first?.description.contains("stored own r1 1,") == true, "\(differences)")
+            try await store.transaction { try await $0.rebuildFigures() }
+            #expect(try await store.verifyFigures().isEmpty)
+        }
+    }
+}
