@@ -38,15 +38,15 @@ extension Store {
 }
 
 extension RecordAccess {
-    /// Stored revisions of the figures a batch mentions, read by its periods and units in one query.
+    /// Stored revisions of the figures a file or batch mentions, read by its periods and units in one query.
     func revisions(of batch: LocatedDataSet) async throws -> [ObservationKey: [Observation]] {
         let keys = Set(batch.observations.map(\.value.observation.key))
         let periods = Set(keys.map(\.period)).sorted()
         let units = Set(keys.map(\.unit)).sorted()
         guard !periods.isEmpty else { return [:] }
         var result: [ObservationKey: [Observation]] = [:]
-        // Both engines accept tens of thousands of bound values; batches stay well below that.
-        for observation in try await observations(periods: periods, units: units) where keys.contains(observation.key) {
+        // A file naming many units reads its periods whole rather than bind tens of thousands of codes.
+        for observation in try await observations(periods: periods, units: units.count <= 5_000 ? units : nil) where keys.contains(observation.key) {
             result[observation.key, default: []].append(observation)
         }
         return result

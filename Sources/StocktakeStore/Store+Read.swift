@@ -5,16 +5,39 @@ import StocktakeCore
 extension RecordAccess {
     // MARK: - Definitions
 
-    public func units() async throws -> [OrgUnit] {
-        let rows = try await sql.select().columns("*").from("units").orderBy("code").all(decoding: UnitRow.self, with: rowDecoder)
-        let names = Dictionary(grouping: try await sql.select().columns("*").from("unit_names").all(decoding: UnitNameRow.self, with: rowDecoder), by: \.unitCode)
-        let groups = Dictionary(grouping: try await sql.select().columns("*").from("unit_groups").all(decoding: UnitGroupRow.self, with: rowDecoder), by: \.unitCode)
+    /// Every unit, or only those of `codes`.
+    public func units(codes: [UnitCode]? = nil) async throws -> [OrgUnit] {
+        var rows: [UnitRow] = []
+        var names: [String: [UnitNameRow]] = [:]
+        var groups: [String: [UnitGroupRow]] = [:]
+        for chunk in Self.chunks(codes.map { Set($0).map(\.rawValue).sorted() }) {
+            func query(_ table: String, _ column: String) -> SQLSelectBuilder {
+                let query = sql.select().columns("*").from(table)
+                if let chunk { query.where(SQLIdentifier(column), .in, SQLBind.group(chunk)) }
+                return query
+            }
+            rows += try await query("units", "code").orderBy("code").all(decoding: UnitRow.self, with: rowDecoder)
+            names.merge(Dictionary(grouping: try await query("unit_names", "unit_code").all(decoding: UnitNameRow.self, with: rowDecoder), by: \.unitCode)) { a, _ in a }
+            groups.merge(Dictionary(grouping: try await query("unit_groups", "unit_code").all(decoding: UnitGroupRow.self, with: rowDecoder), by: \.unitCode)) { a, _ in a }
+        }
         return try rows.map { row in
             var unit = try row.unitForTree()
             unit.names = LocalizedText(Dictionary((names[row.code] ?? []).map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a }))
             unit.groups = Dictionary((groups[row.code] ?? []).map { (GroupKind($0.kind), $0.name) }, uniquingKeysWith: { a, _ in a })
             return unit
         }
+    }
+
+    /// A unit and its ancestors, nearest first: what a remit check walks, read a level at a time rather than the
+    /// whole tree.
+    public func lineage(of code: UnitCode) async throws -> [OrgUnit] {
+        var chain: [OrgUnit] = []
+        var next: UnitCode? = code
+        while let current = next, chain.count < 64, let unit = try await units(codes: [current]).first {
+            chain.append(unit)
+            next = unit.parent
+        }
+        return chain
     }
 
     public func indicators() async throws -> [Indicator] {
@@ -191,7 +214,12 @@ extension RecordAccess {
     /// as the file defines or names them; and the stored revisions of the figures it mentions.
     public func catalog(for input: LocatedDataSet) async throws -> Catalog {
         var catalog = Catalog()
-        for unit in try await units() { catalog.units[unit.code] = unit }
+        // Observations alone are checked against their own units: one figure entered does not read a nation's tree.
+        // (An empty input asks for every definition: the batched import reads them once so.)
+        let onlyObservations = !input.observations.isEmpty && input.units.isEmpty && input.documents.isEmpty && input.targets.isEmpty
+            && input.tasks.isEmpty
+        let named = onlyObservations ? input.observations.map(\.value.observation.key.unit) : nil
+        for unit in try await units(codes: named) { catalog.units[unit.code] = unit }
         for indicator in try await indicators() { catalog.indicators[indicator.code] = indicator }
         // A file of observations alone needs no documents or tasks, and only the targets its claims name: a
         // nation's hundreds of thousands of targets are not read for every batch.
@@ -204,13 +232,7 @@ extension RecordAccess {
         for target in try await (input.targets.isEmpty ? targetsNamed(by: input) : targets()) {
             catalog.targets[target.code] = target
         }
-        let keys = Set(input.observations.map(\.value.observation.key))
-        let periods = Set(keys.map(\.period)).sorted()
-        if !periods.isEmpty {
-            for observation in try await observations(periods: periods) where keys.contains(observation.key) {
-                catalog.revisions[observation.key, default: []].append(observation)
-            }
-        }
+        catalog.revisions = try await revisions(of: input)
         return catalog
     }
 

@@ -22,14 +22,14 @@ public struct StoredFigures: Sendable {
     /// a name inside a longer one ("… admitted" in "… admitted (district level)") is the longer one's.
     let names: [(name: [Unicode.Scalar], entry: Int?)]
 
-    public init(unit: UnitCode, period: Period, indicators: [Indicator], results: [IndicatorResult]) {
+    /// - Parameter figures: the figure that counts of each indicator the unit has one of.
+    public init(unit: UnitCode, period: Period, indicators: [Indicator], figures: [IndicatorCode: Figure]) {
         self.unit = unit
         self.period = period
-        let results = Dictionary(results.map { ($0.indicator, $0) }, uniquingKeysWith: { first, _ in first })
         var entries: [Entry] = [], names: [(name: [Unicode.Scalar], entry: Int?)] = []
         for indicator in indicators {
             var entry: Int?
-            if let figure = results[indicator.code]?.actual {
+            if let figure = figures[indicator.code] {
                 let measures = indicator.measure.values
                 let percent: Bool = if case .share = figure { true } else { measures.values.contains("%") }
                 let exponent = measures.compactMap { language, measure in
@@ -47,12 +47,16 @@ public struct StoredFigures: Sendable {
         self.names = names.sorted { $0.name.count > $1.name.count }
     }
 
-    /// The unit's figures of `period` as the store holds them (latest revisions, roll-ups where it has none).
+    /// The unit's figures of `period` as the store holds them (latest revisions, roll-ups where it has none),
+    /// read from the maintained figures: the unit's rows alone, not an evaluation of the period.
     public static func load(from store: Store, unit code: String, period: Period) async throws -> StoredFigures {
-        let evaluator = try await store.evaluator(for: period)
-        guard let unit = UnitCode(validating: code), evaluator.tree[unit] != nil else { throw ReportInput.InputError.unknownUnit(code) }
-        let evaluation = evaluator.evaluate(period: period, asOf: period.lastDay)
-        return StoredFigures(unit: unit, period: period, indicators: Array(evaluator.indicators.values), results: evaluation.results(for: unit))
+        guard let unit = UnitCode(validating: code), try await !store.units(codes: [unit]).isEmpty else {
+            throw ReportInput.InputError.unknownUnit(code)
+        }
+        let figures = try await store.unitFigures(period: period, units: [unit])
+        return StoredFigures(
+            unit: unit, period: period, indicators: try await store.indicators(),
+            figures: Dictionary(figures.compactMap { key, figure in figure.actual.map { (key.indicator, $0) } }, uniquingKeysWith: { a, _ in a }))
     }
 }
 

@@ -135,9 +135,11 @@ struct APIController {
         do { body = try await request.decode(as: NewObservation.self, context: context) } catch {
             throw APIError(.badRequest, "invalid_body", "Expected a JSON object with unit, indicator, period and value (strings), and optionally denominator, reason and citation.")
         }
-        let tree = UnitTree(try await services.store.units())
-        guard let unit = UnitCode(validating: body.unit), tree[unit] != nil else { throw APIError(.notFound, "unknown_unit", "No unit has the code '\(body.unit)'.") }
-        guard account.mayWrite(to: unit, in: tree) else {
+        // The unit and its ancestors are all a remit check needs; the whole tree is not read for one figure.
+        var lineage: [OrgUnit] = []
+        if let code = UnitCode(validating: body.unit) { lineage = try await services.store.lineage(of: code) }
+        guard let unit = lineage.first?.code else { throw APIError(.notFound, "unknown_unit", "No unit has the code '\(body.unit)'.") }
+        guard account.mayWrite(to: unit, in: UnitTree(lineage)) else {
             throw APIError(.forbidden, "outside_remit", "\(account.username) (\(account.role.rawValue)) may not write figures of \(unit).")
         }
         let period = try Period.requested(body.period)
