@@ -269,6 +269,12 @@ func stored<T>(_ text: String, _ what: String, _ parse: (String) throws(ParseErr
     do { return try parse(text) } catch { throw StoreError.corrupt("\(what): \(error)") }
 }
 
+/// A stored figure: the value alone, or a share's numerator and denominator.
+func storedFigure(_ value: String, denominator: String?) throws -> Figure {
+    let value = try stored(value, "observation value", Decimal.init(exactly:))
+    return try denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
+}
+
 func storedCode<C: RecordCode>(_ text: String) throws -> C {
     guard let code = C(validating: text) else { throw StoreError.corrupt("code '\(text)'") }
     return code

@@ -304,9 +304,7 @@ struct UnitFigureRow: Codable, Sendable {
     func figure(kind: IndicatorKind) throws -> UnitFigure {
         var figure = UnitFigure()
         if let ownRevision, let ownValue {
-            let value = try stored(ownValue, "figure", Decimal.init(exactly:))
-            let shown: Figure = try ownDenominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
-            figure.own = .init(revision: ownRevision, figure: shown, synthetic: ownSynthetic == 1)
+            figure.own = .init(revision: ownRevision, figure: try storedFigure(ownValue, denominator: ownDenominator), synthetic: ownSynthetic == 1)
         }
         if let rollupSum {
             // Sums of products (weighted rates) may carry all of Decimal's 38 digits, more than a figure is allowed.
@@ -342,9 +340,7 @@ struct LatestRow: Codable, Sendable {
     }
 
     func own() throws -> UnitFigure.Own {
-        let value = try stored(value, "figure", Decimal.init(exactly:))
-        let figure: Figure = try denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
-        return .init(revision: revision, figure: figure, synthetic: sourceKind == Observation.Source.Kind.synthetic.rawValue)
+        .init(revision: revision, figure: try storedFigure(value, denominator: denominator), synthetic: sourceKind == Observation.Source.Kind.synthetic.rawValue)
     }
 }
 

@@ -293,8 +293,7 @@ private final class HistoryCollector: @unchecked Sendable {
         guard let last = pending else { return }
         pending = nil
         do {
-            let value = try stored(last.value, "observation value", Decimal.init(exactly:))
-            let figure: Figure = try last.denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
+            let figure = try storedFigure(last.value, denominator: last.denominator)
             history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
         } catch {
             unreadable.append(UnreadableRow(key: "\(last.unit)/\(last.indicator)/\(last.period)", revision: nil, problem: "\(error)"))
@@ -355,10 +354,7 @@ private final class ObservationCollector: @unchecked Sendable {
         periods[row.period] = period
         let enteredAt = try times[row.enteredAt] ?? storedTimestamp(row.enteredAt)
         times[row.enteredAt] = enteredAt
-        let value = try stored(row.value, "observation value", Decimal.init(exactly:))
-        let figure: Figure = try row.denominator.map {
-            .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:)))
-        } ?? .value(value)
+        let figure = try storedFigure(row.value, denominator: row.denominator)
         var claims = Observation.Claims()
         for c in comparisons[row.revisionKey] ?? [] {
             let basis: ReportedComparison.Basis = try c.targetCode.map { .target(try storedCode($0)) } ?? .yearEarlier
