@@ -145,7 +145,11 @@ struct BenchNationalCommand: AsyncParsableCommand {
             observation.reason = "benchmark correction"
             observation.source = .init(kind: .entry, citation: citation)
             observation.claims = .init()
-            observation.figure = observation.figure.scaled(by: Decimal(random.int(in: 900...1100)) / 1000)
+            // Whole numbers, so that a count stays a count; the import checks the figure as it would any other.
+            observation.figure = switch observation.figure.scaled(by: Decimal(random.int(in: 900...1100)) / 1000) {
+            case .value(let v): .value(v.rounded(0) + 1)
+            case let share: share
+            }
             let started = DispatchTime.now().uptimeNanoseconds
             try await store.importChecked(LocatedDataSet(DataSet(observations: [observation]), file: "bench"))
             timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
