@@ -45,8 +45,12 @@ extension RecordAccess {
         let units = Set(keys.map(\.unit)).sorted()
         guard !periods.isEmpty else { return [:] }
         var result: [ObservationKey: [Observation]] = [:]
-        // A file naming many units reads its periods whole rather than bind tens of thousands of codes.
-        for observation in try await observations(periods: periods, units: units.count <= 5_000 ? units : nil) where keys.contains(observation.key) {
+        // A file naming many units reads its periods whole rather than bind tens of thousands of codes. The
+        // indicators are named too, so that SQLite seeks by the key rather than scan the period.
+        let few = units.count <= 5_000
+        let indicators = Set(keys.map(\.indicator)).sorted()
+        for observation in try await observations(periods: periods, units: few ? units : nil, indicators: few ? indicators : nil)
+        where keys.contains(observation.key) {
             result[observation.key, default: []].append(observation)
         }
         return result

@@ -37,7 +37,8 @@ extension RecordAccess {
         for chunk in Self.chunks(units?.map(\.rawValue)) {
             let query = sql.select().columns("*").from("unit_figures").where("period", .equal, period.description)
             if let chunk { query.where("unit_code", .in, chunk) }
-            if let codes { query.where("indicator_code", .in, codes.map(\.rawValue)) }
+            // Naming every indicator when none is asked for lets SQLite seek by the key rather than scan the period.
+            if let codes = codes ?? (chunk == nil ? nil : kinds.keys.sorted()) { query.where("indicator_code", .in, codes.map(\.rawValue)) }
             for row in try await query.all(decoding: UnitFigureRow.self, with: rowDecoder) {
                 guard let key = try? row.key(), let kind = kinds[key.indicator], let figure = try? row.figure(kind: kind) else { continue }
                 result[key] = figure

@@ -133,12 +133,12 @@ extension RecordAccess {
 
     /// Every revision of the observations of the given periods (all periods when nil), optionally of some units
     /// and one indicator, with the claims each revision carried. Three queries whatever the number of units.
-    public func observations(periods: [Period]? = nil, units: [UnitCode]? = nil, indicator: IndicatorCode? = nil) async throws -> [Observation] {
+    public func observations(periods: [Period]? = nil, units: [UnitCode]? = nil, indicators: [IndicatorCode]? = nil) async throws -> [Observation] {
         func filtered(_ table: String) -> SQLSelectBuilder {
             let query = sql.select().columns("*").from(table)
             if let periods { query.where("period", .in, periods.map(\.description)) }
             if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
-            if let indicator { query.where("indicator_code", .equal, indicator.rawValue) }
+            if let indicators { query.where("indicator_code", .in, indicators.map(\.rawValue)) }
             return query
         }
         let comparisons = Dictionary(grouping: try await filtered("observation_comparisons").orderBy("position").all(decoding: ComparisonRow.self, with: rowDecoder), by: \.revisionKey)
@@ -169,7 +169,7 @@ extension RecordAccess {
 
     /// Every revision of one figure, oldest first.
     public func history(of key: ObservationKey) async throws -> [Observation] {
-        try await observations(periods: [key.period], units: [key.unit], indicator: key.indicator)
+        try await observations(periods: [key.period], units: [key.unit], indicators: [key.indicator])
     }
 
     // MARK: - Whole sets

@@ -13,7 +13,7 @@ import Testing
         let period: Period
 
         func latest(_ key: ObservationKey) async throws -> Observation? {
-            try await store.observations(periods: [key.period], units: [key.unit], indicator: key.indicator).max { $0.revision < $1.revision }
+            try await store.observations(periods: [key.period], units: [key.unit], indicators: [key.indicator]).max { $0.revision < $1.revision }
         }
 
         func measured(_ key: ObservationKey) async throws -> Decimal? {
@@ -68,7 +68,7 @@ import Testing
                 guard let unit = units[key.unit], let indicator = try await store.indicators().first(where: { $0.code == key.indicator }) else { return nil }
                 var figures: [Decimal] = []
                 var own: Decimal?
-                for observation in try await store.observations(periods: [key.period], indicator: key.indicator) {
+                for observation in try await store.observations(periods: [key.period], indicators: [key.indicator]) {
                     guard let peer = units[observation.key.unit], peer.level == unit.level, peer.isActive(in: key.period) else { continue }
                     let latest = try await measured(observation.key)!
                     if observation.revision == (try await self.latest(observation.key))?.revision { figures.append(latest) }
@@ -99,7 +99,7 @@ import Testing
                         let actual = try await measured(ObservationKey(unit: unit, indicator: target.indicator, period: period)),
                         case .atLeast = target.bound else { continue }
                     // A derived bound is known to the source's printed precision: 100 % of the plan is met.
-                    let printed = try await store.observations(periods: [period], units: [unit], indicator: target.indicator)
+                    let printed = try await store.observations(periods: [period], units: [unit], indicators: [target.indicator])
                         .last?.claims.comparisons.first { $0.basis == .target(target.code) }
                     let equal = printed.map { $0.relation == .percentOf && $0.percent == 100 } ?? (actual == bound)
                     statuses.append(equal ? .met : actual > bound ? .exceeded : .notMet)

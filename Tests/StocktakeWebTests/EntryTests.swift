@@ -98,7 +98,7 @@ import Testing
             let good = bad.replacingOccurrences(of: "two hundred", with: "200")
             let imported = try await browser.upload("/import", filename: "districts.csv", content: good)
             #expect(imported.status == .ok)
-            #expect(try await store.observations(periods: [.year(2024)], indicator: IndicatorCode(unchecked: "new_party_members")).count == 3)
+            #expect(try await store.observations(periods: [.year(2024)], indicators: [IndicatorCode(unchecked: "new_party_members")]).count == 3)
         }
     }
 

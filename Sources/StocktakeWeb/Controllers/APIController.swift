@@ -115,7 +115,7 @@ struct APIController {
             throw APIError(.badRequest, "missing_parameter", "Give unit, indicator, or both: a whole year of a nation is an export, not an API answer.")
         }
         let period = try Self.period(request, required: false)
-        let found = try await services.store.observations(periods: period.map { [$0] }, units: unit.map { [$0] }, indicator: indicator)
+        let found = try await services.store.observations(periods: period.map { [$0] }, units: unit.map { [$0] }, indicators: indicator.map { [$0] })
         return JSONValue.object(["observations": .array(found.map(DataSetJSON.json))]).response()
     }
 

@@ -55,7 +55,7 @@ struct IndicatorController {
         let result = scope.evaluation.results[ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period)]
 
         // History: the latest revision of each year's figure, and the targets of those years.
-        let observations = try await services.store.observations(units: [scope.unit.code], indicator: code)
+        let observations = try await services.store.observations(units: [scope.unit.code], indicators: [code])
         var latest: [Period: Observation] = [:]
         for o in observations where { if case .year = o.key.period { true } else { false } }() {
             if (latest[o.key.period]?.revision ?? 0) < o.revision { latest[o.key.period] = o }
