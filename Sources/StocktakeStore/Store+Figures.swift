@@ -33,6 +33,13 @@ extension RecordAccess {
     /// The maintained figures of `period`, optionally of some units and indicators only.
     public func unitFigures(period: Period, units: [UnitCode]? = nil, indicators codes: [IndicatorCode]? = nil) async throws -> [ObservationKey: UnitFigure] {
         let kinds = Dictionary(try await indicators().map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        return try await unitFigures(period: period, units: units, indicators: codes, kinds: kinds)
+    }
+
+    /// The same, with the indicators' kinds already read (a write's maintenance reads them once, not per level).
+    func unitFigures(
+        period: Period, units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]
+    ) async throws -> [ObservationKey: UnitFigure] {
         var result: [ObservationKey: UnitFigure] = [:]
         for chunk in Self.chunks(units?.map(\.rawValue)) {
             let query = sql.select().columns("*").from("unit_figures").where("period", .equal, period.description)
@@ -76,10 +83,11 @@ extension RecordAccess {
     public func verifyFigures(limit: Int = 100) async throws -> [FigureDifference] {
         let (tree, indicators) = try await definitions()
         let periods = try await figurePeriods()
+        let kinds = indicators.mapValues(\.kind)
         var differences: [FigureDifference] = []
         for period in periods {
             let expected = try await rebuilt(period, tree: tree, indicators: indicators)
-            let stored = try await unitFigures(period: period)
+            let stored = try await unitFigures(period: period, units: nil, indicators: nil, kinds: kinds)
             for key in Set(expected.keys).union(stored.keys).sorted() where expected[key] != stored[key] {
                 differences.append(FigureDifference(key: key, stored: stored[key], rebuilt: expected[key]))
                 if differences.count >= limit { return differences }
@@ -89,7 +97,8 @@ extension RecordAccess {
         let strays = try await sql.select().distinct().column("period").from("unit_figures").all(decodingColumn: "period", as: String.self)
         for text in strays.sorted() {
             guard let period = try? Period(parsing: text), !periods.contains(period) else { continue }
-            for (key, figure) in try await unitFigures(period: period).sorted(by: { $0.key < $1.key }).prefix(limit - differences.count) {
+            let stray = try await unitFigures(period: period, units: nil, indicators: nil, kinds: kinds)
+            for (key, figure) in stray.sorted(by: { $0.key < $1.key }).prefix(limit - differences.count) {
                 differences.append(FigureDifference(key: key, stored: figure, rebuilt: nil))
             }
         }
@@ -117,22 +126,18 @@ extension RecordAccess {
 
     /// The latest revision of every figure of `period`, by one query; a revision that does not read is skipped,
     /// as every read skips it.
-    func latestOwn(period: Period, units: [UnitCode]? = nil) async throws -> [IndicatorCode: [UnitCode: UnitFigure.Own]] {
+    func latestOwn(period: Period) async throws -> [IndicatorCode: [UnitCode: UnitFigure.Own]] {
         var result: [IndicatorCode: [UnitCode: UnitFigure.Own]] = [:]
-        for chunk in Self.chunks(units?.map(\.rawValue)) {
-            var filter: SQLQueryString = "o.period = \(bind: period.description)"
-            if let chunk { filter = "\(filter) AND o.unit_code IN (\(SQLBind.group(chunk)))" }
-            let query: SQLQueryString = """
-                SELECT o.unit_code, o.indicator_code, o.revision, o.value, o.denominator, o.source_kind FROM observations o \
-                WHERE \(filter) AND o.revision = (SELECT MAX(m.revision) FROM observations m \
-                WHERE m.unit_code = o.unit_code AND m.indicator_code = o.indicator_code AND m.period = o.period)
-                """
-            for row in try await sql.raw(query).all(decoding: LatestRow.self, with: rowDecoder) {
-                guard let unit = UnitCode(validating: row.unitCode), let code = IndicatorCode(validating: row.indicatorCode),
-                    let own = try? row.own()
-                else { continue }
-                result[code, default: [:]][unit] = own
-            }
+        let query: SQLQueryString = """
+            SELECT o.unit_code, o.indicator_code, o.revision, o.value, o.denominator, o.source_kind FROM observations o \
+            WHERE o.period = \(bind: period.description) AND o.revision = (SELECT MAX(m.revision) FROM observations m \
+            WHERE m.unit_code = o.unit_code AND m.indicator_code = o.indicator_code AND m.period = o.period)
+            """
+        for row in try await sql.raw(query).all(decoding: LatestRow.self, with: rowDecoder) {
+            guard let unit = UnitCode(validating: row.unitCode), let code = IndicatorCode(validating: row.indicatorCode),
+                let own = try? row.own()
+            else { continue }
+            result[code, default: [:]][unit] = own
         }
         return result
     }
@@ -220,7 +225,9 @@ extension RecordAccess {
         let units = Set(children.values.flatMap { $0.map(\.code) }).union(keys.map(\.unit)).sorted()
         var figures: [ObservationKey: UnitFigure] = [:]
         for period in periods {
-            figures.merge(try await unitFigures(period: period, units: units, indicators: codes.sorted()), uniquingKeysWith: { a, _ in a })
+            figures.merge(
+                try await unitFigures(period: period, units: units, indicators: codes.sorted(), kinds: indicators.mapValues(\.kind)),
+                uniquingKeysWith: { a, _ in a })
         }
         var changed: [UnitFigureRow] = []
         var emptied: [ObservationKey] = []
