@@ -12,9 +12,12 @@ public struct FigureDifference: Sendable, CustomStringConvertible {
     public let key: ObservationKey
     public let stored: UnitFigure?
     public let rebuilt: UnitFigure?
+    /// The stored figure is right but the key peers are ranked by does not encode it.
+    public var staleRankKey = false
 
     public var description: String {
-        "\(key): stored \(stored.map(Self.text) ?? "nothing"), rebuilt \(rebuilt.map(Self.text) ?? "nothing")"
+        if staleRankKey && stored == rebuilt { return "\(key): the rank key does not match the stored figure" }
+        return "\(key): stored \(stored.map(Self.text) ?? "nothing"), rebuilt \(rebuilt.map(Self.text) ?? "nothing")"
     }
 
     static func text(_ figure: UnitFigure) -> String {
@@ -40,7 +43,14 @@ extension RecordAccess {
     func unitFigures(
         period: Period, units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]
     ) async throws -> [ObservationKey: UnitFigure] {
-        var result: [ObservationKey: UnitFigure] = [:]
+        try await unitFigureRows(period: period, units: units, indicators: codes, kinds: kinds).mapValues(\.figure)
+    }
+
+    /// The maintained rows with their stored rank keys, which verification checks too.
+    func unitFigureRows(
+        period: Period, units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]
+    ) async throws -> [ObservationKey: (figure: UnitFigure, rankKey: Data?)] {
+        var result: [ObservationKey: (figure: UnitFigure, rankKey: Data?)] = [:]
         for chunk in Self.chunks(units?.map(\.rawValue)) {
             let query = sql.select().columns("*").from("unit_figures").where("period", .equal, period.description)
             if let chunk { query.where("unit_code", .in, chunk) }
@@ -48,7 +58,7 @@ extension RecordAccess {
             if let codes = codes ?? (chunk == nil ? nil : kinds.keys.sorted()) { query.where("indicator_code", .in, codes.map(\.rawValue)) }
             for row in try await query.all(decoding: UnitFigureRow.self, with: rowDecoder) {
                 guard let key = try? row.key(), let kind = kinds[key.indicator], let figure = try? row.figure(kind: kind) else { continue }
-                result[key] = figure
+                result[key] = (figure, row.rankKey)
             }
         }
         return result
@@ -87,9 +97,12 @@ extension RecordAccess {
         var differences: [FigureDifference] = []
         for period in periods {
             let expected = try await rebuilt(period, tree: tree, indicators: indicators)
-            let stored = try await unitFigures(period: period, units: nil, indicators: nil, kinds: kinds)
-            for key in Set(expected.keys).union(stored.keys).sorted() where expected[key] != stored[key] {
-                differences.append(FigureDifference(key: key, stored: stored[key], rebuilt: expected[key]))
+            let stored = try await unitFigureRows(period: period, units: nil, indicators: nil, kinds: kinds)
+            for key in Set(expected.keys).union(stored.keys).sorted() {
+                let row = stored[key]
+                let staleRankKey = row.map { $0.rankKey != UnitFigureRow.rankKey(of: $0.figure) } ?? false
+                guard expected[key] != row?.figure || staleRankKey else { continue }
+                differences.append(FigureDifference(key: key, stored: row?.figure, rebuilt: expected[key], staleRankKey: staleRankKey))
                 if differences.count >= limit { return differences }
             }
         }
@@ -158,7 +171,7 @@ extension RecordAccess {
             try await sql.insert(into: "unit_figures").models(Array(ownRows[start..<min(start + 200, ownRows.count)]), with: rowEncoder)
                 .onConflict(with: ["unit_code", "indicator_code", "period"]) {
                     $0.set(excludedValueOf: "own_revision").set(excludedValueOf: "own_value")
-                        .set(excludedValueOf: "own_denominator").set(excludedValueOf: "own_synthetic")
+                        .set(excludedValueOf: "own_denominator").set(excludedValueOf: "own_synthetic").set(excludedValueOf: "rank_key")
                 }.run()
         }
 
@@ -246,7 +259,7 @@ extension RecordAccess {
             try await sql.insert(into: "unit_figures").models(Array(changed[start..<min(start + 200, changed.count)]), with: rowEncoder)
                 .onConflict(with: ["unit_code", "indicator_code", "period"]) {
                     $0.set(excludedValueOf: "rollup_sum").set(excludedValueOf: "rollup_base").set(excludedValueOf: "reporting")
-                        .set(excludedValueOf: "expected").set(excludedValueOf: "rollup_synthetic")
+                        .set(excludedValueOf: "expected").set(excludedValueOf: "rollup_synthetic").set(excludedValueOf: "rank_key")
                 }.run()
         }
         for key in emptied {
@@ -271,6 +284,8 @@ struct UnitFigureRow: Codable, Sendable {
     var reporting: Int
     var expected: Int
     var rollupSynthetic: Int
+    /// The figure that counts, as ``OrderKey`` bytes: what the database ranks peers by.
+    var rankKey: Data?
 
     enum CodingKeys: String, CodingKey {
         case unitCode = "unit_code"
@@ -285,6 +300,7 @@ struct UnitFigureRow: Codable, Sendable {
         case reporting
         case expected
         case rollupSynthetic = "rollup_synthetic"
+        case rankKey = "rank_key"
     }
 
     init(key: ObservationKey, figure: UnitFigure) {
@@ -303,6 +319,11 @@ struct UnitFigureRow: Codable, Sendable {
         reporting = figure.rollup?.reporting ?? 0
         expected = figure.rollup?.expected ?? 0
         rollupSynthetic = figure.rollup?.synthetic == true ? 1 : 0
+        rankKey = Self.rankKey(of: figure)
+    }
+
+    static func rankKey(of figure: UnitFigure) -> Data? {
+        figure.actual.flatMap { OrderKey.bytes($0.measured) }.map { Data($0) }
     }
 
     func key() throws -> ObservationKey {

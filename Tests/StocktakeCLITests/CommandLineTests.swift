@@ -179,6 +179,11 @@ import Testing
         let rank = try run(["rank", "--database", db, "--indicator", "grdp_size", "--period", "2024", "--among", "group:region", "--unit", "BG"])
         #expect(rank.status == 0)
         #expect(rank.output.contains("1 of 14  BG"))
+        // "13.85 %, first of 63 provinces": ranked by the database among the generated peers.
+        let growth = try run(["rank", "--database", db, "--indicator", "grdp_growth", "--period", "2024", "--unit", "BG", "--format", "json"])
+        let ranked = try JSONSerialization.jsonObject(with: Data(growth.output.utf8)) as? [[String: Any]]
+        #expect(ranked?.count == 63 && ranked?.first?["unit"] as? String == "BG")
+        #expect(ranked?.first?["rank"] as? Int == 1 && ranked?.first?["of"] as? Int == 63 && ranked?.first?["value"] as? String == "13.85")
         let json = try run(["evaluate", "--database", db, "--unit", "BG", "--period", "2024", "--as-of", "2025-01-14", "--format", "json"])
         #expect(json.status == 0)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]

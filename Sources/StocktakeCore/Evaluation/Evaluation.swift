@@ -136,6 +136,12 @@ public struct Rank: Sendable, Hashable {
     public let of: Int
     /// How many of the peers ranked have synthetic figures.
     public let syntheticPeers: Int
+
+    public init(position: Int, of: Int, syntheticPeers: Int) {
+        self.position = position
+        self.of = of
+        self.syntheticPeers = syntheticPeers
+    }
 }
 
 public struct TaskSummary: Sendable, Hashable {

@@ -21,6 +21,7 @@ enum Migrations {
         createReview,
         sealBallots,
         createUnitFigures,
+        addRankKeys,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

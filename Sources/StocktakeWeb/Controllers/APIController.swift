@@ -171,27 +171,26 @@ struct APIController {
         return EvaluationJSON.unit(unit, evaluator: review.evaluator, evaluation: review.evaluation, language: context.language).response()
     }
 
+    /// Ranked by the database over the maintained figures: no evaluation of the period is needed.
     @Sendable func ranking(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("indicator")
         let period = try Self.period(request, required: true)!
-        let review = try await services.reviews.review(of: period)
-        guard let indicatorCode = IndicatorCode(validating: code), review.evaluator.indicators[indicatorCode] != nil else {
+        guard let indicatorCode = IndicatorCode(validating: code),
+            let indicator = try await services.store.indicators().first(where: { $0.code == indicatorCode })
+        else {
             throw APIError(.notFound, "unknown_indicator", "No indicator has the code '\(code)'.")
         }
         let levelText = request.uri.queryParameters["level"].map(String.init) ?? "province"
-        let level = Level(levelText)
-        var rows: [(Rank, JSONValue)] = []
-        for unit in review.evaluator.tree.units.values where unit.level == level && unit.isActive(in: period) {
-            let key = ObservationKey(unit: unit.code, indicator: indicatorCode, period: period)
-            guard let result = review.evaluation.results[key], let actual = result.actual, let rank = review.evaluation.ranks(for: key)[.level] else { continue }
-            rows.append((rank, .object([
-                "unit": .string(unit.code.rawValue), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
-                "actual": EvaluationJSON.figure(actual), "synthetic": .bool(result.isSynthetic),
-            ])))
+        let ranking = try await services.store.ranking(of: indicator, period: period, level: Level(levelText))
+        let rows: [JSONValue] = ranking.compactMap { ranked in
+            guard let actual = ranked.figure.actual else { return nil }
+            return .object([
+                "unit": .string(ranked.unit.rawValue), "position": .number(Decimal(ranked.rank.position)), "of": .number(Decimal(ranked.rank.of)),
+                "actual": EvaluationJSON.figure(actual), "synthetic": .bool(ranked.figure.isSynthetic),
+            ])
         }
-        rows.sort { ($0.0.position, "\($0.1)") < ($1.0.position, "\($1.1)") }
         return JSONValue.object([
-            "indicator": .string(indicatorCode.rawValue), "period": .string(period.description), "level": .string(levelText), "ranking": .array(rows.map(\.1)),
+            "indicator": .string(indicatorCode.rawValue), "period": .string(period.description), "level": .string(levelText), "ranking": .array(rows),
         ]).response()
     }
 

@@ -26,33 +26,30 @@ struct RankCommand: AsyncParsableCommand {
     @Option(help: "table or json.")
     var format: OutputFormat = .table
 
+    /// Ranked by the database over the maintained figures (`Store.ranking`), as the API ranks: the period is not
+    /// evaluated.
     func run() async throws {
         let period = try parsePeriod(period)
         let scope: PeerScope
         do { scope = try PeerScope(parsing: among) } catch { throw ValidationError("--among \(error)") }
         try await options.withStore { store in
-            let evaluator = try await store.evaluator(for: period)
-            guard let indicator = IndicatorCode(validating: indicator).flatMap({ evaluator.indicators[$0] }) else {
-                throw ValidationError("--indicator '\(self.indicator)' is not a stored indicator: expected one of \(evaluator.indicators.keys.sorted().map(\.rawValue).joined(separator: ", "))")
+            let indicators = try await store.indicators()
+            guard let indicator = IndicatorCode(validating: indicator).flatMap({ code in indicators.first { $0.code == code } }) else {
+                throw ValidationError("--indicator '\(self.indicator)' is not a stored indicator: expected one of \(indicators.map(\.code.rawValue).joined(separator: ", "))")
             }
-            let evaluation = evaluator.evaluate(period: period, asOf: period.lastDay)
-            var entries: [(result: IndicatorResult, rank: Rank)] = evaluation.results.values.compactMap { result in
-                guard result.indicator == indicator.code, let rank = evaluation.ranks(for: result.key)[scope] else { return nil }
-                return (result, rank)
-            }
+            var anchor: OrgUnit?
             if let unit {
-                guard let anchor = UnitCode(validating: unit).flatMap({ evaluator.tree[$0] }) else {
+                guard let code = UnitCode(validating: unit), let found = try await store.units(codes: [code]).first else {
                     throw ValidationError("--unit '\(unit)' is not a stored unit")
                 }
-                let group = Ranking.peerGroup(of: anchor, in: scope)
-                entries = entries.filter { evaluator.tree[$0.result.unit].flatMap { Ranking.peerGroup(of: $0, in: scope) } == group }
+                anchor = found
             }
-            entries.sort { ($0.rank.position, $0.result.unit) < ($1.rank.position, $1.result.unit) }
+            let entries = try await store.ranking(of: indicator, period: period, among: scope, peersOf: anchor)
             if format == .json {
-                let items: [JSONValue] = entries.map { r, rank in
+                let items: [JSONValue] = entries.map { entry in
                     .object([
-                        "unit": .string(r.unit.rawValue), "rank": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
-                        "value": .string(r.actual?.measured.rounded(10).exactText ?? ""), "synthetic": .bool(r.isSynthetic),
+                        "unit": .string(entry.unit.rawValue), "rank": .number(Decimal(entry.rank.position)), "of": .number(Decimal(entry.rank.of)),
+                        "value": .string(entry.figure.actual?.measured.rounded(10).exactText ?? ""), "synthetic": .bool(entry.figure.isSynthetic),
                     ])
                 }
                 let encoder = JSONEncoder()
@@ -60,14 +57,16 @@ struct RankCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(JSONValue.array(items)), as: UTF8.self))
                 return
             }
+            let units = Dictionary(try await store.units(codes: entries.map(\.unit)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             print("\(indicator.names["en"]), \(period), among \(scope) peers (better: \(indicator.better.rawValue))")
             var table = TextTable(["Rank", "Unit", "Name", "Group", "Value", "Data"], rightAligned: [0, 4])
-            for (r, rank) in entries {
-                let unit = evaluator.tree[r.unit]!
-                let group = Ranking.peerGroup(of: unit, in: scope)?.split(separator: "|").last.map(String.init) ?? ""
+            for entry in entries {
+                let unit = units[entry.unit]
+                let group = unit.flatMap { Ranking.peerGroup(of: $0, in: scope) }?.split(separator: "|").last.map(String.init) ?? ""
                 table.add([
-                    "\(rank.position) of \(rank.of)", r.unit.rawValue, unit.names["en"], group,
-                    r.actual.map { FigureFormatter.english.figure($0, indicator: indicator) } ?? "", r.isSynthetic ? "SYNTHETIC" : "recorded",
+                    "\(entry.rank.position) of \(entry.rank.of)", entry.unit.rawValue, unit?.names["en"] ?? "", group,
+                    entry.figure.actual.map { FigureFormatter.english.figure($0, indicator: indicator) } ?? "",
+                    entry.figure.isSynthetic ? "SYNTHETIC" : "recorded",
                 ])
             }
             print(table.render())
