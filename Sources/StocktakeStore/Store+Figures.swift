@@ -175,31 +175,14 @@ extension RecordAccess {
                 }.run()
         }
 
-        let indicators = Dictionary(try await self.indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let indicators = Dictionary(try await self.indicators(withTexts: false).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let weighted = Dictionary(grouping: indicators.values.filter { $0.kind == .rate && $0.weight != nil }.map { ($0.weight!, $0.code) }, by: \.0)
             .mapValues { $0.map(\.1) }
-        // Each touched unit's ancestors, nearest first, read a level at a time.
-        var parents: [UnitCode: UnitCode] = [:]
-        var known: Set<UnitCode> = []
-        var asking = Set(latest.keys.map(\.unit))
-        while !asking.isEmpty {
-            known.formUnion(asking)
-            var next: Set<UnitCode> = []
-            for chunk in Self.chunks(asking.map(\.rawValue)) {
-                let rows = try await sql.select().columns("code", "parent_code").from("units").where("code", .in, chunk!)
-                    .all(decoding: UnitParentRow.self, with: rowDecoder)
-                for row in rows {
-                    guard let unit = UnitCode(validating: row.code), let parent = row.parentCode.flatMap(UnitCode.init(validating:)) else { continue }
-                    parents[unit] = parent
-                    if !known.contains(parent) { next.insert(parent) }
-                }
-            }
-            asking = next
-        }
+        let parents = try await parentsUp(from: Set(latest.keys.map(\.unit)))
         func ancestors(of unit: UnitCode) -> [UnitCode] {
             var chain: [UnitCode] = []
             var cursor = parents[unit]
-            while let parent = cursor, chain.count <= known.count {
+            while let parent = cursor, chain.count <= parents.count {
                 chain.append(parent)
                 cursor = parents[parent]
             }
@@ -216,13 +199,33 @@ extension RecordAccess {
                 }
             }
         }
-        for depth in jobs.keys.sorted(by: >) {
-            try await recomputeRollups(jobs[depth]!, indicators: indicators)
-        }
+        guard !jobs.isEmpty else { return }
+        try await recomputeRollups(jobs, indicators: indicators)
     }
 
-    /// Recomputes the roll-ups of `keys` (parents of one depth) from their children's maintained figures.
-    private func recomputeRollups(_ keys: Set<ObservationKey>, indicators: [IndicatorCode: Indicator]) async throws {
+    /// Every unit above `units`, as child → parent, by one recursive query (UNION stops at a unit seen before).
+    private func parentsUp(from units: Set<UnitCode>) async throws -> [UnitCode: UnitCode] {
+        var parents: [UnitCode: UnitCode] = [:]
+        for chunk in Self.chunks(units.map(\.rawValue).sorted()) {
+            let query: SQLQueryString = """
+                WITH RECURSIVE up(code, parent_code) AS (\
+                SELECT code, parent_code FROM units WHERE code IN (\(binds: chunk!)) \
+                UNION SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code) \
+                SELECT code, parent_code FROM up
+                """
+            for row in try await sql.raw(query).all(decoding: UnitParentRow.self, with: rowDecoder) {
+                guard let unit = UnitCode(validating: row.code), let parent = row.parentCode.flatMap(UnitCode.init(validating:)) else { continue }
+                parents[unit] = parent
+            }
+        }
+        return parents
+    }
+
+    /// Recomputes the roll-ups of `jobs` (keys of parents, by depth from the root) from their children's
+    /// maintained figures: the children and their figures read at once, the levels computed deepest first in
+    /// memory so that each parent sees its children's new roll-ups, the changed rows written together.
+    private func recomputeRollups(_ jobs: [Int: Set<ObservationKey>], indicators: [IndicatorCode: Indicator]) async throws {
+        let keys = jobs.values.reduce(into: Set<ObservationKey>()) { $0.formUnion($1) }
         let parentCodes = Set(keys.map(\.unit)).map(\.rawValue).sorted()
         var children: [UnitCode: [OrgUnit]] = [:]
         for chunk in Self.chunks(parentCodes) {
@@ -233,36 +236,46 @@ extension RecordAccess {
             }
         }
         for parent in children.keys { children[parent]!.sort { $0.code < $1.code } }
-        let periods = Set(keys.map(\.period))
         let codes = Set(keys.flatMap { key in [key.indicator] + (indicators[key.indicator]?.weight.map { [$0] } ?? []) })
         let units = Set(children.values.flatMap { $0.map(\.code) }).union(keys.map(\.unit)).sorted()
         var figures: [ObservationKey: UnitFigure] = [:]
-        for period in periods {
+        for period in Set(keys.map(\.period)) {
             figures.merge(
                 try await unitFigures(period: period, units: units, indicators: codes.sorted(), kinds: indicators.mapValues(\.kind)),
                 uniquingKeysWith: { a, _ in a })
         }
-        var changed: [UnitFigureRow] = []
-        var emptied: [ObservationKey] = []
-        for key in keys.sorted() {
-            guard let indicator = indicators[key.indicator] else { continue }
-            let active = (children[key.unit] ?? []).filter { $0.isActive(in: key.period) }.map(\.code)
-            let parts = active.isEmpty ? nil : UnitTree.rollup(of: active, indicator: indicator) {
-                figures[ObservationKey(unit: $0, indicator: $1, period: key.period)]
+        var changed: [ObservationKey: UnitFigure] = [:]
+        var emptied: Set<ObservationKey> = []
+        for depth in jobs.keys.sorted(by: >) {
+            for key in jobs[depth]!.sorted() {
+                guard let indicator = indicators[key.indicator] else { continue }
+                let active = (children[key.unit] ?? []).filter { $0.isActive(in: key.period) }.map(\.code)
+                let parts = active.isEmpty ? nil : UnitTree.rollup(of: active, indicator: indicator) {
+                    figures[ObservationKey(unit: $0, indicator: $1, period: key.period)]
+                }
+                var figure = figures[key] ?? UnitFigure()
+                guard figure.rollup != parts else { continue }
+                figure.rollup = parts
+                if figure.isEmpty {
+                    figures[key] = nil
+                    changed[key] = nil
+                    emptied.insert(key)
+                } else {
+                    figures[key] = figure
+                    changed[key] = figure
+                    emptied.remove(key)
+                }
             }
-            var figure = figures[key] ?? UnitFigure()
-            guard figure.rollup != parts else { continue }
-            figure.rollup = parts
-            if figure.isEmpty { emptied.append(key) } else { changed.append(UnitFigureRow(key: key, figure: figure)) }
         }
-        for start in stride(from: 0, to: changed.count, by: 200) {
-            try await sql.insert(into: "unit_figures").models(Array(changed[start..<min(start + 200, changed.count)]), with: rowEncoder)
+        let rows = changed.sorted { $0.key < $1.key }.map { UnitFigureRow(key: $0.key, figure: $0.value) }
+        for start in stride(from: 0, to: rows.count, by: 200) {
+            try await sql.insert(into: "unit_figures").models(Array(rows[start..<min(start + 200, rows.count)]), with: rowEncoder)
                 .onConflict(with: ["unit_code", "indicator_code", "period"]) {
                     $0.set(excludedValueOf: "rollup_sum").set(excludedValueOf: "rollup_base").set(excludedValueOf: "reporting")
                         .set(excludedValueOf: "expected").set(excludedValueOf: "rollup_synthetic").set(excludedValueOf: "rank_key")
                 }.run()
         }
-        for key in emptied {
+        for key in emptied.sorted() {
             try await sql.delete(from: "unit_figures").where("unit_code", .equal, key.unit.rawValue)
                 .where("indicator_code", .equal, key.indicator.rawValue).where("period", .equal, key.period.description).run()
         }

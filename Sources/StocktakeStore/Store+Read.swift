@@ -41,8 +41,15 @@ extension RecordAccess {
     }
 
     public func indicators() async throws -> [Indicator] {
+        try await indicators(withTexts: true)
+    }
+
+    /// Without their names and measures when a write only needs the rules (kind, weight), which saves reading
+    /// every text of every indicator on every write.
+    func indicators(withTexts: Bool) async throws -> [Indicator] {
         let rows = try await sql.select().columns("*").from("indicators").orderBy("code").all(decoding: IndicatorRow.self, with: rowDecoder)
-        let texts = Dictionary(grouping: try await sql.select().columns("*").from("indicator_texts").all(decoding: IndicatorTextRow.self, with: rowDecoder), by: \.indicatorCode)
+        let texts = !withTexts ? [:] : Dictionary(
+            grouping: try await sql.select().columns("*").from("indicator_texts").all(decoding: IndicatorTextRow.self, with: rowDecoder), by: \.indicatorCode)
         return try rows.map { row in
             func text(_ field: String) -> LocalizedText {
                 LocalizedText(Dictionary((texts[row.code] ?? []).filter { $0.field == field }.map { ($0.language, $0.text) }, uniquingKeysWith: { a, _ in a }))

@@ -51,11 +51,18 @@ struct BenchNationalCommand: AsyncParsableCommand {
     @Flag(help: "Measure only the maintained figures (writes, rebuild, verify), so that peak memory is theirs alone.")
     var figuresOnly = false
 
+    @Flag(help: "Measure only the rankings from the database, which read the maintained figures and write nothing.")
+    var rankingsOnly = false
+
     func run() async throws {
         let period = try parsePeriod(period)
         try await options.withStore { store in
             let counts = try await store.rowCounts()
             print("Database: \(store.location) (\(store.engine.rawValue)), \(counts["units"] ?? 0) units, \(counts["indicators"] ?? 0) indicators, \(counts["observations"] ?? 0) observations")
+            if rankingsOnly {
+                _ = try await benchRanking(store, period: period)
+                return
+            }
             let ranking = try await benchFigures(store, period: period)
             if figuresOnly { return }
 
