@@ -47,6 +47,31 @@ import StocktakeTestSupport
         }
     }
 
+    /// `writes` imports, each of the figures `draw` gives (a key drawn twice in one write is written once): a
+    /// first revision or the next one, some synthetic. Returns every observation written.
+    static func writeRandomly(
+        _ store: Store, writes: Int, random: inout SeededGenerator, draw: (inout SeededGenerator) -> [(ObservationKey, Figure)]
+    ) async throws -> [Observation] {
+        var revisions: [ObservationKey: Int] = [:]
+        var all: [Observation] = []
+        for write in 0..<writes {
+            var observations: [Observation] = []
+            for (key, figure) in draw(&random) where !observations.contains(where: { $0.key == key }) {
+                let revision = (revisions[key] ?? 0) + 1
+                revisions[key] = revision
+                observations.append(Observation(
+                    key: key, revision: revision, figure: figure,
+                    source: .init(kind: random.int(in: 0...5) == 0 ? .synthetic : .entry, citation: "write \(write)"),
+                    enteredBy: "tester", enteredAt: StoreTests.defaults.enteredAt, reason: revision > 1 ? "corrected" : nil))
+            }
+            var plan = ImportPlan()
+            plan.dataSet.observations = observations
+            try await store.apply(plan)
+            all += observations
+        }
+        return all
+    }
+
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
     func maintainedEqualsRebuiltEqualsTheEvaluator(seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed)
@@ -55,27 +80,13 @@ import StocktakeTestSupport
             var plan = ImportPlan()
             plan.dataSet = DataSet(units: units, indicators: Self.indicators)
             try await store.apply(plan)
-            var revisions: [ObservationKey: Int] = [:]
-            var all: [Observation] = []
             // Twelve writes of one to eight figures each; later ones mostly correct earlier ones.
-            for write in 0..<12 {
-                var observations: [Observation] = []
-                for _ in 0..<random.int(in: 1...8) {
+            let all = try await Self.writeRandomly(store, writes: 12, random: &random) { random in
+                (0..<random.int(in: 1...8)).map { _ in
                     let unit = units[random.int(in: 0...(units.count - 1))].code
                     let indicator = Self.indicators[random.int(in: 0...(Self.indicators.count - 1))]
-                    let key = ObservationKey(unit: unit, indicator: indicator.code, period: Self.periods[random.int(in: 0...1)])
-                    guard !observations.contains(where: { $0.key == key }) else { continue }
-                    let revision = (revisions[key] ?? 0) + 1
-                    revisions[key] = revision
-                    observations.append(Observation(
-                        key: key, revision: revision, figure: Self.figure(indicator, &random),
-                        source: .init(kind: random.int(in: 0...5) == 0 ? .synthetic : .entry, citation: "write \(write)"),
-                        enteredBy: "tester", enteredAt: StoreTests.defaults.enteredAt, reason: revision > 1 ? "corrected" : nil))
+                    return (ObservationKey(unit: unit, indicator: indicator.code, period: Self.periods[random.int(in: 0...1)]), Self.figure(indicator, &random))
                 }
-                var writePlan = ImportPlan()
-                writePlan.dataSet.observations = observations
-                try await store.apply(writePlan)
-                all += observations
             }
             #expect(try await store.verifyFigures().map(\.description) == [])
 

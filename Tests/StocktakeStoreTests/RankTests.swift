@@ -63,27 +63,13 @@ import StocktakeTestSupport
             var plan = ImportPlan()
             plan.dataSet = DataSet(units: units, indicators: Self.indicators)
             try await store.apply(plan)
-            var revisions: [ObservationKey: Int] = [:]
-            var all: [Observation] = []
-            for write in 0..<6 {
-                var observations: [Observation] = []
-                for unit in units where random.int(in: 0...2) > 0 {
+            let all = try await MaintainedFigureTests.writeRandomly(store, writes: 6, random: &random) { random in
+                units.filter { _ in random.int(in: 0...2) > 0 }.map { unit in
                     let indicator = Self.indicators[random.int(in: 0...(Self.indicators.count - 1))]
                     let key = ObservationKey(unit: unit.code, indicator: indicator.code, period: MaintainedFigureTests.periods[random.int(in: 0...1)])
-                    guard !observations.contains(where: { $0.key == key }) else { continue }
-                    let revision = (revisions[key] ?? 0) + 1
-                    revisions[key] = revision
-                    var figure = MaintainedFigureTests.figure(indicator, &random)
-                    if indicator.code.rawValue == "debt" { figure = .value(Decimal(random.int(in: 0...4))) }
-                    observations.append(Observation(
-                        key: key, revision: revision, figure: figure,
-                        source: .init(kind: random.int(in: 0...5) == 0 ? .synthetic : .entry, citation: "write \(write)"),
-                        enteredBy: "tester", enteredAt: StoreTests.defaults.enteredAt, reason: revision > 1 ? "corrected" : nil))
+                    // Few values, so that ties are common on a lower-is-better amount.
+                    return (key, indicator.code.rawValue == "debt" ? .value(Decimal(random.int(in: 0...4))) : MaintainedFigureTests.figure(indicator, &random))
                 }
-                var writePlan = ImportPlan()
-                writePlan.dataSet.observations = observations
-                try await store.apply(writePlan)
-                all += observations
             }
             #expect(try await store.verifyFigures().map(\.description) == [])
 
