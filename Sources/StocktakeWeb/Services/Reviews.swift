@@ -8,19 +8,21 @@ import StocktakeStore
 actor Reviews {
     struct Review: Sendable {
         let evaluator: Evaluator
-        let evaluation: Evaluation
+        var evaluation: Evaluation
         let documents: [DocumentCode: Document]
         let tasks: [KeyTask]
     }
 
     private struct Entry {
-        let version: Int
-        let review: Review
+        var version: Int
+        var review: Review
     }
 
     let store: Store
     private var cache: [Period: Entry] = [:]
     private var periodList: (version: Int, periods: [Period])?
+    /// Whole evaluations of a period computed so far; tests read it to tell an update in place from one.
+    private(set) var evaluations = 0
 
     init(store: Store) {
         self.store = store
@@ -54,6 +56,7 @@ actor Reviews {
         if let entry = cache[period], entry.version == version, entry.review.evaluation.asOf == today { return entry.review }
         let snapshot = try await store.snapshot(for: period)
         let evaluator = Evaluator(snapshot, history: try await store.history(before: period))
+        evaluations += 1
         let review = Review(
             evaluator: evaluator, evaluation: evaluator.evaluate(period: period, asOf: today),
             documents: Dictionary(snapshot.documents.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }), tasks: snapshot.tasks)
@@ -70,6 +73,37 @@ actor Reviews {
     /// Something was written through this server: read the version afresh on the next request.
     func written() {
         checked = nil
+    }
+
+    /// Figures of one period were written through this server by `plan` (one transaction, which moved the data
+    /// version by one). When nothing else was written since the period's cached evaluation — the version is now
+    /// exactly one more than the cached one — that evaluation is brought up to date in place by the core's
+    /// incremental update (the unit, its ancestors, that indicator's ranks), so that the next page does not wait
+    /// for a whole evaluation of the period. Otherwise, and for every other period (whose year before or history
+    /// the figures may be), the next request evaluates afresh.
+    func written(_ plan: ImportPlan) async {
+        checked = nil
+        let observations = plan.dataSet.observations
+        guard let period = observations.first?.key.period, plan.dataSet.recordCount == observations.count,
+            observations.allSatisfy({ $0.key.period == period }), let version = try? await store.dataVersion()
+        else {
+            cache.removeAll()
+            return
+        }
+        // Taken out of the cache first, so that the update changes the only copy rather than a shared one.
+        // Evaluations another request made at the new version while the version was read stay.
+        var entry = cache.removeValue(forKey: period)
+        cache = cache.filter { $0.value.version >= version }
+        guard var current = entry.take(), current.version >= version - 1 else { return }
+        if current.version >= version {
+            cache[period] = current
+            return
+        }
+        let evaluator = current.review.evaluator
+        for observation in observations { evaluator.update(&current.review.evaluation, with: observation) }
+        current.version = version
+        cache[period] = current
+        checked = (version, ContinuousClock.now)
     }
 
     static func today() -> CalendarDate {

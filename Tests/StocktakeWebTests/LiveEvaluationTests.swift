@@ -1,0 +1,64 @@
+import Foundation
+import StocktakeCore
+import StocktakeStore
+import StocktakeTestSupport
+import Testing
+@testable import StocktakeWeb
+
+/// A figure written through this server brings the cached evaluation of its period up to date in place, equal
+/// to evaluating the period afresh; a write from elsewhere in between, or of another period, makes the next
+/// request evaluate afresh.
+@Suite struct LiveEvaluationTests {
+    static let period = Period.year(2024)
+
+    /// What the pages and the API write: the entry form's figure, checked and stored with its revision.
+    static func write(_ store: Store, _ unit: String, _ indicator: String, _ value: String, reason: String? = nil, period: Period = period) async throws -> ImportPlan {
+        var form = Form()
+        form.fields = ["indicator": indicator, "value": value, "reason": reason ?? "", "citation": "district report"]
+        let indicators = Dictionary(uniqueKeysWithValues: try await store.indicators().map { ($0.code, $0) })
+        let input = EntryController.observation(form, unit: UnitCode(unchecked: unit), period: period, indicators: indicators, by: "city")
+        let plan = try await store.importChecked(input) { _ in [] }
+        #expect(plan.dataSet.observations.count == 1)
+        return plan
+    }
+
+    static func expectFresh(_ live: Reviews.Review, _ store: Store) async throws {
+        let evaluator = Evaluator(try await store.snapshot(for: period), history: try await store.history(before: period))
+        let fresh = evaluator.evaluate(period: period, asOf: live.evaluation.asOf)
+        #expect(live.evaluation.results == fresh.results)
+        #expect(live.evaluation.findings == fresh.findings)
+        for key in fresh.results.keys { #expect(live.evaluation.ranks(for: key) == fresh.ranks(for: key), "\(key)") }
+    }
+
+    @Test func figuresWrittenHereUpdateTheCachedEvaluationInPlace() async throws {
+        try await TestDatabase.withStore { store async throws in
+            try await WebHarness.prepare(store)
+            let reviews = Reviews(store: store)
+            _ = try await reviews.review(of: Self.period)
+            #expect(await reviews.evaluations == 1)
+            // New figures at two districts (their province's roll-up changes), a correction, a province's own figure
+            // corrected against the figure the press reported.
+            let writes: [(String, String, String, String?)] = [
+                ("BG-CITY", "new_party_members", "412", nil), ("BG-YD", "new_party_members", "300", nil),
+                ("BG-CITY", "new_party_members", "421", "digits swapped"), ("BG", "budget_revenue", "20700.5", "final accounts"),
+                ("BG-YD", "budget_revenue", "3100", nil),
+            ]
+            for (unit, indicator, value, reason) in writes {
+                await reviews.written(try await Self.write(store, unit, indicator, value, reason: reason))
+                try await Self.expectFresh(try await reviews.review(of: Self.period), store)
+            }
+            #expect(await reviews.evaluations == 1, "every write updated the evaluation in place")
+
+            // Another process writes first: the version moved by two, so the period is evaluated afresh.
+            _ = try await Self.write(store, "BG-CITY", "budget_revenue", "5200")
+            await reviews.written(try await Self.write(store, "BG-YD", "budget_revenue", "3150", reason: "audited"))
+            try await Self.expectFresh(try await reviews.review(of: Self.period), store)
+            #expect(await reviews.evaluations == 2)
+
+            // A figure of 2023 is 2024's year before: 2024 is evaluated afresh too.
+            await reviews.written(try await Self.write(store, "BG-CITY", "budget_revenue", "4800", period: .year(2023)))
+            try await Self.expectFresh(try await reviews.review(of: Self.period), store)
+            #expect(await reviews.evaluations == 3)
+        }
+    }
+}
