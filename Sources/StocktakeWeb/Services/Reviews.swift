@@ -82,6 +82,7 @@ actor Reviews {
     /// for a whole evaluation of the period. Otherwise, and for every other period (whose year before or history
     /// the figures may be), the next request evaluates afresh.
     func written(_ plan: ImportPlan) async {
+        guard !plan.isEmpty else { return }  // nothing was written
         checked = nil
         let observations = plan.dataSet.observations
         guard let period = observations.first?.key.period, plan.dataSet.recordCount == observations.count,
