@@ -58,6 +58,7 @@ import Testing
             #expect(evaluation.results[key] == result, "\(key)")
             #expect(evaluation.ranks(for: key) == full.ranks(for: key), "\(key)")
         }
+        for unit in set.units { #expect(evaluation.results(for: unit.code) == full.results(for: unit.code), "\(unit.code)") }
         #expect(evaluation.findings.map(\.description).sorted() == full.findings.map(\.description).sorted())
     }
 }

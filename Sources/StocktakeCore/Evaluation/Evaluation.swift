@@ -41,9 +41,13 @@ public struct Evaluation: Sendable {
         findings.sort { ($0.unit, $0.indicator?.rawValue ?? "", $0.code) < ($1.unit, $1.indicator?.rawValue ?? "", $1.code) }
     }
 
+    /// Every indicator some result is about, in code order: one unit's results are then found by key, not by a
+    /// scan of a nation's results on every page.
+    var indicators: [IndicatorCode] = []
+
     /// A unit's results, in indicator code order.
     public func results(for unit: UnitCode) -> [IndicatorResult] {
-        results.values.filter { $0.unit == unit }.sorted { $0.indicator < $1.indicator }
+        indicators.compactMap { results[ObservationKey(unit: unit, indicator: $0, period: period)] }
     }
 
     public func findings(for units: Set<UnitCode>) -> [Finding] {

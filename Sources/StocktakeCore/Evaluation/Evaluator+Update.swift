@@ -47,6 +47,9 @@ extension Evaluator {
             let memberKey = ObservationKey(unit: member.code, indicator: key.indicator, period: key.period)
             evaluation.results[memberKey] = result(for: memberKey, in: evaluation, findings: &findings)
         }
+        if !evaluation.indicators.contains(key.indicator) {
+            evaluation.indicators = (evaluation.indicators + [key.indicator]).sorted()
+        }
         evaluation.findings = findings
         evaluation.sortFindings()
     }

@@ -53,6 +53,7 @@ public struct Evaluator: Sendable {
         for key in keys {
             evaluation.results[key] = result(for: key, in: evaluation, findings: &findings)
         }
+        evaluation.indicators = Set(evaluation.results.keys.map(\.indicator)).sorted()
         findings += outliers(current, period: period)
         evaluation.tasks = summarizeTasks(period: period, asOf: asOf, findings: &findings)
         evaluation.findings = findings
