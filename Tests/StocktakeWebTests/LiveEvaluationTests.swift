@@ -48,6 +48,8 @@ import Testing
                 try await Self.expectFresh(try await reviews.review(of: Self.period), store)
             }
             #expect(await reviews.evaluations == 1, "every write updated the evaluation in place")
+            let listed = try await reviews.state().periods
+            #expect(listed == (try await store.periods()))
 
             // Another process writes first: the version moved by two, so the period is evaluated afresh.
             _ = try await Self.write(store, "BG-CITY", "budget_revenue", "5200")
@@ -59,6 +61,13 @@ import Testing
             await reviews.written(try await Self.write(store, "BG-CITY", "budget_revenue", "4800", period: .year(2023)))
             try await Self.expectFresh(try await reviews.review(of: Self.period), store)
             #expect(await reviews.evaluations == 3)
+
+            // A figure of a period not listed before lists it.
+            _ = try await reviews.state()
+            await reviews.written(try await Self.write(store, "BG-CITY", "budget_revenue", "5000", period: .year(2025)))
+            let periods = try await reviews.state().periods
+            let stored = try await store.periods()
+            #expect(periods.contains(.year(2025)) && periods == stored)
         }
     }
 }

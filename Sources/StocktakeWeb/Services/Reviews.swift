@@ -91,6 +91,9 @@ actor Reviews {
             cache.removeAll()
             return
         }
+        // The periods stay those listed when the write was the only one and added no period (reading them again
+        // means a scan of every observation's period).
+        if let list = periodList, list.version == version - 1, list.periods.contains(period) { periodList = (version, list.periods) }
         // Taken out of the cache first, so that the update changes the only copy rather than a shared one.
         // Evaluations another request made at the new version while the version was read stay.
         var entry = cache.removeValue(forKey: period)
