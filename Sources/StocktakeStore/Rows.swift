@@ -191,6 +191,8 @@ struct ObservationRow: Codable, Sendable {
     var enteredBy: String
     var enteredAt: String
     var reason: String?
+    /// The data version of the write that stored the row; nil for rows stored before versions were kept.
+    var writtenVersion: Int?
 
     enum CodingKeys: String, CodingKey {
         case unitCode = "unit_code"
@@ -204,6 +206,26 @@ struct ObservationRow: Codable, Sendable {
         case enteredBy = "entered_by"
         case enteredAt = "entered_at"
         case reason
+        case writtenVersion = "written_version"
+    }
+
+    var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }
+}
+
+/// Which revision a write stored, and at which data version.
+struct WrittenRow: Codable, Sendable {
+    var unitCode: String
+    var indicatorCode: String
+    var period: String
+    var revision: Int
+    var writtenVersion: Int
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+        case revision
+        case writtenVersion = "written_version"
     }
 
     var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }

@@ -159,6 +159,32 @@ extension RecordAccess {
         return observations
     }
 
+    /// The observations written after data version `version` and up to `last`, in the order they were written;
+    /// nil when there are more than `limit` (a reader then evaluates afresh rather than catch up).
+    public func observations(writtenAfter version: Int, upTo last: Int, limit: Int) async throws -> [Observation]? {
+        let written = try await sql.select().columns("unit_code", "indicator_code", "period", "revision", "written_version").from("observations")
+            .where("written_version", .greaterThan, version).where("written_version", .lessThanOrEqual, last).limit(limit + 1)
+            .all(decoding: WrittenRow.self, with: rowDecoder)
+        guard written.count <= limit else { return nil }
+        guard !written.isEmpty else { return [] }
+        let order = Dictionary(written.map { ($0.revisionKey, $0.writtenVersion) }, uniquingKeysWith: max)
+        let read = try await observations(
+            periods: Set(written.map(\.period)).compactMap { try? Period(parsing: $0) }, units: Set(written.map(\.unitCode)).compactMap(UnitCode.init(validating:)),
+            indicators: Set(written.map(\.indicatorCode)).compactMap(IndicatorCode.init(validating:)))
+        return read.compactMap { o -> (Int, Observation)? in
+            order[RevisionKey(unitCode: o.key.unit.rawValue, indicatorCode: o.key.indicator.rawValue, period: o.key.period.description, revision: o.revision)]
+                .map { ($0, o) }
+        }.sorted { ($0.0, $0.1.key, $0.1.revision) < ($1.0, $1.1.key, $1.1.revision) }.map(\.1)
+    }
+
+    /// The periods of the observations written after data version `version` and up to `last`.
+    public func periods(writtenAfter version: Int, upTo last: Int) async throws -> Set<Period> {
+        let texts = try await sql.select().distinct().column("period").from("observations")
+            .where("written_version", .greaterThan, version).where("written_version", .lessThanOrEqual, last)
+            .all(decodingColumn: "period", as: String.self)
+        return Set(try texts.map { try stored($0, "period", Period.init(parsing:)) })
+    }
+
     /// Stored observation rows this program cannot read (changed outside Stocktake): skipped by every read, so
     /// that one bad row cannot take a page or a command down, and listed here (`stocktake validate`).
     public func unreadableObservations() async throws -> [UnreadableRow] {

@@ -17,6 +17,8 @@ extension RecordAccess {
         let set = plan.dataSet
         try Self.checkStorable(set)
         let db = sql
+        // Counted first, so that the observations carry the version of the write that stored them.
+        let version = try await bumpDataVersion(observationsOnly: set.recordCount == set.observations.count)
         try await RowMapping.insert(RowMapping.parentsFirst(set.units).map(RowMapping.row), into: "units", on: db)
         try await RowMapping.insert(set.units.flatMap { u in u.names.values.map { UnitNameRow(unitCode: u.code.rawValue, language: $0.key, name: $0.value) } }, into: "unit_names", on: db)
         try await RowMapping.insert(set.units.flatMap { u in u.groups.map { UnitGroupRow(unitCode: u.code.rawValue, kind: $0.key.rawValue, name: $0.value) } }, into: "unit_groups", on: db)
@@ -28,12 +30,11 @@ extension RecordAccess {
         try await RowMapping.insert(set.targets.map(RowMapping.row), into: "targets", on: db)
         try await RowMapping.insert(set.tasks.map(RowMapping.row), into: "key_tasks", on: db)
         try await RowMapping.insert(set.tasks.flatMap { t in t.title.values.map { TaskTitleRow(taskCode: t.code.rawValue, language: $0.key, title: $0.value) } }, into: "key_task_titles", on: db)
-        try await RowMapping.insert(set.observations.map(RowMapping.row), into: "observations", on: db)
+        try await RowMapping.insert(set.observations.map { RowMapping.row($0, version: version) }, into: "observations", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
         // New units change their parents' expected reports in every period: those writes rebuild the figures.
         if !set.units.isEmpty { try await rebuildFigures() } else { try await maintainFigures(after: set.observations) }
-        try await bumpDataVersion()
     }
 
     /// The store never holds what it cannot read: every figure is checked by the rule that reading applies
@@ -56,14 +57,26 @@ extension RecordAccess {
         }
     }
 
-    /// Counts a write; see ``dataVersion()``.
-    func bumpDataVersion() async throws {
-        try await sql.update("data_version").set(SQLIdentifier("version"), to: SQLRaw("version + 1")).where("id", .equal, 1).run()
+    /// Counts a write and returns its version; see ``dataVersion()``. A write of anything but observations also
+    /// moves the definitions version (``dataVersions()``).
+    @discardableResult
+    func bumpDataVersion(observationsOnly: Bool = false) async throws -> Int {
+        let update = sql.update("data_version").set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+        if !observationsOnly { update.set(SQLIdentifier("definitions_version"), to: SQLRaw("version + 1")) }
+        try await update.where("id", .equal, 1).run()
+        return try await dataVersion()
     }
 
     /// A number that grows with every write to figures, tasks or definitions, from any process.
     public func dataVersion() async throws -> Int {
         try await sql.select().column("version").from("data_version").where("id", .equal, 1).first(decodingColumn: "version", as: Int.self) ?? 0
+    }
+
+    /// The data version, and the version of the last write that changed anything but observations: between the
+    /// two, only figures were written (``observations(writtenAfter:upTo:limit:)``).
+    public func dataVersions() async throws -> (data: Int, definitions: Int) {
+        let row = try await sql.select().column("version").column("definitions_version").from("data_version").where("id", .equal, 1).first()
+        return (try row?.decode(column: "version", as: Int.self) ?? 0, try row?.decode(column: "definitions_version", as: Int.self) ?? 0)
     }
 }
 
@@ -143,7 +156,7 @@ enum RowMapping {
             completedOn: completedOn, onTime: onTime)
     }
 
-    static func row(_ o: Observation) -> ObservationRow {
+    static func row(_ o: Observation, version: Int) -> ObservationRow {
         var value: Decimal
         var denominator: Decimal?
         switch o.figure {
@@ -153,7 +166,8 @@ enum RowMapping {
         return ObservationRow(
             unitCode: o.key.unit.rawValue, indicatorCode: o.key.indicator.rawValue, period: o.key.period.description,
             revision: o.revision, value: value.exactText, denominator: denominator?.exactText, sourceKind: o.source.kind.rawValue,
-            citation: o.source.citation, enteredBy: o.enteredBy, enteredAt: o.enteredAt.formatted(.iso8601), reason: o.reason)
+            citation: o.source.citation, enteredBy: o.enteredBy, enteredAt: o.enteredAt.formatted(.iso8601), reason: o.reason,
+            writtenVersion: version)
     }
 
     static func comparisonRows(_ o: Observation) -> [ComparisonRow] {

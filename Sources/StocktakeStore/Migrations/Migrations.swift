@@ -22,6 +22,7 @@ enum Migrations {
         sealBallots,
         createUnitFigures,
         addRankKeys,
+        addWrittenVersions,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -149,7 +149,7 @@ struct APIController {
         let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(input) { EntryController.audit($0, by: account, via: "API") }
-            await services.reviews.written(plan)
+            await services.reviews.written()
             guard let stored = plan.dataSet.observations.first else {
                 throw APIError(.conflict, "unchanged", "The figure is the same as the latest revision; nothing was stored.")
             }

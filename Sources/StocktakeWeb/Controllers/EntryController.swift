@@ -108,7 +108,7 @@ struct EntryController {
         let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: scope.evaluator.indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(located) { Self.audit($0, by: account, via: "page") }
-            await services.reviews.written(plan)
+            await services.reviews.written()
             let key = plan.dataSet.observations.first?.key
             return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(key?.indicator.rawValue ?? form["indicator"] ?? "")", type: .normal)
         } catch let problems as ImportProblems {

@@ -21,7 +21,7 @@ actor Reviews {
     let store: Store
     private var cache: [Period: Entry] = [:]
     private var periodList: (version: Int, periods: [Period])?
-    /// Whole evaluations of a period computed so far; tests read it to tell an update in place from one.
+    /// Whole evaluations of a period computed so far; tests read it to tell a catch-up in place from one.
     private(set) var evaluations = 0
 
     init(store: Store) {
@@ -44,6 +44,17 @@ actor Reviews {
             checked = (version, now)
         }
         if let periodList, periodList.version == version { return periodList }
+        // Figures of listed periods alone keep the list; reading it again scans every observation's period.
+        if let list = periodList, list.version < version {
+            let versions = try await store.dataVersions()
+            if versions.definitions <= list.version, versions.data >= version,
+                try await store.periods(writtenAfter: list.version, upTo: versions.data).isSubset(of: list.periods)
+            {
+                periodList = (versions.data, list.periods)
+                checked = (versions.data, now)
+                return (versions.data, list.periods)
+            }
+        }
         let periods = try await store.periods()
         periodList = (version, periods)
         return (version, periods)
@@ -53,7 +64,9 @@ actor Reviews {
     func review(of period: Period, version: Int) async throws -> Review {
         let today = Self.today()
         // Statuses such as "overdue" depend on the day too, so a new day evaluates again.
-        if let entry = cache[period], entry.version == version, entry.review.evaluation.asOf == today { return entry.review }
+        // An entry a catch-up brought past the version asked for is newer, not wrong.
+        if let entry = cache[period], entry.version >= version, entry.review.evaluation.asOf == today { return entry.review }
+        if let review = try await catchUp(period, to: version, today: today) { return review }
         let snapshot = try await store.snapshot(for: period)
         let evaluator = Evaluator(snapshot, history: try await store.history(before: period))
         evaluations += 1
@@ -75,40 +88,34 @@ actor Reviews {
         checked = nil
     }
 
-    /// Figures of one period were written through this server by `plan` (one transaction, which moved the data
-    /// version by one). When nothing else was written since the period's cached evaluation — the version is now
-    /// exactly one more than the cached one — that evaluation is brought up to date in place by the core's
-    /// incremental update (the unit, its ancestors, that indicator's ranks), so that the next page does not wait
-    /// for a whole evaluation of the period. Otherwise, and for every other period (whose year before or history
-    /// the figures may be), the next request evaluates afresh.
-    func written(_ plan: ImportPlan) async {
-        guard !plan.isEmpty else { return }  // nothing was written
-        checked = nil
-        let observations = plan.dataSet.observations
-        guard let period = observations.first?.key.period, plan.dataSet.recordCount == observations.count,
-            observations.allSatisfy({ $0.key.period == period }), let version = try? await store.dataVersion()
-        else {
-            cache.removeAll()
-            return
+    /// The cached evaluation of `period` brought up to `version` in place, when only figures of that period were
+    /// written since it was made, through this server or any other: the core's incremental update for each (the
+    /// unit, its ancestors, that indicator's ranks), in the order they were written, instead of a whole
+    /// evaluation. Nil — evaluate afresh — when anything else was written (definitions, targets, tasks, the
+    /// review), when figures of another period were (the year before, the history), or more than `catchUpLimit`.
+    private func catchUp(_ period: Period, to version: Int, today: CalendarDate) async throws -> Review? {
+        guard let cached = cache[period], cached.version < version, cached.review.evaluation.asOf == today else { return nil }
+        let versions = try await store.dataVersions()
+        guard versions.definitions <= cached.version, versions.data >= version,
+            let written = try await store.observations(writtenAfter: cached.version, upTo: versions.data, limit: catchUpLimit),
+            written.allSatisfy({ $0.key.period == period })
+        else { return nil }
+        // Taken out of the cache, so that the update changes the only copy rather than one a page still reads.
+        // Another request may have replaced the entry meanwhile: then the newer of the two stays.
+        guard var entry = cache.removeValue(forKey: period) else { return nil }
+        guard entry.version == cached.version else {
+            cache[period] = entry
+            return entry.version >= version ? entry.review : nil
         }
-        // The periods stay those listed when the write was the only one and added no period (reading them again
-        // means a scan of every observation's period).
-        if let list = periodList, list.version == version - 1, list.periods.contains(period) { periodList = (version, list.periods) }
-        // Taken out of the cache first, so that the update changes the only copy rather than a shared one.
-        // Evaluations another request made at the new version while the version was read stay.
-        var entry = cache.removeValue(forKey: period)
-        cache = cache.filter { $0.value.version >= version }
-        guard var current = entry.take(), current.version >= version - 1 else { return }
-        if current.version >= version {
-            cache[period] = current
-            return
-        }
-        let evaluator = current.review.evaluator
-        for observation in observations { evaluator.update(&current.review.evaluation, with: observation) }
-        current.version = version
-        cache[period] = current
-        checked = (version, ContinuousClock.now)
+        let evaluator = entry.review.evaluator
+        for observation in written { evaluator.update(&entry.review.evaluation, with: observation) }
+        entry.version = versions.data
+        cache[period] = entry
+        return entry.review
     }
+
+    /// More figures written since an evaluation than this, and a whole evaluation is cheaper than catching up.
+    let catchUpLimit = 10_000
 
     static func today() -> CalendarDate {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
