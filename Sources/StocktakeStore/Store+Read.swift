@@ -28,6 +28,12 @@ extension RecordAccess {
         }
     }
 
+    /// The first `limit` unit codes in code order: what an error naming an unknown unit suggests.
+    public func unitCodes(limit: Int) async throws -> [UnitCode] {
+        try await sql.select().column("code").from("units").orderBy("code").limit(limit)
+            .all(decodingColumn: "code", as: String.self).map { try storedCode($0) }
+    }
+
     /// A unit and its ancestors, nearest first: what a remit check walks, read a level at a time rather than the
     /// whole tree.
     public func lineage(of code: UnitCode) async throws -> [OrgUnit] {
@@ -72,10 +78,11 @@ extension RecordAccess {
         }
     }
 
-    /// Targets, all or only those of the given periods or codes.
-    public func targets(periods: [Period]? = nil, codes: [TargetCode]? = nil) async throws -> [Target] {
+    /// Targets, all or only those of the given periods, units or codes.
+    public func targets(periods: [Period]? = nil, units: [UnitCode]? = nil, codes: [TargetCode]? = nil) async throws -> [Target] {
         let query = sql.select().columns("*").from("targets").orderBy("code")
         if let periods { query.where("period", .in, periods.map(\.description)) }
+        if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
         if let codes { query.where("code", .in, codes.map(\.rawValue)) }
         var unreadable: [UnreadableRow] = []
         // A target row that does not read is skipped and logged, as observation rows are.
@@ -103,16 +110,25 @@ extension RecordAccess {
         return result
     }
 
-    /// Key tasks, all or only those of the given periods or codes, each with its latest status: the imported
-    /// one unless a later change was recorded.
-    public func tasks(periods: [Period]? = nil, codes: [TaskCode]? = nil) async throws -> [KeyTask] {
+    /// Key tasks, all or only those of the given periods, units or codes, each with its latest status: the
+    /// imported one unless a later change was recorded.
+    public func tasks(periods: [Period]? = nil, units: [UnitCode]? = nil, codes: [TaskCode]? = nil) async throws -> [KeyTask] {
         let query = sql.select().columns("*").from("key_tasks").orderBy("code")
         if let periods { query.where("period", .in, periods.map(\.description)) }
+        if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
         if let codes { query.where("code", .in, codes.map(\.rawValue)) }
         let rows = try await query.all(decoding: TaskRow.self, with: rowDecoder)
-        let titles = Dictionary(grouping: try await sql.select().columns("*").from("key_task_titles").all(decoding: TaskTitleRow.self, with: rowDecoder), by: \.taskCode)
+        guard !rows.isEmpty else { return [] }
+        // A few tasks' titles and changes are read by their codes, all tasks' at once.
+        let only = units == nil && codes == nil ? nil : rows.map(\.code)
+        func related(_ table: String) -> SQLSelectBuilder {
+            let query = sql.select().columns("*").from(table)
+            if let only { query.where("task_code", .in, only) }
+            return query
+        }
+        let titles = Dictionary(grouping: try await related("key_task_titles").all(decoding: TaskTitleRow.self, with: rowDecoder), by: \.taskCode)
         var changes: [String: TaskStatusChangeRow] = [:]
-        for change in try await sql.select().columns("*").from("task_status_changes").orderBy("revision")
+        for change in try await related("task_status_changes").orderBy("revision")
             .all(decoding: TaskStatusChangeRow.self, with: rowDecoder) { changes[change.taskCode] = change }
         return try rows.map { row in
             let deadline = try stored(row.deadline, "deadline", CalendarDate.init(parsing:))
@@ -222,13 +238,14 @@ extension RecordAccess {
         Evaluator(try await snapshot(for: period), history: try await history(before: period))
     }
 
-    /// The ranges of each unit's earlier figures, read in one ordered pass over the earlier periods' rows: the
-    /// last row of each key in key order is its latest revision.
-    public func history(before period: Period, years: Int = 10) async throws -> History {
+    /// The ranges of each unit's earlier figures (of `units` only, when given), read in one ordered pass over the
+    /// earlier periods' rows: the last row of each key in key order is its latest revision.
+    public func history(before period: Period, years: Int = 10, units: [UnitCode]? = nil) async throws -> History {
         let periods = History.periods(before: period, years: years)
         let query = sql.select().columns("unit_code", "indicator_code", "period", "revision", "value", "denominator")
             .from("observations").where("period", .in, periods.map(\.description))
-            .orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
+        if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
+        query.orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         let collector = HistoryCollector()
         try await sql.execute(sql: query.query) { row in collector.take(row) }
         let (history, unreadable) = try collector.finish()

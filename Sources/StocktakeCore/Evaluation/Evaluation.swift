@@ -38,7 +38,7 @@ public struct Evaluation: Sendable {
     }
 
     mutating func sortFindings() {
-        findings.sort { ($0.unit, $0.indicator?.rawValue ?? "", $0.code) < ($1.unit, $1.indicator?.rawValue ?? "", $1.code) }
+        findings = Finding.sorted(findings)
     }
 
     /// Every indicator some result is about, in code order: one unit's results are then found by key, not by a

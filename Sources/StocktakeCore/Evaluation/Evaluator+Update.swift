@@ -29,10 +29,8 @@ extension Evaluator {
                 evaluation.current.rollups[key.indicator, default: [:]][member.code] = rollup
             }
         }
-        if let own = evaluation.current.own[key.indicator]?[key.unit],
-            let range = (history ?? History()).isFarOutside(own.figure.measured, unit: key.unit, indicator: key.indicator)
-        {
-            findings.append(Finding(key, .outsideHistory(value: own.figure.measured, low: range.low, high: range.high, years: range.count)))
+        if let own = evaluation.current.own[key.indicator]?[key.unit], let finding = Self.outsideHistory(own, history: history ?? History()) {
+            findings.append(finding)
         }
         // Ranks: each changed figure moves its entry.
         for (member, old) in zip(chain, before) {

@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
         }
         evaluation.indicators = Set(evaluation.results.keys.map(\.indicator)).sorted()
         findings += outliers(current, period: period)
-        evaluation.tasks = summarizeTasks(period: period, asOf: asOf, findings: &findings)
+        evaluation.tasks = Self.summarizeTasks(tasks, period: period, asOf: asOf, findings: &findings)
         evaluation.findings = findings
         evaluation.sortFindings()
         return evaluation
@@ -64,10 +64,26 @@ public struct Evaluator: Sendable {
     /// One unit's result on one indicator, from the evaluation's figures and ranks.
     func result(for key: ObservationKey, in evaluation: Evaluation, findings: inout [Finding]) -> IndicatorResult? {
         guard let indicator = indicators[key.indicator], tree[key.unit] != nil else { return nil }
-        let own = evaluation.current.own[key.indicator]?[key.unit]
-        let rollup = evaluation.current.rollups[key.indicator]?[key.unit]
+        let earlierPeriod = key.period.yearEarlier
+        let predecessors = indicator.kind == .rate ? [] : tree.predecessors(of: key.unit, activeIn: earlierPeriod, goneBy: key.period)
+        return Self.result(
+            for: key, indicator: indicator, own: evaluation.current.own[key.indicator]?[key.unit],
+            rollup: evaluation.current.rollups[key.indicator]?[key.unit],
+            earlier: Self.earlierFigures(
+                own: evaluation.earlier.actual(key.unit, key.indicator),
+                predecessors: predecessors.compactMap { evaluation.earlier.actual($0, key.indicator) }, kind: indicator.kind),
+            targets: targets[key] ?? [], asOf: evaluation.asOf, ranks: { evaluation.ranks(for: key) }, findings: &findings)
+    }
+
+    /// One unit's result on one indicator from what it rests on: the unit's own figure and roll-up, the figures
+    /// of the year before (``earlierFigures(own:predecessors:kind:)``), its targets and, only when the source
+    /// stated a rank, its ranks. The rule behind the whole evaluation and behind one unit's read from a store.
+    static func result(
+        for key: ObservationKey, indicator: Indicator, own: Observation?, rollup: Rollup?, earlier: [Figure], targets: [Target],
+        asOf: CalendarDate, ranks: () -> [PeerScope: Rank], findings: inout [Finding]
+    ) -> IndicatorResult {
         let actual = own?.figure ?? rollup?.figure
-        let previous = previousFigure(key, indicator: indicator, earlier: evaluation.earlier, own: own, findings: &findings)
+        let previous = previousFigure(key, indicator: indicator, earlier: earlier, own: own, findings: &findings)
         let change = previous.flatMap { previous -> Change? in
             if case .derived(let derived) = previous.source {
                 return Change(
@@ -77,7 +93,7 @@ public struct Evaluator: Sendable {
             return actual.flatMap { Assessment.change(from: previous.figure, to: $0, kind: indicator.kind) }
         }
         if let claims = own?.claims.ranks, !claims.isEmpty {
-            let ranks = evaluation.ranks(for: key)
+            let ranks = ranks()
             for claim in claims {
                 if let computed = ranks[claim.peers], computed.position != claim.position {
                     findings.append(Finding(key, .rankMismatch(peers: claim.peers, reported: claim.position, computed: computed)))
@@ -86,9 +102,15 @@ public struct Evaluator: Sendable {
         }
         return IndicatorResult(
             unit: key.unit, indicator: key.indicator, period: key.period, own: own, rollup: rollup, previous: previous, change: change,
-            targets: (targets[key] ?? []).sorted { $0.code < $1.code }.map {
-                assess($0, indicator: indicator, own: own, actual: actual, change: change, asOf: evaluation.asOf, findings: &findings)
+            targets: targets.sorted { $0.code < $1.code }.map {
+                assess($0, indicator: indicator, own: own, actual: actual, change: change, asOf: asOf, findings: &findings)
             })
+    }
+
+    /// The figures a unit's change is computed on: its own figure (or roll-up) of the year before, and for
+    /// amounts and counts those of the units merged into it since, which its figure now includes.
+    static func earlierFigures(own: Figure?, predecessors: [Figure], kind: IndicatorKind) -> [Figure] {
+        (own.map { [$0] } ?? []) + (kind == .rate ? [] : predecessors)
     }
 
     // MARK: - Roll-ups
@@ -139,31 +161,32 @@ public struct Evaluator: Sendable {
         let weights = indicator.weight.map { weight in children.map { figures.actual($0, weight) } }
         guard let parts = RollupParts.combine(entries, kind: indicator.kind, weights: weights) else { return nil }
         let rollup = parts.rollup
-        let figure = rollup.figure
-        if let own = figures.own[key.indicator]?[key.unit], rollup.isComplete,
-            Rollup.differsBeyondRounding(own.figure, figure, kind: indicator.kind, decimals: indicator.decimals, reporting: rollup.reporting)
+        Self.rollupFindings(
+            key, own: figures.own[key.indicator]?[key.unit], rollup: rollup, indicator: indicator,
+            missing: { children.filter { figures.actual($0, key.indicator) == nil } }, findings: &findings)
+        return rollup
+    }
+
+    /// What a roll-up raises: a difference from the unit's own figure beyond rounding, children that did not
+    /// report (`missing` lists them, asked only when some did not).
+    static func rollupFindings(
+        _ key: ObservationKey, own: Observation?, rollup: Rollup, indicator: Indicator, missing: () -> [UnitCode], findings: inout [Finding]
+    ) {
+        if let own, rollup.isComplete,
+            Rollup.differsBeyondRounding(own.figure, rollup.figure, kind: indicator.kind, decimals: indicator.decimals, reporting: rollup.reporting)
         {
-            findings.append(Finding(key, .rollupMismatch(own: own.figure, rollup: figure, reporting: rollup.reporting)))
+            findings.append(Finding(key, .rollupMismatch(own: own.figure, rollup: rollup.figure, reporting: rollup.reporting)))
         }
         if !rollup.isComplete {
-            let missing = children.filter { figures.actual($0, key.indicator) == nil }
-            findings.append(Finding(key, .missingReports(missing: missing, expected: children.count)))
+            findings.append(Finding(key, .missingReports(missing: missing(), expected: rollup.expected)))
         }
-        return rollup
     }
 
     // MARK: - Change on a year earlier
 
-    func previousFigure(
-        _ key: ObservationKey, indicator: Indicator, earlier: PeriodFigures, own: Observation?, findings: inout [Finding]
+    static func previousFigure(
+        _ key: ObservationKey, indicator: Indicator, earlier figures: [Figure], own: Observation?, findings: inout [Finding]
     ) -> Previous? {
-        let earlierPeriod = key.period.yearEarlier
-        var figures = earlier.actual(key.unit, key.indicator).map { [$0] } ?? []
-        if indicator.kind != .rate {
-            for predecessor in tree.predecessors(of: key.unit, activeIn: earlierPeriod, goneBy: key.period) {
-                if let figure = earlier.actual(predecessor, key.indicator) { figures.append(figure) }
-            }
-        }
         let claim = own?.claims.comparisons.first { $0.basis == .yearEarlier }
         if let stored = figures.count == 1 ? figures.first : Rollup.combine(figures, kind: indicator.kind) {
             if let claim, let own, let printed = Assessment.printedPercent(
@@ -182,7 +205,7 @@ public struct Evaluator: Sendable {
 
     // MARK: - Targets
 
-    func assess(
+    static func assess(
         _ target: Target, indicator: Indicator, own: Observation?, actual: Figure?, change: Change?, asOf: CalendarDate,
         findings: inout [Finding]
     ) -> TargetResult {
@@ -230,19 +253,19 @@ public struct Evaluator: Sendable {
     func outliers(_ figures: PeriodFigures, period: Period) -> [Finding] {
         // The evaluator's observations are already the latest revision of each key.
         let history = self.history ?? History(latest: observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
-        var result: [Finding] = []
-        for (code, units) in figures.own {
-            for (unit, observation) in units {
-                let value = observation.figure.measured
-                if let range = history.isFarOutside(value, unit: unit, indicator: code) {
-                    result.append(Finding(observation.key, .outsideHistory(value: value, low: range.low, high: range.high, years: range.count)))
-                }
-            }
-        }
-        return result
+        return figures.own.values.flatMap { $0.values.compactMap { Self.outsideHistory($0, history: history) } }
     }
 
-    func summarizeTasks(period: Period, asOf: CalendarDate, findings: inout [Finding]) -> [UnitCode: TaskSummary] {
+    /// The finding of an own figure far outside the unit's earlier range, if it is.
+    static func outsideHistory(_ observation: Observation, history: History) -> Finding? {
+        let value = observation.figure.measured
+        return history.isFarOutside(value, unit: observation.key.unit, indicator: observation.key.indicator).map {
+            Finding(observation.key, .outsideHistory(value: value, low: $0.low, high: $0.high, years: $0.count))
+        }
+    }
+
+    /// Each unit's key tasks of `period` counted by status, with a finding for each one overdue on `asOf`.
+    static func summarizeTasks(_ tasks: [KeyTask], period: Period, asOf: CalendarDate, findings: inout [Finding]) -> [UnitCode: TaskSummary] {
         var summaries: [UnitCode: TaskSummary] = [:]
         for task in tasks where task.period == period {
             var summary = summaries[task.unit] ?? TaskSummary()

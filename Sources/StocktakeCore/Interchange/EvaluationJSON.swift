@@ -11,8 +11,11 @@ public enum EvaluationJSON {
         }
     }
 
-    public static func unit(_ unit: OrgUnit, evaluator: Evaluator, evaluation: Evaluation, language: String = "en") -> JSONValue {
-        let results = evaluation.results(for: unit.code)
+    /// - Parameters:
+    ///   - findings: the findings listed: those of the unit and of every unit below it.
+    public static func unit(_ review: UnitReview, indicators: [IndicatorCode: Indicator], findings: [Finding], language: String = "en") -> JSONValue {
+        let unit = review.unit
+        let results = review.results
 
         func derived(_ d: DerivedValue) -> JSONValue {
             .object(["estimate": exact(d.estimate), "low": exact(d.range.lowerBound), "high": exact(d.range.upperBound),
@@ -20,7 +23,7 @@ public enum EvaluationJSON {
         }
         var items: [JSONValue] = []
         for r in results {
-            guard let indicator = evaluator.indicators[r.indicator] else { continue }
+            guard let indicator = indicators[r.indicator] else { continue }
             var fields: [String: JSONValue] = [
                 "indicator": .string(r.indicator.rawValue), "name": .string(indicator.names[language]),
                 "kind": .string(indicator.kind.rawValue), "measure": .string(indicator.measure[language]),
@@ -53,14 +56,13 @@ public enum EvaluationJSON {
                 if let d = t.derivedBound { o["derived_value"] = derived(d) }
                 return .object(o)
             })
-            fields["ranks"] = .array(evaluation.ranks(for: r.key).sorted { $0.key < $1.key }.map { scope, rank in
+            fields["ranks"] = .array(review.ranks(for: r.indicator).sorted { $0.key < $1.key }.map { scope, rank in
                 .object(["peers": .string(scope.description), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)),
                          "synthetic_peers": .number(Decimal(rank.syntheticPeers))])
             })
             items.append(.object(fields))
         }
-        let tasks = evaluation.tasks[unit.code] ?? TaskSummary()
-        let findings = evaluation.findings(for: Set(evaluator.tree.subtree(of: unit.code)))
+        let tasks = review.tasks ?? TaskSummary()
         let counts: [(String, Int)] = [
             ("total", tasks.total), ("done", tasks.done), ("done_on_time", tasks.doneOnTime), ("done_late", tasks.doneLate),
             ("in_progress", tasks.inProgress), ("not_started", tasks.notStarted), ("dropped", tasks.dropped), ("overdue", tasks.overdue),
@@ -74,8 +76,8 @@ public enum EvaluationJSON {
             "code": .string(unit.code.rawValue), "name": .string(unit.names[language]), "level": .string(unit.level.rawValue),
         ]
         let root: JSONValue = .object([
-            "unit": .object(unitFields), "period": .string(evaluation.period.description),
-            "as_of": .string(evaluation.asOf.description), "results": .array(items), "tasks": .object(taskFields),
+            "unit": .object(unitFields), "period": .string(review.period.description),
+            "as_of": .string(review.asOf.description), "results": .array(items), "tasks": .object(taskFields),
             "findings": .array(findingItems),
         ])
         return root

@@ -168,7 +168,9 @@ struct APIController {
         guard let unitCode = UnitCode(validating: code), let unit = review.evaluator.tree[unitCode] else {
             throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code)'.")
         }
-        return EvaluationJSON.unit(unit, evaluator: review.evaluator, evaluation: review.evaluation, language: context.language).response()
+        let findings = review.evaluation.findings(for: Set(review.evaluator.tree.subtree(of: unit.code)))
+        return EvaluationJSON.unit(review.evaluation.review(of: unit), indicators: review.evaluator.indicators, findings: findings, language: context.language)
+            .response()
     }
 
     /// Ranked by the database over the maintained figures: no evaluation of the period is needed.

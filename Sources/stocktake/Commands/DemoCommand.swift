@@ -53,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
             let asOf = try CalendarDate(year: 2025, month: 1, day: 14)
             let output = try await evaluate(store: store, unit: "BG", period: period, asOf: asOf)
             for account in Self.accounts { try await Passwords.addAccount(account, password: Self.password, to: store) }
-            let review = try await runReview(store: store, files: [reviewFile], evaluated: output, key: key, printing: format == .table)
+            let review = try await runReview(store: store, files: [reviewFile], period: period, asOf: asOf, key: key, printing: format == .table)
             switch format {
             case .table:
                 print(output.table())

@@ -18,19 +18,20 @@ extension DemoCommand {
                     .init(name: "Official C (demo)", position: "Head of the Propaganda Department")],
         base: .cast)
 
-    /// `evaluated` is the demo's evaluation of the year: ratings and awards read it rather than evaluate again.
-    func runReview(store: Store, files: [String], evaluated: EvaluationOutput, key: BallotKey, printing: Bool) async throws -> String {
-        let (evaluator, period) = (evaluated.evaluator, evaluated.evaluation.period)
+    /// Ratings and awards of `period` rest on the whole evaluation of the sample's tree as of `asOf`.
+    func runReview(store: Store, files: [String], period: Period, asOf: CalendarDate, key: BallotKey, printing: Bool) async throws -> String {
+        let evaluator = try await store.evaluator(for: period)
+        let evaluation = evaluator.evaluate(period: period, asOf: asOf)
         var review = LocatedReview(file: files.joined(separator: ", "))
         for file in files { review.append(try Input.readReview(file)) }
         let plan = try await store.importReview(review, by: "stocktake demo")
         try await store.nameSecretary(Self.secretary, of: UnitCode(unchecked: "BG"), by: "stocktake demo")
 
-        let round = try await RatingRound.load(store, body: "BG", evaluator: evaluator, evaluation: evaluated.evaluation)
+        let round = try await RatingRound.load(store, body: "BG", evaluator: evaluator, evaluation: evaluation)
         for proposal in round.proposals {
             try await store.confirmRating(proposal, period: period, grade: proposal.proposed, rule: round.rule, reason: nil, by: Self.secretary.rawValue)
         }
-        let rounds = try await store.awardRounds(in: period, evaluation: evaluated.evaluation, tree: evaluator.tree)
+        let rounds = try await store.awardRounds(in: period, evaluation: evaluation, tree: evaluator.tree)
         for awardRound in rounds where awardRound.rule.code.rawValue.hasPrefix("BG-MERIT") {
             for candidate in awardRound.candidates {
                 try await store.decideAward(candidate, accepted: true, reason: nil, by: Self.secretary.rawValue)

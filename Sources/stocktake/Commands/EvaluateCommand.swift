@@ -48,11 +48,14 @@ struct EvaluateCommand: AsyncParsableCommand {
     }
 }
 
-/// Evaluates the whole tree for the period (one pass) and keeps the view of one unit.
+/// Reads the unit's evaluation from the store's maintained figures and the findings of its subtree a batch of
+/// units at a time: memory holds one batch, whatever the size of the tree.
 func evaluate(store: Store, unit code: String, period: Period, asOf: CalendarDate) async throws -> EvaluationOutput {
-    let evaluator = try await store.evaluator(for: period)
-    guard let unit = UnitCode(validating: code).flatMap({ evaluator.tree[$0] }) else {
-        throw ValidationError("--unit '\(code)' is not a stored unit: expected one of \(evaluator.tree.units.keys.sorted().prefix(12).map(\.rawValue).joined(separator: ", "))\(evaluator.tree.units.count > 12 ? ", …" : "")")
+    guard let unitCode = UnitCode(validating: code), let review = try await store.unitReview(of: unitCode, period: period, asOf: asOf) else {
+        let known = try await store.unitCodes(limit: 13)
+        throw ValidationError("--unit '\(code)' is not a stored unit: expected one of \(known.prefix(12).map(\.rawValue).joined(separator: ", "))\(known.count > 12 ? ", …" : "")")
     }
-    return EvaluationOutput(evaluator: evaluator, evaluation: evaluator.evaluate(period: period, asOf: asOf), unit: unit)
+    return EvaluationOutput(
+        review: review, indicators: Dictionary(try await store.indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+        findings: try await store.subtreeFindings(of: unitCode, period: period, asOf: asOf))
 }

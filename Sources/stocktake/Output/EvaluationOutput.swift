@@ -3,13 +3,15 @@ import StocktakeCore
 
 /// A unit's evaluation rendered for people (table), programs (JSON) and spreadsheets (CSV).
 struct EvaluationOutput {
-    let evaluator: Evaluator
-    let evaluation: Evaluation
-    let unit: OrgUnit
+    let review: UnitReview
+    let indicators: [IndicatorCode: Indicator]
+    /// The findings of the unit and of every unit below it.
+    let findings: [Finding]
     let language = "en"
     let format = FigureFormatter.english
 
-    var results: [IndicatorResult] { evaluation.results(for: unit.code) }
+    var unit: OrgUnit { review.unit }
+    var results: [IndicatorResult] { review.results }
 
     /// Scopes shown as columns: nationwide, then each kind of group the unit belongs to.
     var rankScopes: [PeerScope] { [.level] + unit.groups.keys.sorted().map { .group($0) } }
@@ -26,15 +28,15 @@ struct EvaluationOutput {
 
     func table() -> String {
         var out: [String] = []
-        let synthetic = results.contains { r in evaluation.ranks(for: r.key).values.contains { $0.syntheticPeers > 0 } }
-        out.append("\(unit.names[language]) (\(unit.code)) — evaluation of \(evaluation.period), as of \(evaluation.asOf)")
+        let synthetic = results.contains { r in review.ranks(for: r.indicator).values.contains { $0.syntheticPeers > 0 } }
+        out.append("\(unit.names[language]) (\(unit.code)) — evaluation of \(review.period), as of \(review.asOf)")
         out.append("")
         var table = TextTable(["Indicator", "Actual", "Target", "Status", "Achievement", "Change on year earlier"] + rankScopes.map(scopeTitle), rightAligned: [1, 4])
         for result in results {
-            guard let indicator = evaluator.indicators[result.indicator] else { continue }
+            guard let indicator = indicators[result.indicator] else { continue }
             let actual = result.actual.map { format.figure($0, indicator: indicator) + (result.own == nil ? " (roll-up)" : "") } ?? "—"
             let change = result.change.map(format.change) ?? ""
-            let unitRanks = evaluation.ranks(for: result.key)
+            let unitRanks = review.ranks(for: result.indicator)
             let ranks = rankScopes.map { format.rank(unitRanks[$0]) ?? "" }
             let name = indicator.names[language]
             if result.targets.isEmpty {
@@ -51,12 +53,11 @@ struct EvaluationOutput {
         }
         out.append(table.render())
         out.append("")
-        if let tasks = evaluation.tasks[unit.code] {
-            out.append("Key tasks \(evaluation.period): \(tasks.done) of \(tasks.counted) done (\(tasks.doneOnTime) on time, \(tasks.doneLate) late); \(tasks.inProgress + tasks.notStarted) open, \(tasks.overdue) overdue, \(tasks.dropped) dropped")
+        if let tasks = review.tasks {
+            out.append("Key tasks \(review.period): \(tasks.done) of \(tasks.counted) done (\(tasks.doneOnTime) on time, \(tasks.doneLate) late); \(tasks.inProgress + tasks.notStarted) open, \(tasks.overdue) overdue, \(tasks.dropped) dropped")
         } else {
-            out.append("Key tasks \(evaluation.period): none recorded")
+            out.append("Key tasks \(review.period): none recorded")
         }
-        let findings = evaluation.findings(for: Set(evaluator.tree.subtree(of: unit.code)))
         out.append("Findings: \(findings.isEmpty ? "none" : String(findings.count))")
         for finding in findings { out.append("  - [\(finding.code)] \(finding)") }
         var notes: [String] = []
@@ -73,7 +74,7 @@ struct EvaluationOutput {
     // MARK: - JSON
 
     func json() -> String {
-        let root = EvaluationJSON.unit(unit, evaluator: evaluator, evaluation: evaluation, language: language)
+        let root = EvaluationJSON.unit(review, indicators: indicators, findings: findings, language: language)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(root)) ?? Data(), as: UTF8.self)
@@ -92,7 +93,7 @@ struct EvaluationOutput {
             case nil: break
             }
             let change = r.change.map { ($0.value.rounded(4).exactText, $0.inPoints ? "points" : "percent", $0.reported ? "true" : "false") } ?? ("", "", "")
-            let rank = evaluation.ranks(for: r.key)[.level]
+            let rank = review.ranks(for: r.indicator)[.level]
             let common = [r.unit.rawValue, r.indicator.rawValue, actual, denominator]
             let tail = [change.0, change.1, change.2, rank.map { String($0.position) } ?? "", rank.map { String($0.of) } ?? "", r.isSynthetic ? "true" : "false"]
             if r.targets.isEmpty { lines.append((common + ["", "", "", "", "", ""] + tail).map(ObservationCSV.quote).joined(separator: ",")) }

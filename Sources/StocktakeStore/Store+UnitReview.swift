@@ -1,0 +1,179 @@
+import Foundation
+import SQLKit
+import StocktakeCore
+
+// One unit's evaluation read from the store: its own figures, its maintained roll-ups, the year before, its
+// targets, tasks and history, and its ranks counted by the database, so that no process evaluates a period to
+// show one unit. Units are read in batches, so that a subtree's findings stream with bounded memory.
+
+extension RecordAccess {
+    /// The evaluation of one unit for `period` as of `asOf`, from the maintained tables; nil for an unknown unit.
+    public func unitReview(of code: UnitCode, period: Period, asOf: CalendarDate) async throws -> UnitReview? {
+        guard let unit = try await units(codes: [code]).first else { return nil }
+        return try await unitSlices(of: [unit], period: period, indicators: try await indicatorsByCode(), ranked: { _ in true })
+            .first?.review(asOf: asOf)
+    }
+
+    /// The findings about every unit of `code`'s subtree, as the whole evaluation gives them, read a batch of
+    /// `batch` units at a time, level by level from the top: memory holds one batch, not the subtree.
+    public func subtreeFindings(of code: UnitCode, period: Period, asOf: CalendarDate, batch: Int = 500) async throws -> [Finding] {
+        let indicators = try await indicatorsByCode()
+        var findings: [Finding] = []
+        var level = [code]
+        while !level.isEmpty {
+            var next: [UnitCode] = []
+            for start in stride(from: 0, to: level.count, by: batch) {
+                let units = try await self.units(codes: Array(level[start..<min(start + batch, level.count)]))
+                // Ranks are counted only where a figure states one: only a rank claim turns them into a finding.
+                let slices = try await unitSlices(of: units, period: period, indicators: indicators) { slice in
+                    slice.own.values.contains { !$0.claims.ranks.isEmpty }
+                }
+                for slice in slices { findings += slice.review(asOf: asOf).findings }
+                next += try await childCodes(of: units.map(\.code))
+            }
+            level = next
+        }
+        return Finding.sorted(findings)
+    }
+
+    func indicatorsByCode() async throws -> [IndicatorCode: Indicator] {
+        Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The codes of the children of `parents`, every child whether active or not.
+    func childCodes(of parents: [UnitCode]) async throws -> [UnitCode] {
+        var result: [UnitCode] = []
+        for chunk in Self.chunks(parents.map(\.rawValue)) {
+            let query = sql.select().column("code").from("units").orderBy("code")
+            if let chunk { query.where("parent_code", .in, chunk) }
+            result += try await query.all(decodingColumn: "code", as: String.self).map { try storedCode($0) }
+        }
+        return result
+    }
+
+    /// What the evaluation of each of `units` rests on, read for the batch at once; ranks are counted for the
+    /// units `ranked` picks (one query per scope and unit).
+    func unitSlices(
+        of units: [OrgUnit], period: Period, indicators: [IndicatorCode: Indicator], ranked: (UnitSlice) -> Bool
+    ) async throws -> [UnitSlice] {
+        let codes = units.map(\.code)
+        let kinds = indicators.mapValues(\.kind)
+        var slices = Dictionary(units.map { ($0.code, UnitSlice(unit: $0, period: period, indicators: indicators)) }, uniquingKeysWith: { a, _ in a })
+        for observation in try await observations(periods: [period], units: codes) {
+            let key = observation.key
+            if (slices[key.unit]?.own[key.indicator]?.revision ?? 0) < observation.revision { slices[key.unit]?.own[key.indicator] = observation }
+        }
+        for (key, figure) in try await unitFigures(period: period, units: codes, indicators: nil, kinds: kinds) {
+            slices[key.unit]?.rollups[key.indicator] = figure.rollup
+        }
+        // The year before: each unit's figure, and those of the units merged into it that were active then and
+        // are gone by now (``UnitTree/predecessors(of:activeIn:goneBy:)``).
+        let earlierPeriod = period.yearEarlier
+        var predecessors: [UnitCode: UnitCode] = [:]
+        for chunk in Self.chunks(codes.map(\.rawValue)) {
+            guard let chunk else { continue }
+            let merged = try await sql.select().column("code").from("units").where("successor_code", .in, chunk)
+                .all(decodingColumn: "code", as: String.self).map { try storedCode($0) as UnitCode }
+            for unit in try await self.units(codes: merged) {
+                if let successor = unit.merger?.successor, unit.isActive(in: earlierPeriod), !unit.isActive(in: period) {
+                    predecessors[unit.code] = successor
+                }
+            }
+        }
+        let earlier = try await unitFigures(period: earlierPeriod, units: codes + predecessors.keys.sorted(), indicators: nil, kinds: kinds)
+        // In code order, as the tree lists a unit's predecessors; a unit of the batch may be another's predecessor.
+        for (key, figure) in earlier.sorted(by: { $0.key < $1.key }) {
+            guard let actual = figure.actual else { continue }
+            slices[key.unit]?.earlier[key.indicator] = actual
+            if let successor = predecessors[key.unit] { slices[successor]?.earlierOfPredecessors[key.indicator, default: []].append(actual) }
+        }
+        try await readMissing(into: &slices, period: period, kinds: kinds)
+        for target in try await targets(periods: [period], units: codes) { slices[target.unit]?.targets.append(target) }
+        for task in try await tasks(periods: [period], units: codes) { slices[task.unit]?.tasks.append(task) }
+        let history = try await history(before: period, units: codes)
+        for code in codes { slices[code]?.history = history }
+        for code in codes {
+            guard let slice = slices[code], ranked(slice) else { continue }
+            slices[code]?.ranks = try await ranks(of: slice.unit, period: period, indicators: indicators)
+        }
+        return codes.compactMap { slices[$0] }
+    }
+
+    /// For each incomplete roll-up of the batch, the active children without a figure of that indicator.
+    private func readMissing(into slices: inout [UnitCode: UnitSlice], period: Period, kinds: [IndicatorCode: IndicatorKind]) async throws {
+        let incomplete = slices.values.filter { !$0.incompleteRollups.isEmpty }
+        guard !incomplete.isEmpty else { return }
+        let children = try await units(codes: try await childCodes(of: incomplete.map(\.unit.code)))
+            .filter { $0.isActive(in: period) }.sorted { $0.code < $1.code }
+        let indicators = Set(incomplete.flatMap(\.incompleteRollups)).sorted()
+        let figures = try await unitFigures(period: period, units: children.map(\.code), indicators: indicators, kinds: kinds)
+        for child in children {
+            guard let parent = child.parent, let slice = slices[parent] else { continue }
+            for indicator in slice.incompleteRollups where figures[ObservationKey(unit: child.code, indicator: indicator, period: period)]?.actual == nil {
+                slices[parent]?.missing[indicator, default: []].append(child.code)
+            }
+        }
+    }
+
+    /// `unit`'s positions among its peers on every indicator it has a figure of, in every scope it has peers in:
+    /// one more than the peers with a strictly better rank key, of all peers with one, as ``ranking(of:period:among:peersOf:level:)``
+    /// ranks them (ties 1, 2, 2, 4), counted by one query per scope.
+    func ranks(of unit: OrgUnit, period: Period, indicators: [IndicatorCode: Indicator]) async throws -> [IndicatorCode: [PeerScope: Rank]] {
+        var result: [IndicatorCode: [PeerScope: Rank]] = [:]
+        let scopes: [PeerScope] = [.level, .parent] + unit.groups.keys.sorted().map { .group($0) }
+        for scope in scopes {
+            var join: SQLQueryString = ""
+            var filter: SQLQueryString = "AND u.level = \(bind: unit.level.rawValue)"
+            switch scope {
+            case .level: break
+            case .parent:
+                guard let parent = unit.parent else { continue }
+                filter = "\(filter) AND u.parent_code = \(bind: parent.rawValue)"
+            case .group(let kind):
+                guard let name = unit.groups[kind] else { continue }
+                join = "JOIN unit_groups g ON g.unit_code = u.code AND g.kind = \(bind: kind.rawValue)"
+                filter = "\(filter) AND g.name = \(bind: name)"
+            }
+            let query: SQLQueryString = """
+                SELECT me.indicator_code AS indicator_code, \
+                SUM(CASE WHEN f.rank_key > me.rank_key THEN 1 ELSE 0 END) AS above, \
+                SUM(CASE WHEN f.rank_key < me.rank_key THEN 1 ELSE 0 END) AS below, \
+                COUNT(*) AS peers, \
+                SUM(\(Self.syntheticPeer)) AS synthetic_peers, \
+                MAX(CASE WHEN f.unit_code = me.unit_code THEN \(Self.syntheticPeer) ELSE 0 END) AS synthetic \
+                FROM unit_figures me \
+                JOIN unit_figures f ON f.period = me.period AND f.indicator_code = me.indicator_code \
+                JOIN units u ON u.code = f.unit_code \(join) \
+                WHERE me.unit_code = \(bind: unit.code.rawValue) AND me.period = \(bind: period.description) \
+                AND me.rank_key IS NOT NULL AND f.rank_key IS NOT NULL \(filter) \
+                AND (u.merged_on IS NULL OR u.merged_on > \(bind: period.firstDay.description)) \
+                GROUP BY me.indicator_code
+                """
+            for row in try await sql.raw(query).all(decoding: PeerCountRow.self, with: rowDecoder) {
+                guard let code = IndicatorCode(validating: row.indicatorCode), let indicator = indicators[code] else { continue }
+                let better = indicator.better == .higher ? row.above : row.below
+                result[code, default: [:]][scope] = Rank(position: better + 1, of: row.peers, syntheticPeers: row.syntheticPeers - row.synthetic)
+            }
+        }
+        return result
+    }
+}
+
+/// One unit's counts among its peers on one indicator.
+struct PeerCountRow: Decodable {
+    var indicatorCode: String
+    var above: Int
+    var below: Int
+    var peers: Int
+    var syntheticPeers: Int
+    var synthetic: Int
+
+    enum CodingKeys: String, CodingKey {
+        case indicatorCode = "indicator_code"
+        case above
+        case below
+        case peers
+        case syntheticPeers = "synthetic_peers"
+        case synthetic
+    }
+}
