@@ -33,6 +33,11 @@ extension Store {
             // Deleted rows are overwritten with zeros, not left in free space: a closed vote's sealed ballots and
             // the old order of its voters must not outlive their deletion in the file.
             try await sql.raw("PRAGMA secure_delete = ON").run()
+            // The driver's own busy handler retries at once, forever, on a thread of the shared pool: a server
+            // waiting for another process's write spun a core, and two stores in one process could take every
+            // pool thread while the one holding the lock waited for a thread to commit. A short sleeping wait
+            // instead, then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyWait))").run()
             if case .file = storage {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
                 try await sql.raw("PRAGMA synchronous = FULL").run()
@@ -81,10 +86,15 @@ extension Store {
         }
     }
 
+    /// How long, in milliseconds, a SQLite statement sleeps for another process's write lock before it fails as busy.
+    static let sqliteBusyWait = 100
+
     /// Serialization failures (40001), deadlocks (40P01) and a key taken by a concurrent transaction (23505: two
     /// corrections both planned as the next revision) mean: run the transaction again. The retry reads the store
-    /// afresh, so a real duplicate is then reported by the import's own checks.
+    /// afresh, so a real duplicate is then reported by the import's own checks. On SQLite, a write lock another
+    /// process holds (busy) means the same.
     func isSerializationConflict(_ error: any Error) -> Bool {
+        if engine == .sqlite, let error = error as? SQLiteError { return error.reason == .busy }
         guard engine == .postgres, let error = error as? PSQLError, let code = error.serverInfo?[.sqlState] else { return false }
         return code == "40001" || code == "40P01" || code == "23505"
     }

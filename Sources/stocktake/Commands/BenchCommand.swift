@@ -54,6 +54,9 @@ struct BenchNationalCommand: AsyncParsableCommand {
     @Flag(help: "Measure only the rankings from the database, which read the maintained figures and write nothing.")
     var rankingsOnly = false
 
+    @Flag(help: "Measure only one unit's evaluation read from the store, a unit of each level, and its subtree's findings.")
+    var unitsOnly = false
+
     func run() async throws {
         let period = try parsePeriod(period)
         try await options.withStore { store in
@@ -61,6 +64,10 @@ struct BenchNationalCommand: AsyncParsableCommand {
             print("Database: \(store.location) (\(store.engine.rawValue)), \(counts["units"] ?? 0) units, \(counts["indicators"] ?? 0) indicators, \(counts["observations"] ?? 0) observations")
             if rankingsOnly {
                 _ = try await benchRanking(store, period: period)
+                return
+            }
+            if unitsOnly {
+                try await benchUnits(store, period: period)
                 return
             }
             let ranking = try await benchFigures(store, period: period)
@@ -227,6 +234,44 @@ struct BenchNationalCommand: AsyncParsableCommand {
         print(String(format: "  plain read      %8.2f ms  (the same rows in order, no ranks)", plain / Double(indicators.count) * 1000))
         print(String(format: "  ratio           %8.2f ×", ranking / plain))
         return each
+    }
+
+    /// One unit of each level (the first in code order, down the first children from the root) evaluated from the
+    /// store, against a plain read of its maintained rows; then its subtree's findings streamed a batch at a time.
+    func benchUnits(_ store: Store, period: Period) async throws {
+        let asOf = period.lastDay
+        var chain: [OrgUnit] = []
+        var next = try await store.units().filter { $0.parent == nil }.min { $0.code < $1.code }
+        while let unit = next {
+            chain.append(unit)
+            let children = try await store.sql.select().column("code").from("units").where("parent_code", .equal, unit.code.rawValue)
+                .orderBy("code").limit(1).all(decodingColumn: "code", as: String.self)
+            next = try await store.units(codes: children.compactMap(UnitCode.init(validating:))).first
+        }
+        print("")
+        print("One unit's evaluation from the store (\(period), as of \(asOf)), a unit of each level, median of \(repeats):")
+        for unit in chain {
+            var results = 0
+            let review = try await BenchCommand.measure(repeats) {
+                results = try await store.unitReview(of: unit.code, period: period, asOf: asOf)?.results.count ?? 0
+            }
+            let plain = try await BenchCommand.measure(repeats) {
+                _ = try await store.sql.raw("""
+                    SELECT * FROM unit_figures WHERE unit_code = \(bind: unit.code.rawValue) AND period = \(bind: period.description)
+                    """).all()
+            }
+            print(String(format: "  %@ %@: %d results in %.1f ms; its maintained rows alone %.2f ms (%.1f ×)",
+                         unit.level.rawValue, unit.code.rawValue, results, review * 1000, plain * 1000, review / plain))
+        }
+        print("Findings of each one's subtree, read a batch of 500 units at a time (once each):")
+        for unit in chain {
+            var found = 0
+            let seconds = try await BenchCommand.measure(1) {
+                found = try await store.subtreeFindings(of: unit.code, period: period, asOf: asOf).count
+            }
+            print(String(format: "  %@ %@: %d findings in %.3f s", unit.level.rawValue, unit.code.rawValue, found, seconds))
+        }
+        print(String(format: "  peak memory %.0f MiB", peakMemory()))
     }
 
     func benchImport(_ store: Store, from period: Period) async throws {

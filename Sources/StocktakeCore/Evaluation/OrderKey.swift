@@ -9,8 +9,8 @@ import Foundation
 /// 0.d₁d₂…dₙ × 10^e with d₁ ≠ 0 and dₙ ≠ 0, the exponent e + 0x8000 in two big-endian bytes and the digits as
 /// ASCII. A negative value inverts every byte after the sign and ends with 0xFF, so that a longer magnitude with
 /// the same leading digits (−1.23) sorts before the shorter (−1.2).
-enum OrderKey {
-    static func bytes(_ value: Decimal) -> [UInt8]? {
+public enum OrderKey {
+    public static func bytes(_ value: Decimal) -> [UInt8]? {
         guard !value.isNaN else { return nil }
         if value.isZero { return [0x80] }
         guard let (digits, exponent) = significantDigits(of: value.magnitude) else { return nil }
