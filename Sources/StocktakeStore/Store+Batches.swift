@@ -33,6 +33,8 @@ extension Store {
             unchanged += plan.unchanged
             progress(imported)
         }
+        // A nation's rows change which index serves a query: the planner's statistics are read again.
+        if imported >= Self.analyzeAfter { try await analyze() }
         return (imported, unchanged)
     }
 }
@@ -54,5 +56,17 @@ extension RecordAccess {
             result[observation.key, default: []].append(observation)
         }
         return result
+    }
+}
+
+extension Store {
+    /// Rows imported at once beyond which the planner's statistics are gathered again.
+    static let analyzeAfter = 50_000
+
+    /// Gathers the statistics each engine's planner chooses indexes by (`ANALYZE`): about 8 s for a nation's
+    /// 4.9 million observations on SQLite. Without them SQLite read one unit's figures of a year through the
+    /// index on the period.
+    public func analyze() async throws {
+        try await sql.raw("ANALYZE").run()
     }
 }

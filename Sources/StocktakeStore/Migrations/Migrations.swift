@@ -23,6 +23,7 @@ enum Migrations {
         createUnitFigures,
         addRankKeys,
         addWrittenVersions,
+        addUnitReadIndexes,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

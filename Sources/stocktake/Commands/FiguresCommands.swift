@@ -17,11 +17,13 @@ struct RebuildCommand: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let written = try await options.withStore { store in
-            try await store.transaction { tx in
+            let written = try await store.transaction { tx in
                 try await tx.rebuildFigures { period, rows in
                     FileHandle.standardError.write(Data("  \(period): \(rows) rows\n".utf8))
                 }
             }
+            try await store.analyze()
+            return written
         }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         print("Rebuilt \(written) maintained figures in \(String(format: "%.2f", seconds)) s.")
