@@ -36,7 +36,7 @@ extension Store {
             // The driver's own busy handler retries at once, forever, on a thread of the shared pool: a server
             // waiting for another process's write spun a core, and two stores in one process could take every
             // pool thread while the one holding the lock waited for a thread to commit. A short sleeping wait
-            // instead, then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
+            // instead (a second at most), then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
             try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyWait))").run()
             if case .file = storage {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
@@ -86,8 +86,18 @@ extension Store {
         }
     }
 
+    /// The lock a migration step holds until its transaction ends: SQLite's write lock is already held from
+    /// `BEGIN IMMEDIATE`; on PostgreSQL, whose DDL serializable isolation does not order, a transaction-scoped
+    /// advisory lock (its key is arbitrary and used for nothing else).
+    var migrationLock: SQLQueryString? {
+        switch engine {
+        case .sqlite: nil
+        case .postgres: "SELECT pg_advisory_xact_lock(7305000001)"
+        }
+    }
+
     /// How long, in milliseconds, a SQLite statement sleeps for another process's write lock before it fails as busy.
-    static let sqliteBusyWait = 100
+    static let sqliteBusyWait = 1_000
 
     /// Serialization failures (40001), deadlocks (40P01) and a key taken by a concurrent transaction (23505: two
     /// corrections both planned as the next revision) mean: run the transaction again. The retry reads the store

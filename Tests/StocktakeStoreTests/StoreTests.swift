@@ -37,6 +37,29 @@ import StocktakeTestSupport
         }
     }
 
+    /// Servers started together on one new database: every step is applied once, whichever process gets it.
+    @Test func storesOpeningTogetherApplyEachMigrationOnce() async throws {
+        try await TestDatabase.withFresh { url async throws in
+            let location = try DatabaseLocation(parsing: url)
+            let opened = await withTaskGroup(of: Result<Store, any Error>.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        do { return .success(try await Store.open(location)) } catch { return .failure(error) }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let stores = opened.compactMap { try? $0.get() }
+            for case .failure(let error) in opened { Issue.record(error, "a store did not open") }
+            let versions = try await Store.using(location) { store in
+                try await store.sql.select().column("version").from("schema_migrations").orderBy("version")
+                    .all(decodingColumn: "version", as: Int.self)
+            }
+            #expect(versions == Migrations.all.map(\.version))
+            for store in stores { try await store.close() }
+        }
+    }
+
     @Test func exportThenImportIntoAnEmptyDatabaseIsLossless() async throws {
         try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try Self.sample())
