@@ -48,17 +48,24 @@ import StocktakeTestSupport
             better: .lower, decimals: 1),
     ]
 
-    /// A random tree of two levels mixed under random parents, a merged unit, and synthetic units; random figures
-    /// (many ties among counts, negative rates) and corrections written in batches.
-    @Test(arguments: 1...4 as ClosedRange<UInt64>)
-    func databaseRanksEqualTheEvaluators(seed: UInt64) async throws {
-        var random = SeededGenerator(seed: seed)
-        var units = MaintainedFigureTests.tree(&random, size: 40)
+    /// A random tree (``MaintainedFigureTests/tree(_:size:)``) whose units below the root are districts or
+    /// communes at random, some synthetic, most in a region.
+    static func tree(_ random: inout SeededGenerator, size: Int) -> [OrgUnit] {
+        var units = MaintainedFigureTests.tree(&random, size: size)
         for index in units.indices.dropFirst() {
             units[index].level = Level(random.int(in: 0...1) == 0 ? "district" : "commune")
             if random.int(in: 0...6) == 0 { units[index].origin = .synthetic }
             if random.int(in: 0...3) > 0 { units[index].groups[GroupKind("region")] = random.int(in: 0...1) == 0 ? "north" : "south" }
         }
+        return units
+    }
+
+    /// A random tree of two levels mixed under random parents, a merged unit, and synthetic units; random figures
+    /// (many ties among counts, negative rates) and corrections written in batches.
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func databaseRanksEqualTheEvaluators(seed: UInt64) async throws {
+        var random = SeededGenerator(seed: seed)
+        let units = Self.tree(&random, size: 40)
         try await TestDatabase.withStore { store async throws in
             var plan = ImportPlan()
             plan.dataSet = DataSet(units: units, indicators: Self.indicators)

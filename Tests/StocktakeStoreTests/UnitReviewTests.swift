@@ -53,12 +53,7 @@ import StocktakeTestSupport
     @Test(arguments: 1...3 as ClosedRange<UInt64>)
     func eachUnitOfARandomTreeReadsAsTheWholeEvaluationGivesIt(seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed)
-        var units = MaintainedFigureTests.tree(&random, size: 30)
-        for index in units.indices.dropFirst() {
-            units[index].level = Level(random.int(in: 0...1) == 0 ? "district" : "commune")
-            if random.int(in: 0...6) == 0 { units[index].origin = .synthetic }
-            if random.int(in: 0...3) > 0 { units[index].groups[GroupKind("region")] = random.int(in: 0...1) == 0 ? "north" : "south" }
-        }
+        let units = RankTests.tree(&random, size: 30)
         let indicators = RankTests.indicators
         let targets = units.filter { _ in random.int(in: 0...2) == 0 }.map { unit in
             let indicator = indicators[random.int(in: 0...(indicators.count - 1))]
