@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -36,7 +37,7 @@ extension Store {
             // The driver's own busy handler retries at once, forever, on a thread of the shared pool: a server
             // waiting for another process's write spun a core, and two stores in one process could take every
             // pool thread while the one holding the lock waited for a thread to commit. A short sleeping wait
-            // instead (a second at most), then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
+            // instead (``sqliteBusyWait``), then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
             try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyWait))").run()
             if case .file = storage {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
@@ -96,8 +97,21 @@ extension Store {
         }
     }
 
-    /// How long, in milliseconds, a SQLite statement sleeps for another process's write lock before it fails as busy.
-    static let sqliteBusyWait = 1_000
+    /// How long, in milliseconds, a SQLite statement sleeps for another process's write lock before it fails as
+    /// busy and is retried after an asynchronous back-off: short, because the wait holds a thread of the pool that
+    /// every connection of the process shares.
+    static let sqliteBusyWait = 20
+
+    /// How many times a transaction (or a single SQLite statement) runs before a conflict is reported.
+    static let retries = 30
+
+    /// Waits at random up to a bound that doubles with each attempt (to a second), so that colliding
+    /// transactions spread out; a fixed small step let one transaction lose thirty times in a row when a busy
+    /// machine made every transaction slow and so every pair overlap.
+    static func backOff(attempt: Int) async throws {
+        let bound = UInt64(1_000_000) << UInt64(min(attempt, 10))
+        try await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...bound))
+    }
 
     /// Serialization failures (40001), deadlocks (40P01) and a key taken by a concurrent transaction (23505: two
     /// corrections both planned as the next revision) mean: run the transaction again. The retry reads the store
@@ -136,8 +150,24 @@ struct SerializedDatabase: SQLDatabase {
         eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
     }
 
+    /// A single statement another process's write lock kept out past the busy wait is run again after a back-off
+    /// (unless it already delivered rows), as a transaction is.
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        try await lock.withLock { try await base.execute(sql: query, onRow) }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let delivered = NIOLockedValueBox(false)
+            do {
+                return try await lock.withLock {
+                    try await base.execute(sql: query) { row in
+                        delivered.withLockedValue { $0 = true }
+                        onRow(row)
+                    }
+                }
+            } catch let error as SQLiteError where error.reason == .busy && attempt < Store.retries && !delivered.withLockedValue({ $0 }) {
+                try await Store.backOff(attempt: attempt)
+            }
+        }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -70,12 +70,8 @@ public final class Store: RecordAccess {
                         throw error
                     }
                 }
-            } catch where attempt < 30 && isSerializationConflict(error) {
-                // Back off at random up to a bound that doubles each time (to a second), so that colliding
-                // transactions spread out; a fixed small step let one transaction lose thirty times in a row when a
-                // busy machine made every transaction slow and so every pair overlap.
-                let bound = UInt64(1_000_000) << UInt64(min(attempt, 10))
-                try await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...bound))
+            } catch where attempt < Self.retries && isSerializationConflict(error) {
+                try await Self.backOff(attempt: attempt)
                 continue
             }
         }
