@@ -119,7 +119,7 @@ extension RecordAccess {
     }
 
     func definitions() async throws -> (UnitTree, [IndicatorCode: Indicator]) {
-        (UnitTree(try await units()), Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }))
+        (UnitTree(try await units()), try await indicatorsByCode())
     }
 
     func figurePeriods() async throws -> [Period] {

@@ -50,6 +50,11 @@ extension RecordAccess {
         try await indicators(withTexts: true)
     }
 
+    /// Every indicator, by its code.
+    public func indicatorsByCode() async throws -> [IndicatorCode: Indicator] {
+        Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Without their names and measures when a write only needs the rules (kind, weight), which saves reading
     /// every text of every indicator on every write.
     func indicators(withTexts: Bool) async throws -> [Indicator] {

@@ -36,10 +36,6 @@ extension RecordAccess {
         return Finding.sorted(findings)
     }
 
-    func indicatorsByCode() async throws -> [IndicatorCode: Indicator] {
-        Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
     /// The codes of the children of `parents`, every child whether active or not.
     func childCodes(of parents: [UnitCode]) async throws -> [UnitCode] {
         var result: [UnitCode] = []

@@ -126,7 +126,7 @@ import Testing
         let catalog = try MessageCatalog.load(language)
         let html = HTMLReport.render(report)
         let recompute = Recompute(store: store, period: report.period)
-        let indicators = Dictionary(uniqueKeysWithValues: try await store.indicators().map { ($0.code, $0) })
+        let indicators = try await store.indicatorsByCode()
         for sentence in report.sections.flatMap({ $0.blocks.flatMap(\.sentences) }) {
             for fact in sentence.facts {
                 #expect(sentence.text.contains(fact.text), "\(language): '\(fact.text)' is not in '\(sentence.text)'")

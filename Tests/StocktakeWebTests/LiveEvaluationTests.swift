@@ -15,7 +15,7 @@ import Testing
     static func write(_ store: Store, _ unit: String, _ indicator: String, _ value: String, reason: String? = nil, period: Period = period) async throws -> ImportPlan {
         var form = Form()
         form.fields = ["indicator": indicator, "value": value, "reason": reason ?? "", "citation": "district report"]
-        let indicators = Dictionary(uniqueKeysWithValues: try await store.indicators().map { ($0.code, $0) })
+        let indicators = try await store.indicatorsByCode()
         let input = EntryController.observation(form, unit: UnitCode(unchecked: unit), period: period, indicators: indicators, by: "city")
         let plan = try await store.importChecked(input) { _ in [] }
         #expect(plan.dataSet.observations.count == 1)

@@ -65,7 +65,7 @@ enum Migrations {
     static func apply(_ migration: Migration, on store: Store) async throws {
         try await store.transaction { tx in
             let db = tx.sql
-            if let lock = store.migrationLock { try await tx.sql.raw(lock).run() }
+            if let lock = store.migrationLock { try await db.raw(lock).run() }
             let done = try await db.select().column("version").from("schema_migrations").where("version", .equal, migration.version)
                 .first(decodingColumn: "version", as: Int.self)
             // Another process opening the database at the same time may have applied it while this one waited.

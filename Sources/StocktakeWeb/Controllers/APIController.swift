@@ -145,7 +145,7 @@ struct APIController {
         let period = try Period.requested(body.period)
         var form = Form()
         form.fields = ["indicator": body.indicator, "value": body.value, "denominator": body.denominator ?? "", "reason": body.reason ?? "", "citation": body.citation ?? ""]
-        let indicators = Dictionary(uniqueKeysWithValues: try await services.store.indicators().map { ($0.code, $0) })
+        let indicators = try await services.store.indicatorsByCode()
         let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(input) { EntryController.audit($0, by: account, via: "API") }

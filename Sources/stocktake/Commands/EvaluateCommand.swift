@@ -56,6 +56,6 @@ func evaluate(store: Store, unit code: String, period: Period, asOf: CalendarDat
         throw ValidationError("--unit '\(code)' is not a stored unit: expected one of \(known.prefix(12).map(\.rawValue).joined(separator: ", "))\(known.count > 12 ? ", …" : "")")
     }
     return EvaluationOutput(
-        review: review, indicators: Dictionary(try await store.indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }),
+        review: review, indicators: try await store.indicatorsByCode(),
         findings: try await store.subtreeFindings(of: unitCode, period: period, asOf: asOf))
 }
