@@ -12,11 +12,12 @@ public struct FigureDifference: Sendable, CustomStringConvertible {
     public let key: ObservationKey
     public let stored: UnitFigure?
     public let rebuilt: UnitFigure?
-    /// The stored figure is right but the key peers are ranked by does not encode it.
-    public var staleRankKey = false
+    /// The stored figure is right but what peers are ranked by (its rank key, the unit's level while active,
+    /// whether it counts as synthetic) does not match it and its unit.
+    public var staleRankColumns = false
 
     public var description: String {
-        if staleRankKey && stored == rebuilt { return "\(key): the rank key does not match the stored figure" }
+        if staleRankColumns && stored == rebuilt { return "\(key): the columns peers are ranked by do not match the stored figure and its unit" }
         return "\(key): stored \(stored.map(Self.text) ?? "nothing"), rebuilt \(rebuilt.map(Self.text) ?? "nothing")"
     }
 
@@ -46,11 +47,11 @@ extension RecordAccess {
         try await unitFigureRows(period: period, units: units, indicators: codes, kinds: kinds).mapValues(\.figure)
     }
 
-    /// The maintained rows with their stored rank keys, which verification checks too.
+    /// The maintained rows with the columns peers are ranked by, which verification checks too.
     func unitFigureRows(
         period: Period, units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]
-    ) async throws -> [ObservationKey: (figure: UnitFigure, rankKey: Data?)] {
-        var result: [ObservationKey: (figure: UnitFigure, rankKey: Data?)] = [:]
+    ) async throws -> [ObservationKey: (figure: UnitFigure, row: UnitFigureRow)] {
+        var result: [ObservationKey: (figure: UnitFigure, row: UnitFigureRow)] = [:]
         for chunk in Self.chunks(units?.map(\.rawValue)) {
             let query = sql.select().columns("*").from("unit_figures").where("period", .equal, period.description)
             if let chunk { query.where("unit_code", .in, chunk) }
@@ -58,7 +59,7 @@ extension RecordAccess {
             if let codes = codes ?? (chunk == nil ? nil : kinds.keys.sorted()) { query.where("indicator_code", .in, codes.map(\.rawValue)) }
             for row in try await query.all(decoding: UnitFigureRow.self, with: rowDecoder) {
                 guard let key = try? row.key(), let kind = kinds[key.indicator], let figure = try? row.figure(kind: kind) else { continue }
-                result[key] = (figure, row.rankKey)
+                result[key] = (figure, row)
             }
         }
         return result
@@ -81,7 +82,7 @@ extension RecordAccess {
         try await sql.delete(from: "unit_figures").run()
         var written = 0
         for period in try await figurePeriods() {
-            let rows = try await rebuilt(period, tree: tree, indicators: indicators).map { UnitFigureRow(key: $0.key, figure: $0.value) }
+            let rows = try await rebuilt(period, tree: tree, indicators: indicators).map { UnitFigureRow(key: $0.key, figure: $0.value, unit: tree[$0.key.unit]) }
             try await RowMapping.insert(rows.sorted { ($0.unitCode, $0.indicatorCode) < ($1.unitCode, $1.indicatorCode) }, into: "unit_figures", on: sql)
             written += rows.count
             progress(period, rows.count)
@@ -100,9 +101,9 @@ extension RecordAccess {
             let stored = try await unitFigureRows(period: period, units: nil, indicators: nil, kinds: kinds)
             for key in Set(expected.keys).union(stored.keys).sorted() {
                 let row = stored[key]
-                let staleRankKey = row.map { $0.rankKey != UnitFigureRow.rankKey(of: $0.figure) } ?? false
-                guard expected[key] != row?.figure || staleRankKey else { continue }
-                differences.append(FigureDifference(key: key, stored: row?.figure, rebuilt: expected[key], staleRankKey: staleRankKey))
+                let staleRankColumns = row.map { !$0.row.ranksAs(UnitFigureRow(key: key, figure: $0.figure, unit: tree[key.unit])) } ?? false
+                guard expected[key] != row?.figure || staleRankColumns else { continue }
+                differences.append(FigureDifference(key: key, stored: row?.figure, rebuilt: expected[key], staleRankColumns: staleRankColumns))
                 if differences.count >= limit { return differences }
             }
         }
@@ -164,21 +165,25 @@ extension RecordAccess {
         guard !written.isEmpty else { return }
         var latest: [ObservationKey: Observation] = [:]
         for o in written where (latest[o.key]?.revision ?? 0) < o.revision { latest[o.key] = o }
+        let parents = try await parentsUp(from: Set(latest.keys.map(\.unit)))
+        let units = try await treeUnits(Set(latest.keys.map(\.unit)).union(parents.values))
         let ownRows = latest.values.sorted { $0.key < $1.key }.map { o in
-            UnitFigureRow(key: o.key, figure: UnitFigure(own: .init(revision: o.revision, figure: o.figure, synthetic: o.source.kind == .synthetic)))
+            UnitFigureRow(
+                key: o.key, figure: UnitFigure(own: .init(revision: o.revision, figure: o.figure, synthetic: o.source.kind == .synthetic)),
+                unit: units[o.key.unit])
         }
         for start in stride(from: 0, to: ownRows.count, by: 200) {
             try await sql.insert(into: "unit_figures").models(Array(ownRows[start..<min(start + 200, ownRows.count)]), with: rowEncoder)
                 .onConflict(with: ["unit_code", "indicator_code", "period"]) {
                     $0.set(excludedValueOf: "own_revision").set(excludedValueOf: "own_value")
-                        .set(excludedValueOf: "own_denominator").set(excludedValueOf: "own_synthetic").set(excludedValueOf: "rank_key")
+                        .set(excludedValueOf: "own_denominator").set(excludedValueOf: "own_synthetic")
+                        .set(excludedValueOf: "rank_key").set(excludedValueOf: "peer_level").set(excludedValueOf: "peer_synthetic")
                 }.run()
         }
 
         let indicators = Dictionary(try await self.indicators(withTexts: false).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let weighted = Dictionary(grouping: indicators.values.filter { $0.kind == .rate && $0.weight != nil }.map { ($0.weight!, $0.code) }, by: \.0)
             .mapValues { $0.map(\.1) }
-        let parents = try await parentsUp(from: Set(latest.keys.map(\.unit)))
         func ancestors(of unit: UnitCode) -> [UnitCode] {
             var chain: [UnitCode] = []
             var cursor = parents[unit]
@@ -200,7 +205,19 @@ extension RecordAccess {
             }
         }
         guard !jobs.isEmpty else { return }
-        try await recomputeRollups(jobs, indicators: indicators)
+        try await recomputeRollups(jobs, indicators: indicators, units: units)
+    }
+
+    /// The units of `codes` as the tree and the peer columns need them, without names and groups.
+    private func treeUnits(_ codes: Set<UnitCode>) async throws -> [UnitCode: OrgUnit] {
+        var result: [UnitCode: OrgUnit] = [:]
+        for chunk in Self.chunks(codes.map(\.rawValue).sorted()) {
+            for row in try await sql.select().columns("*").from("units").where("code", .in, chunk!).all(decoding: UnitRow.self, with: rowDecoder) {
+                let unit = try row.unitForTree()
+                result[unit.code] = unit
+            }
+        }
+        return result
     }
 
     /// Every unit above `units`, as child → parent, by one recursive query (UNION stops at a unit seen before).
@@ -224,7 +241,9 @@ extension RecordAccess {
     /// Recomputes the roll-ups of `jobs` (keys of parents, by depth from the root) from their children's
     /// maintained figures: the children and their figures read at once, the levels computed deepest first in
     /// memory so that each parent sees its children's new roll-ups, the changed rows written together.
-    private func recomputeRollups(_ jobs: [Int: Set<ObservationKey>], indicators: [IndicatorCode: Indicator]) async throws {
+    private func recomputeRollups(
+        _ jobs: [Int: Set<ObservationKey>], indicators: [IndicatorCode: Indicator], units parents: [UnitCode: OrgUnit]
+    ) async throws {
         let keys = jobs.values.reduce(into: Set<ObservationKey>()) { $0.formUnion($1) }
         let parentCodes = Set(keys.map(\.unit)).map(\.rawValue).sorted()
         var children: [UnitCode: [OrgUnit]] = [:]
@@ -267,12 +286,13 @@ extension RecordAccess {
                 }
             }
         }
-        let rows = changed.sorted { $0.key < $1.key }.map { UnitFigureRow(key: $0.key, figure: $0.value) }
+        let rows = changed.sorted { $0.key < $1.key }.map { UnitFigureRow(key: $0.key, figure: $0.value, unit: parents[$0.key.unit]) }
         for start in stride(from: 0, to: rows.count, by: 200) {
             try await sql.insert(into: "unit_figures").models(Array(rows[start..<min(start + 200, rows.count)]), with: rowEncoder)
                 .onConflict(with: ["unit_code", "indicator_code", "period"]) {
                     $0.set(excludedValueOf: "rollup_sum").set(excludedValueOf: "rollup_base").set(excludedValueOf: "reporting")
-                        .set(excludedValueOf: "expected").set(excludedValueOf: "rollup_synthetic").set(excludedValueOf: "rank_key")
+                        .set(excludedValueOf: "expected").set(excludedValueOf: "rollup_synthetic")
+                        .set(excludedValueOf: "rank_key").set(excludedValueOf: "peer_level").set(excludedValueOf: "peer_synthetic")
                 }.run()
         }
         for key in emptied.sorted() {
@@ -299,6 +319,11 @@ struct UnitFigureRow: Codable, Sendable {
     var rollupSynthetic: Int
     /// The figure that counts, as ``OrderKey`` bytes: what the database ranks peers by.
     var rankKey: Data?
+    /// The unit's level while it is active in the period, else nil: with the rank key, a peer group of a level
+    /// is one range of an index, counted without reading `units` (``ranks(of:period:indicators:)``).
+    var peerLevel: String?
+    /// 1 when the figure that counts is synthetic or its unit is: a peer that a rank leaves out of "real" peers.
+    var peerSynthetic: Int
 
     enum CodingKeys: String, CodingKey {
         case unitCode = "unit_code"
@@ -314,9 +339,11 @@ struct UnitFigureRow: Codable, Sendable {
         case expected
         case rollupSynthetic = "rollup_synthetic"
         case rankKey = "rank_key"
+        case peerLevel = "peer_level"
+        case peerSynthetic = "peer_synthetic"
     }
 
-    init(key: ObservationKey, figure: UnitFigure) {
+    init(key: ObservationKey, figure: UnitFigure, unit: OrgUnit?) {
         unitCode = key.unit.rawValue
         indicatorCode = key.indicator.rawValue
         period = key.period.description
@@ -333,9 +360,16 @@ struct UnitFigureRow: Codable, Sendable {
         expected = figure.rollup?.expected ?? 0
         rollupSynthetic = figure.rollup?.synthetic == true ? 1 : 0
         rankKey = Self.rankKey(of: figure)
+        peerLevel = unit.flatMap { $0.isActive(in: key.period) ? $0.level.rawValue : nil }
+        peerSynthetic = figure.isSynthetic || unit?.origin == .synthetic ? 1 : 0
     }
 
-    static func rankKey(of figure: UnitFigure) -> Data? {
+    /// Whether peers are ranked by the same columns in both rows.
+    func ranksAs(_ other: UnitFigureRow) -> Bool {
+        (rankKey, peerLevel, peerSynthetic) == (other.rankKey, other.peerLevel, other.peerSynthetic)
+    }
+
+    private static func rankKey(of figure: UnitFigure) -> Data? {
         figure.actual.flatMap { OrderKey.bytes($0.measured) }.map { Data($0) }
     }
 

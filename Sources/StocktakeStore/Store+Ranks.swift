@@ -23,32 +23,33 @@ extension RecordAccess {
     ) async throws -> [RankedFigure] {
         if let unit, Ranking.peerGroup(of: unit, in: scope) == nil { return [] }
         let order: SQLQueryString = indicator.better == .higher ? "DESC" : "ASC"
-        // The peer group of `Ranking.peerGroup`: same level, and same parent or same group of the kind.
+        // The peer group of `Ranking.peerGroup`: same level while active (`peer_level`), and same parent or same
+        // group of the kind.
         var join: SQLQueryString = ""
-        var partition: SQLQueryString = "u.level"
-        var filter: SQLQueryString = ""
-        if let level = unit?.level ?? level { filter = "AND u.level = \(bind: level.rawValue)" }
+        var partition: SQLQueryString = "f.peer_level"
+        var filter: SQLQueryString = "AND f.peer_level IS NOT NULL"
+        if let level = unit?.level ?? level { filter = "AND f.peer_level = \(bind: level.rawValue)" }
         switch scope {
         case .level: break
         case .parent:
-            partition = "u.level, u.parent_code"
+            join = "JOIN units u ON u.code = f.unit_code"
+            partition = "f.peer_level, u.parent_code"
             filter = "\(filter) AND u.parent_code IS NOT NULL"
             if let parent = unit?.parent { filter = "\(filter) AND u.parent_code = \(bind: parent.rawValue)" }
         case .group(let kind):
-            join = "JOIN unit_groups g ON g.unit_code = u.code AND g.kind = \(bind: kind.rawValue)"
-            partition = "u.level, g.name"
+            join = "JOIN unit_groups g ON g.unit_code = f.unit_code AND g.kind = \(bind: kind.rawValue)"
+            partition = "f.peer_level, g.name"
             if let name = unit?.groups[kind] { filter = "\(filter) AND g.name = \(bind: name)" }
         }
         let query: SQLQueryString = """
             SELECT f.*, \
             RANK() OVER (PARTITION BY \(partition) ORDER BY f.rank_key \(order)) AS position, \
             COUNT(*) OVER (PARTITION BY \(partition)) AS peers, \
-            SUM(\(Self.syntheticPeer)) OVER (PARTITION BY \(partition)) AS synthetic_peers, \
-            \(Self.syntheticPeer) AS synthetic \
-            FROM unit_figures f JOIN units u ON u.code = f.unit_code \(join) \
+            SUM(f.peer_synthetic) OVER (PARTITION BY \(partition)) AS synthetic_peers, \
+            f.peer_synthetic AS synthetic \
+            FROM unit_figures f \(join) \
             WHERE f.period = \(bind: period.description) AND f.indicator_code = \(bind: indicator.code.rawValue) \
             AND f.rank_key IS NOT NULL \(filter) \
-            AND (u.merged_on IS NULL OR u.merged_on > \(bind: period.firstDay.description)) \
             ORDER BY position, f.unit_code
             """
         return try await sql.raw(query).all().map { row in
@@ -59,14 +60,6 @@ extension RecordAccess {
                 rank: Rank(position: place.position, of: place.peers, syntheticPeers: place.syntheticPeers - place.synthetic),
                 figure: try figureRow.figure(kind: indicator.kind))
         }
-    }
-
-    /// 1 when a peer's ranked figure is synthetic or the unit itself is, else 0 (over `unit_figures f` and `units u`).
-    static var syntheticPeer: SQLQueryString {
-        """
-        (CASE WHEN u.origin = 'synthetic' OR (CASE WHEN f.own_revision IS NOT NULL THEN f.own_synthetic \
-        ELSE f.rollup_synthetic END) = 1 THEN 1 ELSE 0 END)
-        """
     }
 }
 

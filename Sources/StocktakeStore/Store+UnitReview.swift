@@ -118,31 +118,33 @@ extension RecordAccess {
         var result: [IndicatorCode: [PeerScope: Rank]] = [:]
         let scopes: [PeerScope] = [.level, .parent] + unit.groups.keys.sorted().map { .group($0) }
         for scope in scopes {
+            // Peers of the level are one range of the index on (period, indicator, peer_level, rank_key): the
+            // level scope never reads `units`.
             var join: SQLQueryString = ""
-            var filter: SQLQueryString = "AND u.level = \(bind: unit.level.rawValue)"
+            var filter: SQLQueryString = ""
             switch scope {
             case .level: break
             case .parent:
                 guard let parent = unit.parent else { continue }
-                filter = "\(filter) AND u.parent_code = \(bind: parent.rawValue)"
+                join = "JOIN units u ON u.code = f.unit_code"
+                filter = "AND u.parent_code = \(bind: parent.rawValue)"
             case .group(let kind):
                 guard let name = unit.groups[kind] else { continue }
-                join = "JOIN unit_groups g ON g.unit_code = u.code AND g.kind = \(bind: kind.rawValue)"
-                filter = "\(filter) AND g.name = \(bind: name)"
+                join = "JOIN unit_groups g ON g.unit_code = f.unit_code AND g.kind = \(bind: kind.rawValue)"
+                filter = "AND g.name = \(bind: name)"
             }
             let query: SQLQueryString = """
                 SELECT me.indicator_code AS indicator_code, \
                 SUM(CASE WHEN f.rank_key > me.rank_key THEN 1 ELSE 0 END) AS above, \
                 SUM(CASE WHEN f.rank_key < me.rank_key THEN 1 ELSE 0 END) AS below, \
                 COUNT(*) AS peers, \
-                SUM(\(Self.syntheticPeer)) AS synthetic_peers, \
-                MAX(CASE WHEN f.unit_code = me.unit_code THEN \(Self.syntheticPeer) ELSE 0 END) AS synthetic \
+                SUM(f.peer_synthetic) AS synthetic_peers, \
+                MAX(CASE WHEN me.peer_level IS NOT NULL THEN me.peer_synthetic ELSE 0 END) AS synthetic \
                 FROM unit_figures me \
                 JOIN unit_figures f ON f.period = me.period AND f.indicator_code = me.indicator_code \
-                JOIN units u ON u.code = f.unit_code \(join) \
+                AND f.peer_level = \(bind: unit.level.rawValue) \(join) \
                 WHERE me.unit_code = \(bind: unit.code.rawValue) AND me.period = \(bind: period.description) \
                 AND me.rank_key IS NOT NULL AND f.rank_key IS NOT NULL \(filter) \
-                AND (u.merged_on IS NULL OR u.merged_on > \(bind: period.firstDay.description)) \
                 GROUP BY me.indicator_code
                 """
             for row in try await sql.raw(query).all(decoding: PeerCountRow.self, with: rowDecoder) {

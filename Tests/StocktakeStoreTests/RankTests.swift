@@ -118,15 +118,21 @@ import StocktakeTestSupport
 }
 
 extension RankTests {
-    @Test func verifyFindsARankKeyThatNoLongerEncodesItsFigure() async throws {
+    @Test func verifyFindsRankColumnsThatNoLongerMatchTheFigureOrItsUnit() async throws {
         try await TestDatabase.withStore { store async throws in
             try await store.importChecked(try StoreTests.sample())
-            // 0.19 × 10^0: not the 13.85 the row holds.
-            try await store.sql.update("unit_figures").set("rank_key", to: Data([0xC0, 0x80, 0x00, 0x31, 0x39])).where("unit_code", .equal, "BG")
-                .where("indicator_code", .equal, "grdp_growth").run()
-            #expect(try await store.verifyFigures().map(\.description) == ["BG/grdp_growth/2024: the rank key does not match the stored figure"])
-            try await store.transaction { try await $0.rebuildFigures() }
-            #expect(try await store.verifyFigures().isEmpty)
+            let stale = ["BG/grdp_growth/2024: the columns peers are ranked by do not match the stored figure and its unit"]
+            // 0.19 × 10^0: not the 13.85 the row holds; a level the province does not have; a real figure marked synthetic.
+            let mutations: [(String, any Encodable & Sendable)] = [
+                ("rank_key", Data([0xC0, 0x80, 0x00, 0x31, 0x39])), ("peer_level", "district"), ("peer_synthetic", 1),
+            ]
+            for (column, value) in mutations {
+                try await store.sql.update("unit_figures").set(column, to: value).where("unit_code", .equal, "BG")
+                    .where("indicator_code", .equal, "grdp_growth").run()
+                #expect(try await store.verifyFigures().map(\.description) == stale, "\(column)")
+                try await store.transaction { try await $0.rebuildFigures() }
+                #expect(try await store.verifyFigures().isEmpty)
+            }
         }
     }
 }

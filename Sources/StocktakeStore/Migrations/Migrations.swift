@@ -24,6 +24,7 @@ enum Migrations {
         addRankKeys,
         addWrittenVersions,
         addUnitReadIndexes,
+        addPeerColumns,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step
