@@ -95,6 +95,28 @@ extension Evaluation {
             unit: unit, period: period, asOf: asOf, results: results, ranks: ranks, tasks: tasks[unit.code],
             findings: findings(for: [unit.code]))
     }
+
+    /// Where `review`, read for one unit without this evaluation, differs from this evaluation's part for the
+    /// unit (results, ranks in every scope, tasks, findings): empty when they agree.
+    public func differences(from review: UnitReview) -> [String] {
+        let unit = review.unit.code
+        let expected = results(for: unit)
+        var differences: [String] = []
+        if review.results != expected {
+            let apart = zip(review.results, expected).first { $0 != $1 }
+            differences.append("\(unit) results: read \(apart.map { "\($0.0)" } ?? "\(review.results.count)"), evaluated \(apart.map { "\($0.1)" } ?? "\(expected.count)")")
+        }
+        for result in expected where review.ranks(for: result.indicator) != ranks(for: result.key) {
+            differences.append("\(result.key) ranks: read \(review.ranks(for: result.indicator)), evaluated \(ranks(for: result.key))")
+        }
+        if review.tasks != tasks[unit] { differences.append("\(unit) tasks: read \(String(describing: review.tasks)), evaluated \(String(describing: tasks[unit]))") }
+        let evaluated = Set(findings(for: [unit]))
+        if Set(review.findings) != evaluated {
+            let read = Set(review.findings)
+            differences.append("\(unit) findings: only read \(read.subtracting(evaluated).map(\.description).sorted()), only evaluated \(evaluated.subtracting(read).map(\.description).sorted())")
+        }
+        return differences
+    }
 }
 
 extension Finding {

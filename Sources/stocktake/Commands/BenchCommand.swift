@@ -57,6 +57,9 @@ struct BenchNationalCommand: AsyncParsableCommand {
     @Flag(help: "Measure only one unit's evaluation read from the store, a unit of each level, and its subtree's findings.")
     var unitsOnly = false
 
+    @Option(help: "With --units-only: also evaluate the whole period and compare this many random units' reviews read from the store with it; differences fail the run.")
+    var compareUnits = 0
+
     func run() async throws {
         let period = try parsePeriod(period)
         try await options.withStore { store in
@@ -272,6 +275,38 @@ struct BenchNationalCommand: AsyncParsableCommand {
             print(String(format: "  %@ %@: %d findings in %.3f s", unit.level.rawValue, unit.code.rawValue, found, seconds))
         }
         print(String(format: "  peak memory %.0f MiB", peakMemory()))
+        if compareUnits > 0 { try await compareReviews(store, period: period, asOf: asOf, chain: chain) }
+    }
+
+    /// `compareUnits` random units (and the chain above), each read from the store and compared with the whole
+    /// evaluation of the period: the unit read checked against the evaluator on a nation's data, not a test's.
+    func compareReviews(_ store: Store, period: Period, asOf: CalendarDate, chain: [OrgUnit]) async throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let evaluator = try await store.evaluator(for: period)
+        let evaluation = evaluator.evaluate(period: period, asOf: asOf)
+        let evaluated = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let codes = evaluator.tree.units.keys.sorted()
+        var random = SeededGenerator(seed: 15)
+        let sample = chain.map(\.code) + (0..<min(compareUnits, codes.count)).map { _ in codes[random.int(in: 0...(codes.count - 1))] }
+        var differences: [String] = []
+        var results = 0
+        var levels: [Level: Int] = [:]
+        for code in sample {
+            guard let review = try await store.unitReview(of: code, period: period, asOf: asOf) else {
+                differences.append("\(code): not read")
+                continue
+            }
+            differences += evaluation.differences(from: review)
+            results += review.results.count
+            levels[review.unit.level, default: 0] += 1
+        }
+        print("")
+        print(String(format: "Compared with the whole evaluation (%.1f s): %d units (%@), %d results: %d differences",
+                     evaluated, sample.count, levels.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", "),
+                     results, differences.count))
+        for difference in differences.prefix(10) { print("  \(difference)") }
+        print(String(format: "  peak memory %.0f MiB", peakMemory()))
+        if !differences.isEmpty { throw ExitCode.failure }
     }
 
     func benchImport(_ store: Store, from period: Period) async throws {
