@@ -181,7 +181,7 @@ extension RecordAccess {
                 }.run()
         }
 
-        let indicators = Dictionary(try await self.indicators(withTexts: false).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let indicators = try await indicatorRules()
         let weighted = Dictionary(grouping: indicators.values.filter { $0.kind == .rate && $0.weight != nil }.map { ($0.weight!, $0.code) }, by: \.0)
             .mapValues { $0.map(\.1) }
         func ancestors(of unit: UnitCode) -> [UnitCode] {
@@ -218,6 +218,30 @@ extension RecordAccess {
             }
         }
         return result
+    }
+
+    /// Brings the maintained figures up to date after `units` were inserted in this transaction. A new unit
+    /// active in a period is one more report its parent expects there: the parents' roll-ups are recomputed, for
+    /// every indicator and period they have one of. Nothing above the parents changes, since a roll-up's figure
+    /// does not depend on how many children were expected, and the new units' own figures come with observations
+    /// (``maintainFigures(after:)``). Units are never changed once stored, so this is all a unit write does.
+    func maintainFigures(adding units: [OrgUnit]) async throws {
+        let parents = Set(units.compactMap(\.parent))
+        guard !parents.isEmpty else { return }
+        var keys: Set<ObservationKey> = []
+        for chunk in Self.chunks(parents.map(\.rawValue).sorted()) {
+            let rows = try await sql.select().columns("unit_code", "indicator_code", "period").from("unit_figures")
+                .where("unit_code", .in, chunk!).where("rollup_sum", .isNot, SQLLiteral.null)
+                .all(decoding: UnitFigureKeyRow.self, with: rowDecoder)
+            for row in rows { keys.insert(try row.key()) }
+        }
+        guard !keys.isEmpty else { return }
+        try await recomputeRollups([0: keys], indicators: try await indicatorRules(), units: try await treeUnits(parents))
+    }
+
+    /// The indicators by code without their texts: what a write's maintenance needs of them.
+    private func indicatorRules() async throws -> [IndicatorCode: Indicator] {
+        Dictionary(try await indicators(withTexts: false).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Every unit above `units`, as child → parent, by one recursive query (UNION stops at a unit seen before).
@@ -374,7 +398,7 @@ struct UnitFigureRow: Codable, Sendable {
     }
 
     func key() throws -> ObservationKey {
-        ObservationKey(unit: try storedCode(unitCode), indicator: try storedCode(indicatorCode), period: try stored(period, "period", Period.init(parsing:)))
+        try UnitFigureKeyRow(unitCode: unitCode, indicatorCode: indicatorCode, period: period).key()
     }
 
     func figure(kind: IndicatorKind) throws -> UnitFigure {
@@ -394,6 +418,23 @@ struct UnitFigureRow: Codable, Sendable {
     static func sum(_ text: String) throws -> Decimal {
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw StoreError.corrupt("roll-up sum '\(text)'") }
         return value
+    }
+}
+
+/// The key of a maintained row.
+struct UnitFigureKeyRow: Codable, Sendable {
+    var unitCode: String
+    var indicatorCode: String
+    var period: String
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
+        case period
+    }
+
+    func key() throws -> ObservationKey {
+        ObservationKey(unit: try storedCode(unitCode), indicator: try storedCode(indicatorCode), period: try stored(period, "period", Period.init(parsing:)))
     }
 }
 

@@ -33,8 +33,9 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.map { RowMapping.row($0, version: version) }, into: "observations", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
-        // New units change their parents' expected reports in every period: those writes rebuild the figures.
-        if !set.units.isEmpty { try await rebuildFigures() } else { try await maintainFigures(after: set.observations) }
+        // New units first: they change their parents' expected reports, and their own figures may follow.
+        try await maintainFigures(adding: set.units)
+        try await maintainFigures(after: set.observations)
     }
 
     /// The store never holds what it cannot read: every figure is checked by the rule that reading applies

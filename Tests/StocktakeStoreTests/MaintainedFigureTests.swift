@@ -53,6 +53,14 @@ import StocktakeTestSupport
         _ store: Store, writes: Int, random: inout SeededGenerator, draw: (inout SeededGenerator) -> [(ObservationKey, Figure)]
     ) async throws -> [Observation] {
         var revisions: [ObservationKey: Int] = [:]
+        return try await writeRandomly(store, writes: writes, random: &random, revisions: &revisions, draw: draw)
+    }
+
+    /// The same, continuing the revisions of earlier writes.
+    static func writeRandomly(
+        _ store: Store, writes: Int, random: inout SeededGenerator, revisions: inout [ObservationKey: Int],
+        units: [OrgUnit] = [], draw: (inout SeededGenerator) -> [(ObservationKey, Figure)]
+    ) async throws -> [Observation] {
         var all: [Observation] = []
         for write in 0..<writes {
             var observations: [Observation] = []
@@ -65,11 +73,24 @@ import StocktakeTestSupport
                     enteredBy: "tester", enteredAt: StoreTests.defaults.enteredAt, reason: revision > 1 ? "corrected" : nil))
             }
             var plan = ImportPlan()
+            // Units go with the first write only.
+            if write == 0 { plan.dataSet.units = units }
             plan.dataSet.observations = observations
             try await store.apply(plan)
             all += observations
         }
         return all
+    }
+
+    /// Random figures of `units`: a key of one of them, a figure of the indicator's kind.
+    static func draws(of units: [OrgUnit], count: ClosedRange<Int>) -> (inout SeededGenerator) -> [(ObservationKey, Figure)] {
+        { random in
+            (0..<random.int(in: count)).map { _ in
+                let unit = units[random.int(in: 0...(units.count - 1))].code
+                let indicator = Self.indicators[random.int(in: 0...(Self.indicators.count - 1))]
+                return (ObservationKey(unit: unit, indicator: indicator.code, period: Self.periods[random.int(in: 0...1)]), Self.figure(indicator, &random))
+            }
+        }
     }
 
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
@@ -81,13 +102,7 @@ import StocktakeTestSupport
             plan.dataSet = DataSet(units: units, indicators: Self.indicators)
             try await store.apply(plan)
             // Twelve writes of one to eight figures each; later ones mostly correct earlier ones.
-            let all = try await Self.writeRandomly(store, writes: 12, random: &random) { random in
-                (0..<random.int(in: 1...8)).map { _ in
-                    let unit = units[random.int(in: 0...(units.count - 1))].code
-                    let indicator = Self.indicators[random.int(in: 0...(Self.indicators.count - 1))]
-                    return (ObservationKey(unit: unit, indicator: indicator.code, period: Self.periods[random.int(in: 0...1)]), Self.figure(indicator, &random))
-                }
-            }
+            let all = try await Self.writeRandomly(store, writes: 12, random: &random, draw: Self.draws(of: units, count: 1...8))
             #expect(try await store.verifyFigures().map(\.description) == [])
 
             let set = DataSet(units: units, indicators: Self.indicators, observations: all)
@@ -103,6 +118,46 @@ import StocktakeTestSupport
                 #expect(Set(maintained.keys) == Set(evaluation.results.keys))
                 #expect(rolledUp > 0, "the random writes reach some parent")
             }
+        }
+    }
+
+    /// Units added between writes (leaves, a new parent with its children, units merged into a sibling,
+    /// synthetic units, some with figures in the same import) keep what a rebuild gives: an addition recomputes
+    /// its parents' roll-ups, whose expected reports it changes, and rebuilds nothing.
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func unitsAddedBetweenWritesKeepWhatARebuildGives(seed: UInt64) async throws {
+        var random = SeededGenerator(seed: seed)
+        var units = Self.tree(&random, size: 12)
+        try await TestDatabase.withStore { store async throws in
+            var plan = ImportPlan()
+            plan.dataSet = DataSet(units: units, indicators: Self.indicators)
+            try await store.apply(plan)
+            var revisions: [ObservationKey: Int] = [:]
+            _ = try await Self.writeRandomly(store, writes: 4, random: &random, revisions: &revisions, draw: Self.draws(of: units, count: 1...8))
+            var added = 0
+            for round in 0..<5 {
+                var new: [OrgUnit] = []
+                for index in 0..<random.int(in: 1...3) {
+                    let parents = (units + new).filter { $0.merger == nil }
+                    let parent = parents[random.int(in: 0...(parents.count - 1))].code
+                    var unit = OrgUnit(
+                        code: UnitCode(unchecked: "N\(round)-\(index)"), names: LocalizedText(["en": "N"]), level: Level("l"), parent: parent,
+                        origin: random.int(in: 0...3) == 0 ? .synthetic : .recorded)
+                    if random.int(in: 0...2) == 0, let sibling = (units + new).first(where: { $0.parent == parent && $0.merger == nil }) {
+                        unit.merger = .init(successor: sibling.code, effective: try CalendarDate(parsing: "2024-01-01"))
+                    }
+                    new.append(unit)
+                }
+                // The new units and figures of them and of others in one import, then writes of any unit.
+                _ = try await Self.writeRandomly(
+                    store, writes: 3, random: &random, revisions: &revisions, units: new, draw: Self.draws(of: units + new, count: 0...6))
+                units += new
+                added += new.count
+                #expect(try await store.verifyFigures().map(\.description) == [], "after round \(round)")
+            }
+            let expecting = try await store.unitFigures(period: .year(2023)).values.compactMap(\.rollup).map(\.expected)
+            #expect(expecting.contains { $0 > 1 }, "parents expect several reports")
+            #expect(added >= 5)
         }
     }
 
