@@ -165,8 +165,7 @@ extension RecordAccess {
         guard !written.isEmpty else { return }
         var latest: [ObservationKey: Observation] = [:]
         for o in written where (latest[o.key]?.revision ?? 0) < o.revision { latest[o.key] = o }
-        let parents = try await parentsUp(from: Set(latest.keys.map(\.unit)))
-        let units = try await treeUnits(Set(latest.keys.map(\.unit)).union(parents.values))
+        let units = try await unitsUp(from: Set(latest.keys.map(\.unit)))
         let ownRows = latest.values.sorted { $0.key < $1.key }.map { o in
             UnitFigureRow(
                 key: o.key, figure: UnitFigure(own: .init(revision: o.revision, figure: o.figure, synthetic: o.source.kind == .synthetic)),
@@ -186,10 +185,10 @@ extension RecordAccess {
             .mapValues { $0.map(\.1) }
         func ancestors(of unit: UnitCode) -> [UnitCode] {
             var chain: [UnitCode] = []
-            var cursor = parents[unit]
-            while let parent = cursor, chain.count <= parents.count {
+            var cursor = units[unit]?.parent
+            while let parent = cursor, chain.count <= units.count {
                 chain.append(parent)
-                cursor = parents[parent]
+                cursor = units[parent]?.parent
             }
             return chain
         }
@@ -208,18 +207,6 @@ extension RecordAccess {
         try await recomputeRollups(jobs, indicators: indicators, units: units)
     }
 
-    /// The units of `codes` as the tree and the peer columns need them, without names and groups.
-    private func treeUnits(_ codes: Set<UnitCode>) async throws -> [UnitCode: OrgUnit] {
-        var result: [UnitCode: OrgUnit] = [:]
-        for chunk in Self.chunks(codes.map(\.rawValue).sorted()) {
-            for row in try await sql.select().columns("*").from("units").where("code", .in, chunk!).all(decoding: UnitRow.self, with: rowDecoder) {
-                let unit = try row.unitForTree()
-                result[unit.code] = unit
-            }
-        }
-        return result
-    }
-
     /// Brings the maintained figures up to date after `units` were inserted in this transaction. A new unit
     /// active in a period is one more report its parent expects there: the parents' roll-ups are recomputed, for
     /// every indicator and period they have one of. Nothing above the parents changes, since a roll-up's figure
@@ -236,7 +223,7 @@ extension RecordAccess {
             for row in rows { keys.insert(try row.key()) }
         }
         guard !keys.isEmpty else { return }
-        try await recomputeRollups([0: keys], indicators: try await indicatorRules(), units: try await treeUnits(parents))
+        try await recomputeRollups([0: keys], indicators: try await indicatorRules(), units: try await unitsUp(from: parents))
     }
 
     /// The indicators by code without their texts: what a write's maintenance needs of them.
@@ -244,22 +231,23 @@ extension RecordAccess {
         Dictionary(try await indicators(withTexts: false).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Every unit above `units`, as child → parent, by one recursive query (UNION stops at a unit seen before).
-    private func parentsUp(from units: Set<UnitCode>) async throws -> [UnitCode: UnitCode] {
-        var parents: [UnitCode: UnitCode] = [:]
+    /// `units` and every unit above them, as the tree and the peer columns need them (without names and groups),
+    /// by one recursive query (UNION stops at a unit seen before).
+    private func unitsUp(from units: Set<UnitCode>) async throws -> [UnitCode: OrgUnit] {
+        var result: [UnitCode: OrgUnit] = [:]
         for chunk in Self.chunks(units.map(\.rawValue).sorted()) {
             let query: SQLQueryString = """
-                WITH RECURSIVE up(code, parent_code) AS (\
-                SELECT code, parent_code FROM units WHERE code IN (\(binds: chunk!)) \
-                UNION SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code) \
-                SELECT code, parent_code FROM up
+                WITH RECURSIVE up(code) AS (\
+                SELECT code FROM units WHERE code IN (\(binds: chunk!)) \
+                UNION SELECT u.parent_code FROM units u JOIN up ON u.code = up.code WHERE u.parent_code IS NOT NULL) \
+                SELECT units.* FROM units JOIN up ON units.code = up.code
                 """
-            for row in try await sql.raw(query).all(decoding: UnitParentRow.self, with: rowDecoder) {
-                guard let unit = UnitCode(validating: row.code), let parent = row.parentCode.flatMap(UnitCode.init(validating:)) else { continue }
-                parents[unit] = parent
+            for row in try await sql.raw(query).all(decoding: UnitRow.self, with: rowDecoder) {
+                let unit = try row.unitForTree()
+                result[unit.code] = unit
             }
         }
-        return parents
+        return result
     }
 
     /// Recomputes the roll-ups of `jobs` (keys of parents, by depth from the root) from their children's
@@ -458,15 +446,5 @@ struct LatestRow: Codable, Sendable {
 
     func own() throws -> UnitFigure.Own {
         .init(revision: revision, figure: try storedFigure(value, denominator: denominator), synthetic: sourceKind == Observation.Source.Kind.synthetic.rawValue)
-    }
-}
-
-struct UnitParentRow: Codable, Sendable {
-    var code: String
-    var parentCode: String?
-
-    enum CodingKeys: String, CodingKey {
-        case code
-        case parentCode = "parent_code"
     }
 }
