@@ -36,6 +36,11 @@ extension RecordAccess {
         return Finding.sorted(findings)
     }
 
+    /// The units directly below `code`, active or not, in code order.
+    public func children(of code: UnitCode) async throws -> [OrgUnit] {
+        try await units(codes: try await childCodes(of: [code]))
+    }
+
     /// The codes of the children of `parents`, every child whether active or not.
     func childCodes(of parents: [UnitCode]) async throws -> [UnitCode] {
         var result: [UnitCode] = []

@@ -68,7 +68,7 @@ public struct ReportBuilder {
     // MARK: - Facts
 
     var indicatorResults: [(IndicatorResult, Indicator)] {
-        input.evaluation.results(for: input.unit.code).compactMap { result in input.evaluator.indicators[result.indicator].map { (result, $0) } }
+        input.review.results.compactMap { result in input.indicators[result.indicator].map { (result, $0) } }
     }
 
     func actual(_ result: IndicatorResult, _ indicator: Indicator) -> Fact? {
@@ -237,7 +237,7 @@ public struct ReportBuilder {
     /// An indicator that records a rank ("PCI: 4th") rather than a quantity: its figure is its position among
     /// the level's peers. The rankings say it; the other results leave it out.
     func isPosition(_ result: IndicatorResult, _ indicator: Indicator) -> Bool {
-        guard indicator.better == .lower, let rank = input.evaluation.ranks(for: result.key)[.level], let actual = result.actual?.measured else { return false }
+        guard indicator.better == .lower, let rank = input.review.ranks(for: result.indicator)[.level], let actual = result.actual?.measured else { return false }
         return actual == Decimal(rank.position)
     }
 
@@ -246,7 +246,7 @@ public struct ReportBuilder {
         var synthetic = false
         let peersKey = ["province": "peers_province", "district": "peers_district", "commune": "peers_commune"][input.unit.level.rawValue] ?? "peers_unit"
         for (result, indicator) in indicatorResults {
-            guard let rank = input.evaluation.ranks(for: result.key)[.level], rank.of > 1 else { continue }
+            guard let rank = input.review.ranks(for: result.indicator)[.level], rank.of > 1 else { continue }
             synthetic = synthetic || rank.syntheticPeers > 0
             // The position prints as the language says a place ("1st", "thứ nhất", "1-е место").
             let place = try t("place", ["n": integer(rank.position)], count: Decimal(rank.position))
@@ -267,8 +267,8 @@ public struct ReportBuilder {
     func taskStatus(_ task: KeyTask) throws -> String {
         switch task.status {
         case .done(let completion): try t(completion.onTime ? "task_done_on_time" : "task_done_late")
-        case .inProgress: try t(input.period.isOpen(on: input.evaluation.asOf) || task.deadline >= input.evaluation.asOf ? "task_in_progress" : "task_overdue")
-        case .notStarted: try t(task.deadline >= input.evaluation.asOf ? "task_not_started" : "task_overdue")
+        case .inProgress: try t(input.period.isOpen(on: input.review.asOf) || task.deadline >= input.review.asOf ? "task_in_progress" : "task_overdue")
+        case .notStarted: try t(task.deadline >= input.review.asOf ? "task_not_started" : "task_overdue")
         case .dropped: try t("task_dropped")
         }
     }
@@ -293,7 +293,7 @@ public struct ReportBuilder {
         if !input.awards.isEmpty {
             blocks.append(.list(try input.awards.map { award in
                 Sentence(try t("award_line", [
-                    "award": name(award.rule.award), "unit": input.evaluator.tree[award.unit].map { name($0.names) } ?? award.unit.rawValue,
+                    "award": name(award.rule.award), "unit": input.named[award.unit].map { name($0.names) } ?? award.unit.rawValue,
                     "title": name(award.rule.title),
                 ]))
             }))
@@ -328,13 +328,13 @@ public struct ReportBuilder {
             }
         }
         var blocks: [Block] = [items.isEmpty ? .paragraph([Sentence(try t("no_shortfalls"))]) : .list(items)]
-        let findings = input.evaluation.findings(for: Set(input.evaluator.tree.subtree(of: input.unit.code)))
+        let findings = input.findings
         if findings.isEmpty {
             blocks.append(.paragraph([Sentence(try t("no_findings"))]))
         } else {
             blocks.append(.list(try findings.map { finding in
-                let unit = input.evaluator.tree[finding.unit].map { name($0.names) } ?? finding.unit.rawValue
-                let indicator = finding.indicator.flatMap { input.evaluator.indicators[$0] }.map { name($0.names) }
+                let unit = input.named[finding.unit].map { name($0.names) } ?? finding.unit.rawValue
+                let indicator = finding.indicator.flatMap { input.indicators[$0] }.map { name($0.names) }
                 var what = try t("finding_\(finding.code)")
                 if case .missingReports(let missing, let expected) = finding.problem {
                     what = try t("finding_missing_reports", ["missing": integer(missing.count), "expected": integer(expected)])
@@ -364,7 +364,7 @@ public struct ReportBuilder {
         let year = integerYear(input.period.next)
         var items: [Sentence] = []
         for target in input.nextTargets {
-            guard let indicator = input.evaluator.indicators[target.indicator] else { continue }
+            guard let indicator = input.indicators[target.indicator] else { continue }
             items.append(Sentence(try t("next_target", ["indicator": name(indicator.names), "bound": try bound(target, derived: nil, indicator).text])))
         }
         for task in input.nextTasks.sorted(by: { ($0.deadline, $0.code) < ($1.deadline, $1.code) }) {
