@@ -35,6 +35,13 @@ import StocktakeTestSupport
         return units
     }
 
+    /// Stores definitions as an import of them does.
+    static func define(_ set: DataSet, in store: Store) async throws {
+        var plan = ImportPlan()
+        plan.dataSet = set
+        try await store.apply(plan)
+    }
+
     /// A random figure of the indicator's kind.
     static func figure(_ indicator: Indicator, _ random: inout SeededGenerator) -> Figure {
         switch indicator.kind {
@@ -98,9 +105,7 @@ import StocktakeTestSupport
         var random = SeededGenerator(seed: seed)
         let units = Self.tree(&random, size: 24)
         try await TestDatabase.withStore { store async throws in
-            var plan = ImportPlan()
-            plan.dataSet = DataSet(units: units, indicators: Self.indicators)
-            try await store.apply(plan)
+            try await MaintainedFigureTests.define(DataSet(units: units, indicators: Self.indicators), in: store)
             // Twelve writes of one to eight figures each; later ones mostly correct earlier ones.
             let all = try await Self.writeRandomly(store, writes: 12, random: &random, draw: Self.draws(of: units, count: 1...8))
             #expect(try await store.verifyFigures().map(\.description) == [])
@@ -129,9 +134,7 @@ import StocktakeTestSupport
         var random = SeededGenerator(seed: seed)
         var units = Self.tree(&random, size: 12)
         try await TestDatabase.withStore { store async throws in
-            var plan = ImportPlan()
-            plan.dataSet = DataSet(units: units, indicators: Self.indicators)
-            try await store.apply(plan)
+            try await MaintainedFigureTests.define(DataSet(units: units, indicators: Self.indicators), in: store)
             var revisions: [ObservationKey: Int] = [:]
             _ = try await Self.writeRandomly(store, writes: 4, random: &random, revisions: &revisions, draw: Self.draws(of: units, count: 1...8))
             var added = 0

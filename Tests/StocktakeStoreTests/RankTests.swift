@@ -67,9 +67,7 @@ import StocktakeTestSupport
         var random = SeededGenerator(seed: seed)
         let units = Self.tree(&random, size: 40)
         try await TestDatabase.withStore { store async throws in
-            var plan = ImportPlan()
-            plan.dataSet = DataSet(units: units, indicators: Self.indicators)
-            try await store.apply(plan)
+            try await MaintainedFigureTests.define(DataSet(units: units, indicators: Self.indicators), in: store)
             let all = try await MaintainedFigureTests.writeRandomly(store, writes: 6, random: &random) { random in
                 units.filter { _ in random.int(in: 0...2) > 0 }.map { unit in
                     let indicator = Self.indicators[random.int(in: 0...(Self.indicators.count - 1))]

@@ -57,9 +57,7 @@ import StocktakeTestSupport
                 basis: .absolute)
         }
         try await TestDatabase.withStore { store async throws in
-            var plan = ImportPlan()
-            plan.dataSet = DataSet(units: units, indicators: indicators, targets: targets)
-            try await store.apply(plan)
+            try await MaintainedFigureTests.define(DataSet(units: units, indicators: indicators, targets: targets), in: store)
             _ = try await MaintainedFigureTests.writeRandomly(store, writes: 5, random: &random) { random in
                 units.filter { _ in random.int(in: 0...2) > 0 }.map { unit in
                     let indicator = indicators[random.int(in: 0...(indicators.count - 1))]
