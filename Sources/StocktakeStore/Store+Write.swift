@@ -64,8 +64,8 @@ extension RecordAccess {
     func bumpDataVersion(observationsOnly: Bool = false) async throws -> Int {
         let update = sql.update("data_version").set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
         if !observationsOnly { update.set(SQLIdentifier("definitions_version"), to: SQLRaw("version + 1")) }
-        try await update.where("id", .equal, 1).run()
-        return try await dataVersion()
+        // One round trip: both engines return the row the update wrote.
+        return try await update.where("id", .equal, 1).returning("version").first(decodingColumn: "version", as: Int.self) ?? 0
     }
 
     /// A number that grows with every write to figures, tasks or definitions, from any process.
