@@ -173,7 +173,7 @@ import StocktakeTestSupport
             let differences = try await store.verifyFigures()
             #expect(differences.map(\.key.description) == ["BG/grdp_size/2024"])
             #expect(differences.first?.description.contains("stored own r1 1,") == true, "\(differences)")
-            try await store.transaction { try await $0.rebuildFigures() }
+            _ = try await store.transaction { try await $0.rebuildFigures() }
             #expect(try await store.verifyFigures().isEmpty)
         }
     }

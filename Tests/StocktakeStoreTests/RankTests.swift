@@ -128,7 +128,7 @@ extension RankTests {
                 try await store.sql.update("unit_figures").set(column, to: value).where("unit_code", .equal, "BG")
                     .where("indicator_code", .equal, "grdp_growth").run()
                 #expect(try await store.verifyFigures().map(\.description) == stale, "\(column)")
-                try await store.transaction { try await $0.rebuildFigures() }
+                _ = try await store.transaction { try await $0.rebuildFigures() }
                 #expect(try await store.verifyFigures().isEmpty)
             }
         }

@@ -74,7 +74,7 @@ import Testing
         var options = WebHarness.options
         options.requestTimeout = .seconds(1)
         try await WebHarness.run(options: options) { client, _ async throws in
-            let port = try #require(client.port)
+            let port = client.port
             let ending = try await RawConnection.concurrently(1) { _ in
                 // The read gives up after 60 s: a server without a timeout leaves the connection open that long.
                 let connection = try RawConnection(port: port, readLimit: 60)
@@ -89,7 +89,7 @@ import Testing
         var options = WebHarness.options
         options.maxConnections = 3
         try await WebHarness.run(options: options) { client, _ async throws in
-            let port = try #require(client.port)
+            let port = client.port
             // The test client's own connection is the first of three.
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
             let holders = try await RawConnection.concurrently(2) { _ in

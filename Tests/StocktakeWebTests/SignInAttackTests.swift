@@ -36,7 +36,7 @@ import Testing
             try await Passwords.addAccount(
                 Account(username: Username(unchecked: "slowhash"), role: .viewer, unit: nil, language: "en"), password: WebHarness.password, to: store,
                 cost: 8)
-            let port = try #require(client.port)
+            let port = client.port
             let statuses = try await RawConnection.concurrently(30) { _ in try Self.blockingGuess(port: port, "slowhash") }
             // 401 is the answer after a check; 429 is a refusal before any. The harness allows 3 per name.
             #expect(statuses.filter { $0 == 401 }.count == 3, "\(statuses)")
@@ -50,7 +50,7 @@ import Testing
         var options = WebHarness.options
         options.loginAttemptsPerAddress = 5
         try await WebHarness.run(options: options) { client, _ async throws in
-            let port = try #require(client.port)
+            let port = client.port
             // Eight guesses over the six accounts: under the per-name limit every time, but all from 127.0.0.1.
             var statuses: [Int] = []
             for n in 0..<8 { statuses.append(try await Self.guess(port: port, WebHarness.accounts[n % 6].username.rawValue)) }
