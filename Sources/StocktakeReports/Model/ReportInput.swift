@@ -46,7 +46,7 @@ public struct ReportInput: Sendable {
         }
         let unit = review.unit
         let documents = Dictionary(uniqueKeysWithValues: try await store.documents().map { ($0.code, $0) })
-        let tasks = try await store.tasks(periods: [period, period.next]).filter { $0.unit == unit.code }
+        let tasks = try await store.tasks(periods: [period, period.next], units: [unit.code])
         let below = Set(try await store.children(of: unit.code).filter { $0.isActive(in: period) }.map(\.code))
         let findings = try await store.subtreeFindings(of: unit.code, period: period, asOf: asOf)
         let awards = try await store.acceptedAwards(in: period, body: unit.code).map { ($0.rule, $0.decision.unit) }
@@ -60,7 +60,7 @@ public struct ReportInput: Sendable {
             unit: unit, period: period, review: review, indicators: try await store.indicatorsByCode(), findings: findings,
             named: Dictionary(named.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }), documents: documents,
             tasks: tasks.filter { $0.period == period }, nextTasks: tasks.filter { $0.period == period.next },
-            nextTargets: try await store.targets(periods: [period.next]).filter { $0.unit == unit.code },
+            nextTargets: try await store.targets(periods: [period.next], units: [unit.code]),
             ratings: try await store.latestRatings().filter { $0.period == period && below.contains($0.unit) },
             awards: awards,
             polls: polls, preparedOn: asOf)

@@ -61,8 +61,9 @@ struct IndicatorController {
             if (latest[o.key.period]?.revision ?? 0) < o.revision { latest[o.key.period] = o }
         }
         let years = latest.keys.sorted()
-        let targets = try await services.store.targets(periods: Array(Set(years + [scope.period])))
-            .filter { $0.unit == scope.unit.code && $0.indicator == code && $0.basis == .absolute }
+        // The unit's targets alone, by index: a nation holds some 65,000 targets a year.
+        let targets = try await services.store.targets(periods: Array(Set(years + [scope.period])), units: [scope.unit.code])
+            .filter { $0.indicator == code && $0.basis == .absolute }
         let chart = HistoryChart(
             title: "\(scope.name(indicator)) — \(scope.name(scope.unit))",
             points: years.compactMap { year in latest[year].map { .init(label: year.description, value: $0.figure.measured, text: format.plain($0.figure, indicator: indicator)) } },
