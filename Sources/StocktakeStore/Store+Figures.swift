@@ -180,7 +180,7 @@ extension RecordAccess {
                 }.run()
         }
 
-        let indicators = try await indicatorRules()
+        let indicators = try await indicatorsByCode(withTexts: false)
         let weighted = Dictionary(grouping: indicators.values.filter { $0.kind == .rate && $0.weight != nil }.map { ($0.weight!, $0.code) }, by: \.0)
             .mapValues { $0.map(\.1) }
         func ancestors(of unit: UnitCode) -> [UnitCode] {
@@ -223,12 +223,7 @@ extension RecordAccess {
             for row in rows { keys.insert(try row.key()) }
         }
         guard !keys.isEmpty else { return }
-        try await recomputeRollups([0: keys], indicators: try await indicatorRules(), units: try await unitsUp(from: parents))
-    }
-
-    /// The indicators by code without their texts: what a write's maintenance needs of them.
-    private func indicatorRules() async throws -> [IndicatorCode: Indicator] {
-        Dictionary(try await indicators(withTexts: false).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        try await recomputeRollups([0: keys], indicators: try await indicatorsByCode(withTexts: false), units: try await unitsUp(from: parents))
     }
 
     /// `units` and every unit above them, as the tree and the peer columns need them (without names and groups),

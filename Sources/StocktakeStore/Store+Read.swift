@@ -50,9 +50,10 @@ extension RecordAccess {
         try await indicators(withTexts: true)
     }
 
-    /// Every indicator, by its code.
-    public func indicatorsByCode() async throws -> [IndicatorCode: Indicator] {
-        Dictionary(try await indicators().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Every indicator, by its code; without names and measures when `withTexts` is false (what a write's
+    /// maintenance needs of them).
+    public func indicatorsByCode(withTexts: Bool = true) async throws -> [IndicatorCode: Indicator] {
+        Dictionary(try await indicators(withTexts: withTexts).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Without their names and measures when a write only needs the rules (kind, weight), which saves reading
