@@ -17,22 +17,30 @@ extension Store {
         let definitions = try await catalog(for: LocatedDataSet(file: "definitions"))
         var imported = 0
         var unchanged = 0
-        while let batch = next() {
-            precondition(
-                batch.units.isEmpty && batch.documents.isEmpty && batch.indicators.isEmpty && batch.targets.isEmpty && batch.tasks.isEmpty,
-                "importBatches takes observations only; import definitions with importChecked first")
-            let plan = try await transaction { tx in
-                var catalog = definitions
-                catalog.revisions = try await tx.revisions(of: batch)
-                for target in try await tx.targetsNamed(by: batch) { catalog.targets[target.code] = target }
-                let plan = try ImportPlanner.plan(batch, against: catalog)
-                try await tx.insert(plan)
-                return plan
+        do {
+            while let batch = next() {
+                precondition(
+                    batch.units.isEmpty && batch.documents.isEmpty && batch.indicators.isEmpty && batch.targets.isEmpty && batch.tasks.isEmpty,
+                    "importBatches takes observations only; import definitions with importChecked first")
+                let plan = try await transaction { tx in
+                    var catalog = definitions
+                    catalog.revisions = try await tx.revisions(of: batch)
+                    for target in try await tx.targetsNamed(by: batch) { catalog.targets[target.code] = target }
+                    let plan = try ImportPlanner.plan(batch, against: catalog)
+                    // Batches would each recompute the same parents' findings: their periods are marked instead.
+                    try await tx.insert(plan, findings: .deferred)
+                    return plan
+                }
+                imported += plan.dataSet.observations.count
+                unchanged += plan.unchanged
+                progress(imported)
             }
-            imported += plan.dataSet.observations.count
-            unchanged += plan.unchanged
-            progress(imported)
+        } catch {
+            // The batches before the one that stopped the import stay, and so must their findings.
+            try await refreshStaleFindings(in: self)
+            throw error
         }
+        try await refreshStaleFindings(in: self)
         // A nation's rows change which index serves a query: the planner's statistics are read again.
         if imported >= Self.analyzeAfter { try await analyze() }
         return (imported, unchanged)

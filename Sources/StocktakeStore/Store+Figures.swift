@@ -161,8 +161,10 @@ extension RecordAccess {
     /// Brings the maintained figures up to date after `written` observations were inserted in this transaction:
     /// the own figures of their keys, then the roll-ups of their ancestors level by level, deepest first (with
     /// the rates an indicator weights). A write touches its units and their ancestors, never the whole tree.
-    func maintainFigures(after written: [Observation]) async throws {
-        guard !written.isEmpty else { return }
+    /// Returns the units it read: the written ones and every unit above them.
+    @discardableResult
+    func maintainFigures(after written: [Observation]) async throws -> [UnitCode: OrgUnit] {
+        guard !written.isEmpty else { return [:] }
         var latest: [ObservationKey: Observation] = [:]
         for o in written where (latest[o.key]?.revision ?? 0) < o.revision { latest[o.key] = o }
         let units = try await unitsUp(from: Set(latest.keys.map(\.unit)))
@@ -203,8 +205,8 @@ extension RecordAccess {
                 }
             }
         }
-        guard !jobs.isEmpty else { return }
-        try await recomputeRollups(jobs, indicators: indicators, units: units)
+        if !jobs.isEmpty { try await recomputeRollups(jobs, indicators: indicators, units: units) }
+        return units
     }
 
     /// Brings the maintained figures up to date after `units` were inserted in this transaction. A new unit
@@ -212,9 +214,11 @@ extension RecordAccess {
     /// every indicator and period they have one of. Nothing above the parents changes, since a roll-up's figure
     /// does not depend on how many children were expected, and the new units' own figures come with observations
     /// (``maintainFigures(after:)``). Units are never changed once stored, so this is all a unit write does.
-    func maintainFigures(adding units: [OrgUnit]) async throws {
+    /// Returns the keys of the parents' roll-ups.
+    @discardableResult
+    func maintainFigures(adding units: [OrgUnit]) async throws -> Set<ObservationKey> {
         let parents = Set(units.compactMap(\.parent))
-        guard !parents.isEmpty else { return }
+        guard !parents.isEmpty else { return [] }
         var keys: Set<ObservationKey> = []
         for chunk in Self.chunks(parents.map(\.rawValue).sorted()) {
             let rows = try await sql.select().columns("unit_code", "indicator_code", "period").from("unit_figures")
@@ -222,8 +226,9 @@ extension RecordAccess {
                 .all(decoding: UnitFigureKeyRow.self, with: rowDecoder)
             for row in rows { keys.insert(try row.key()) }
         }
-        guard !keys.isEmpty else { return }
+        guard !keys.isEmpty else { return [] }
         try await recomputeRollups([0: keys], indicators: try await indicatorsByCode(withTexts: false), units: try await unitsUp(from: parents))
+        return keys
     }
 
     /// `units` and every unit above them, as the tree and the peer columns need them (without names and groups),

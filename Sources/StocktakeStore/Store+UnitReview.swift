@@ -14,28 +14,6 @@ extension RecordAccess {
             .first?.review(asOf: asOf)
     }
 
-    /// The findings about every unit of `code`'s subtree, as the whole evaluation gives them, read a batch of
-    /// `batch` units at a time, level by level from the top: memory holds one batch, not the subtree.
-    public func subtreeFindings(of code: UnitCode, period: Period, asOf: CalendarDate, batch: Int = 500) async throws -> [Finding] {
-        let indicators = try await indicatorsByCode()
-        var findings: [Finding] = []
-        var level = [code]
-        while !level.isEmpty {
-            var next: [UnitCode] = []
-            for start in stride(from: 0, to: level.count, by: batch) {
-                let units = try await self.units(codes: Array(level[start..<min(start + batch, level.count)]))
-                // Ranks are counted only where a figure states one: only a rank claim turns them into a finding.
-                let slices = try await unitSlices(of: units, period: period, indicators: indicators) { slice in
-                    slice.own.values.contains { !$0.claims.ranks.isEmpty }
-                }
-                for slice in slices { findings += slice.review(asOf: asOf).findings }
-                next += try await childCodes(of: units.map(\.code))
-            }
-            level = next
-        }
-        return Finding.sorted(findings)
-    }
-
     /// The units directly below `code`, active or not, in code order.
     public func children(of code: UnitCode) async throws -> [OrgUnit] {
         try await units(codes: try await childCodes(of: [code]))

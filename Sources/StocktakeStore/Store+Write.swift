@@ -11,9 +11,10 @@ extension Store {
 }
 
 extension RecordAccess {
-    /// Inserts a plan's records, parents before children as the foreign keys require. Call it inside a
-    /// transaction (``Store/transaction(_:)``) so that it lands whole or not at all.
-    public func insert(_ plan: ImportPlan) async throws {
+    /// Inserts a plan's records, parents before children as the foreign keys require, and keeps the maintained
+    /// figures and findings as `findings` says. Call it inside a transaction (``Store/transaction(_:)``) so that
+    /// it lands whole or not at all.
+    public func insert(_ plan: ImportPlan, findings: FindingUpkeep = .withWrite) async throws {
         let set = plan.dataSet
         try Self.checkStorable(set)
         let db = sql
@@ -34,8 +35,10 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
         // New units first: they change their parents' expected reports, and their own figures may follow.
-        try await maintainFigures(adding: set.units)
-        try await maintainFigures(after: set.observations)
+        let parents = try await maintainFigures(adding: set.units)
+        let units = try await maintainFigures(after: set.observations)
+        let scope = try await findingScope(written: set.observations, units: units, parents: parents)
+        try await keepFindings(scope, upkeep: findings)
     }
 
     /// The store never holds what it cannot read: every figure is checked by the rule that reading applies

@@ -51,6 +51,15 @@ import Testing
         #expect(Period.term(2020, 2025).previous == .term(2015, 2020))
     }
 
+    @Test func aYearLaterUndoesAYearEarlier() throws {
+        for text in ["2024", "2024Q1", "2024Q4", "2024-01", "2024-12", "2020/2025", "1000/1030"] {
+            let period = try Period(parsing: text)
+            #expect(period.yearLater.yearEarlier == period, "\(text)")
+            #expect(period.yearEarlier.yearLater == period, "\(text)")
+        }
+        #expect(Period.term(2020, 2025).yearLater == .term(2025, 2030))
+    }
+
     @Test func daysAndOpenness() throws {
         #expect(Period.month(2024, 2).lastDay == (try CalendarDate(parsing: "2024-02-29")))
         #expect(Period.quarter(2023, 2).firstDay == (try CalendarDate(parsing: "2023-04-01")))

@@ -39,6 +39,16 @@ public struct Finding: Sendable, Hashable {
         case overdueTask(TaskCode, deadline: CalendarDate)
     }
 
+    /// Whether the finding follows from the stored records of its unit, its children and its own earlier years
+    /// alone, so that a store can keep it with each write: not a rank (which moves with every peer's figure) or
+    /// an overdue task (which moves with the day).
+    public var followsFromRecords: Bool {
+        switch problem {
+        case .rollupMismatch, .missingReports, .outsideHistory, .comparisonMismatch: true
+        case .rankMismatch, .overdueTask: false
+        }
+    }
+
     public var code: String {
         switch problem {
         case .rollupMismatch: "rollup_mismatch"

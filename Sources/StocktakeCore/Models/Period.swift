@@ -95,6 +95,16 @@ public enum Period: Hashable, Sendable, CustomStringConvertible, Comparable {
         }
     }
 
+    /// The same period a year later: the period whose ``yearEarlier`` this one is.
+    public var yearLater: Period {
+        switch self {
+        case .year(let y): return .year(y + 1)
+        case .quarter(let y, let q): return .quarter(y + 1, q)
+        case .month(let y, let m): return .month(y + 1, m)
+        case .term(let a, let b): return .term(b, b + (b - a))
+        }
+    }
+
     public var firstDay: CalendarDate {
         let m = months.lowerBound
         return try! CalendarDate(year: m / 12, month: m % 12 + 1, day: 1)

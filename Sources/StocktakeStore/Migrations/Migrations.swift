@@ -25,6 +25,7 @@ enum Migrations {
         addWrittenVersions,
         addUnitReadIndexes,
         addPeerColumns,
+        createUnitFindings,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

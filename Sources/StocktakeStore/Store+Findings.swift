@@ -1,0 +1,396 @@
+import Foundation
+import SQLKit
+import StocktakeCore
+
+// The findings kept with the records (`unit_findings`). Those that follow from a unit's own records, its
+// children's figures and its own earlier years (``Finding/followsFromRecords``) are recomputed by every write for
+// the units and periods it can change and stored, so that a subtree's findings are one indexed read. Ranks and
+// overdue tasks, which move with every peer's figure and with the day, are computed when read, for the few units
+// that state a rank or have key tasks. A batched import marks its periods stale instead (`stale_findings`) and
+// recomputes them once at its end; a stale period's findings are computed when read, as before they were kept.
+
+/// A unit whose stored findings differ from what a recomputation gives.
+public struct FindingDifference: Sendable, CustomStringConvertible {
+    public let unit: UnitCode
+    public let period: Period
+    public let stored: [Finding]
+    public let recomputed: [Finding]
+    /// The period's findings were left to recompute by an import that did not finish.
+    public var stale = false
+
+    public var description: String {
+        if stale { return "\(period): findings left to recompute by an unfinished import" }
+        func list(_ findings: [Finding]) -> String { findings.isEmpty ? "none" : findings.map(\.description).joined(separator: "; ") }
+        return "\(unit)/\(period): stored \(list(stored)), recomputed \(list(recomputed))"
+    }
+}
+
+/// How a write keeps the stored findings: with the write, or by marking its periods for one recomputation later
+/// (a batched import, whose batches would each recompute the same parents).
+public enum FindingUpkeep: Sendable {
+    case withWrite
+    case deferred
+}
+
+extension RecordAccess {
+    // MARK: - Reading
+
+    /// The findings about every unit of `code`'s subtree, as the whole evaluation gives them: the stored ones by
+    /// one indexed read, ranks and overdue tasks computed for the units that state a rank or have key tasks.
+    /// A period an import left stale is computed unit by unit instead (``computedSubtreeFindings(of:period:asOf:batch:)``).
+    public func subtreeFindings(of code: UnitCode, period: Period, asOf: CalendarDate, batch: Int = 500) async throws -> [Finding] {
+        if try await staleFindingPeriods().contains(period) {
+            return try await computedSubtreeFindings(of: code, period: period, asOf: asOf, batch: batch)
+        }
+        var findings = try await storedFindings(under: code, period: period)
+        let indicators = try await indicatorsByCode()
+        let candidates = try await unitsStatingRanksOrWithTasks(under: code, period: period)
+        for start in stride(from: 0, to: candidates.count, by: batch) {
+            let units = try await self.units(codes: Array(candidates[start..<min(start + batch, candidates.count)]))
+            let slices = try await unitSlices(of: units, period: period, indicators: indicators) { slice in
+                slice.own.values.contains { !$0.claims.ranks.isEmpty }
+            }
+            for slice in slices { findings += slice.review(asOf: asOf).findings.filter { !$0.followsFromRecords } }
+        }
+        return Finding.sorted(findings)
+    }
+
+    /// `code` and every unit below it, active or not, as a recursive query's rows (UNION stops at a unit seen
+    /// before, should a changed database hold a cycle).
+    private func subtree(of code: UnitCode) -> SQLQueryString {
+        """
+        WITH RECURSIVE down(code) AS (SELECT code FROM units WHERE code = \(bind: code.rawValue) \
+        UNION SELECT u.code FROM units u JOIN down ON u.parent_code = down.code)
+        """
+    }
+
+    /// The stored findings of `code`'s subtree in `period`.
+    func storedFindings(under code: UnitCode, period: Period) async throws -> [Finding] {
+        let query: SQLQueryString = """
+            \(subtree(of: code)) SELECT f.* FROM down JOIN unit_findings f \
+            ON f.period = \(bind: period.description) AND f.unit_code = down.code
+            """
+        return try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder).map { try $0.finding() }
+    }
+
+    /// The units of `code`'s subtree with a figure stating a rank in `period` (any revision) or a key task of it.
+    private func unitsStatingRanksOrWithTasks(under code: UnitCode, period: Period) async throws -> [UnitCode] {
+        let query: SQLQueryString = """
+            \(subtree(of: code)) SELECT r.unit_code AS code FROM down JOIN observation_ranks r \
+            ON r.unit_code = down.code AND r.period = \(bind: period.description) \
+            UNION SELECT t.unit_code AS code FROM down JOIN key_tasks t ON t.unit_code = down.code AND t.period = \(bind: period.description)
+            """
+        return try await sql.raw(query).all(decodingColumn: "code", as: String.self).map { try storedCode($0) as UnitCode }.sorted()
+    }
+
+    /// The findings about every unit of `code`'s subtree computed from the records, a batch of `batch` units at a
+    /// time, level by level from the top: memory holds one batch, not the subtree.
+    public func computedSubtreeFindings(of code: UnitCode, period: Period, asOf: CalendarDate, batch: Int = 500) async throws -> [Finding] {
+        let indicators = try await indicatorsByCode()
+        var findings: [Finding] = []
+        var level = [code]
+        while !level.isEmpty {
+            var next: [UnitCode] = []
+            for start in stride(from: 0, to: level.count, by: batch) {
+                let units = try await self.units(codes: Array(level[start..<min(start + batch, level.count)]))
+                // Ranks are counted only where a figure states one: only a rank claim turns them into a finding.
+                let slices = try await unitSlices(of: units, period: period, indicators: indicators) { slice in
+                    slice.own.values.contains { !$0.claims.ranks.isEmpty }
+                }
+                for slice in slices { findings += slice.review(asOf: asOf).findings }
+                next += try await childCodes(of: units.map(\.code))
+            }
+            level = next
+        }
+        return Finding.sorted(findings)
+    }
+
+    /// The periods whose stored findings an import left to recompute.
+    func staleFindingPeriods() async throws -> Set<Period> {
+        Set(try await sql.select().column("period").from("stale_findings").all(decodingColumn: "period", as: String.self)
+            .map { try stored($0, "period", Period.init(parsing:)) })
+    }
+
+    // MARK: - Maintenance
+
+    /// The units and periods whose stored findings a write can change. Written figures change their units' and
+    /// ancestors' findings in their period (own figures, roll-ups, missing reports), the same units' and their
+    /// successors' a year later (the change on the year before), and their own units' in the ten years after
+    /// where those have figures (the range of their history). New units change their parents' expected reports.
+    /// New targets change nothing stored: a comparison stated against a target can only name a stored one.
+    func findingScope(written: [Observation], units: [UnitCode: OrgUnit], parents: Set<ObservationKey>) async throws -> [Period: Set<UnitCode>] {
+        var scope: [Period: Set<UnitCode>] = [:]
+        for key in parents { scope[key.period, default: []].insert(key.unit) }
+        var laterPeriods: Set<Period> = []
+        for key in Set(written.map(\.key)) {
+            var chain = [key.unit]
+            while let parent = units[chain.last!]?.parent, chain.count <= units.count { chain.append(parent) }
+            scope[key.period, default: []].formUnion(chain)
+            let next = key.period.yearLater
+            guard Self.readable(next) else { continue }
+            scope[next, default: []].formUnion(chain + chain.compactMap { units[$0]?.merger?.successor })
+            var later = next
+            for _ in 1..<History.periods(before: key.period).count {
+                later = later.yearLater
+                guard Self.readable(later) else { break }
+                laterPeriods.insert(later)
+            }
+        }
+        let writers = Set(written.map(\.key.unit)).map(\.rawValue).sorted()
+        guard !laterPeriods.isEmpty else { return scope }
+        for chunk in Self.chunks(writers) {
+            let rows = try await sql.select().distinct().columns("unit_code", "period").from("observations")
+                .where("unit_code", .in, chunk!).where("period", .in, laterPeriods.map(\.description).sorted())
+                .all(decoding: UnitPeriodRow.self, with: rowDecoder)
+            for row in rows {
+                let period = try stored(row.period, "period", Period.init(parsing:))
+                scope[period, default: []].insert(try storedCode(row.unitCode))
+            }
+        }
+        return scope
+    }
+
+    /// A period a year after one read may lie beyond the years a period can name (9999).
+    private static func readable(_ period: Period) -> Bool {
+        (try? Period(parsing: period.description)) == period
+    }
+
+    /// Keeps the stored findings of `scope` as `upkeep` says: recomputed now, or their periods marked stale.
+    func keepFindings(_ scope: [Period: Set<UnitCode>], upkeep: FindingUpkeep) async throws {
+        switch upkeep {
+        case .withWrite:
+            let indicators = try await indicatorsByCode(withTexts: false)
+            for (period, codes) in scope.sorted(by: { $0.key < $1.key }) {
+                for chunk in Self.chunks(codes.map(\.rawValue).sorted()) {
+                    let units = try await self.units(codes: chunk!.map { UnitCode(unchecked: $0) })
+                    try await replaceFindings(of: units.map(\.code), period: period, with: try await recordFindings(of: units, period: period, indicators: indicators))
+                }
+            }
+        case .deferred:
+            for period in scope.keys.sorted() {
+                try await sql.insert(into: "stale_findings").columns("period").values(SQLBind(period.description))
+                    .ignoringConflicts(with: ["period"]).run()
+            }
+        }
+    }
+
+    /// The findings that follow from the records for each of `units` in `period` (ranks are not counted: no
+    /// finding kept depends on them, and the date does not matter to any).
+    func recordFindings(of units: [OrgUnit], period: Period, indicators: [IndicatorCode: Indicator]) async throws -> [Finding] {
+        try await unitSlices(of: units, period: period, indicators: indicators, ranked: { _ in false })
+            .flatMap { $0.review(asOf: period.lastDay).findings.filter(\.followsFromRecords) }
+    }
+
+    /// Replaces the stored findings of `units` in `period` with `findings` (all about those units).
+    private func replaceFindings(of units: [UnitCode], period: Period, with findings: [Finding]) async throws {
+        for chunk in Self.chunks(units.map(\.rawValue)) {
+            try await sql.delete(from: "unit_findings").where("period", .equal, period.description).where("unit_code", .in, chunk!).run()
+        }
+        try await RowMapping.insert(try FindingRow.rows(findings), into: "unit_findings", on: sql)
+    }
+
+    /// Recomputes the findings of every period an import marked stale, one transaction a period.
+    func refreshStaleFindings(in store: Store) async throws {
+        for period in try await staleFindingPeriods().sorted() {
+            try await store.transaction { tx in
+                try await tx.rebuildFindings(periods: [period])
+                try await tx.sql.delete(from: "stale_findings").where("period", .equal, period.description).run()
+            }
+        }
+    }
+
+    // MARK: - Rebuild and verify
+
+    /// Recomputes the stored findings of `periods` (all, when nil: every period with figures, and no stale mark
+    /// left), a batch of 500 units at a time. Call it inside a transaction. Returns the number of findings stored.
+    @discardableResult
+    public func rebuildFindings(periods: [Period]? = nil, progress: (Period, Int) -> Void = { _, _ in }) async throws -> Int {
+        let units = try await self.units().sorted { $0.code < $1.code }
+        let indicators = try await indicatorsByCode(withTexts: false)
+        if periods == nil {
+            try await sql.delete(from: "unit_findings").run()
+            try await sql.delete(from: "stale_findings").run()
+        }
+        var written = 0
+        let all = periods == nil ? try await figurePeriods() : []
+        for period in periods ?? all {
+            try await sql.delete(from: "unit_findings").where("period", .equal, period.description).run()
+            var count = 0
+            for start in stride(from: 0, to: units.count, by: 500) {
+                let findings = try await recordFindings(of: Array(units[start..<min(start + 500, units.count)]), period: period, indicators: indicators)
+                try await RowMapping.insert(try FindingRow.rows(findings), into: "unit_findings", on: sql)
+                count += findings.count
+            }
+            written += count
+            progress(period, count)
+        }
+        return written
+    }
+
+    /// Compares the stored findings with a recomputation, without writing: every unit that differs, at most
+    /// `limit`, and every period left stale.
+    public func verifyFindings(limit: Int = 100) async throws -> [FindingDifference] {
+        var differences = try await staleFindingPeriods().sorted().map {
+            FindingDifference(unit: UnitCode(unchecked: "-"), period: $0, stored: [], recomputed: [], stale: true)
+        }
+        let units = try await self.units().sorted { $0.code < $1.code }
+        let indicators = try await indicatorsByCode(withTexts: false)
+        let periods = try await figurePeriods()
+        for period in periods {
+            for start in stride(from: 0, to: units.count, by: 500) {
+                let batch = Array(units[start..<min(start + 500, units.count)])
+                let recomputed = Dictionary(grouping: try await recordFindings(of: batch, period: period, indicators: indicators), by: \.unit)
+                var stored: [UnitCode: [Finding]] = [:]
+                let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, period.description)
+                    .where("unit_code", .in, batch.map(\.code.rawValue)).orderBy("unit_code").orderBy("position")
+                    .all(decoding: FindingRow.self, with: rowDecoder)
+                for row in rows { stored[try storedCode(row.unitCode), default: []].append(try row.finding()) }
+                for unit in batch.map(\.code) where Set(stored[unit] ?? []) != Set(recomputed[unit] ?? []) {
+                    differences.append(FindingDifference(
+                        unit: unit, period: period, stored: Finding.sorted(stored[unit] ?? []), recomputed: Finding.sorted(recomputed[unit] ?? [])))
+                    if differences.count >= limit { return differences }
+                }
+            }
+        }
+        // Findings of a period without figures cannot be recomputed: they are differences too.
+        let strays = try await sql.select().distinct().column("period").from("unit_findings").all(decodingColumn: "period", as: String.self)
+        for text in strays.sorted() {
+            guard let period = try? Period(parsing: text), !periods.contains(period) else { continue }
+            let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, text).orderBy("unit_code").orderBy("position")
+                .all(decoding: FindingRow.self, with: rowDecoder)
+            for (unit, findings) in Dictionary(grouping: try rows.map { try $0.finding() }, by: \.unit).sorted(by: { $0.key < $1.key }) {
+                differences.append(FindingDifference(unit: unit, period: period, stored: findings, recomputed: []))
+                if differences.count >= limit { return differences }
+            }
+        }
+        return differences
+    }
+}
+
+// MARK: - Rows
+
+struct UnitPeriodRow: Codable, Sendable {
+    var unitCode: String
+    var period: String
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case period
+    }
+}
+
+/// One stored finding: its subject, its kind, and its particulars as JSON with exact decimals as text.
+struct FindingRow: Codable, Sendable {
+    var period: String
+    var unitCode: String
+    /// The finding's place among its unit's findings of the period.
+    var position: Int
+    var indicatorCode: String?
+    var kind: String
+    var detail: String
+
+    enum CodingKeys: String, CodingKey {
+        case period
+        case unitCode = "unit_code"
+        case position
+        case indicatorCode = "indicator_code"
+        case kind
+        case detail
+    }
+
+    /// Rows for `findings`, numbered within each unit and period.
+    static func rows(_ findings: [Finding]) throws -> [FindingRow] {
+        var positions: [String: Int] = [:]
+        return try findings.map { finding in
+            let position = positions["\(finding.unit)/\(finding.period)", default: 0]
+            positions["\(finding.unit)/\(finding.period)"] = position + 1
+            return try FindingRow(finding, position: position)
+        }
+    }
+
+    init(_ finding: Finding, position: Int) throws {
+        period = finding.period.description
+        unitCode = finding.unit.rawValue
+        self.position = position
+        indicatorCode = finding.indicator?.rawValue
+        kind = finding.code
+        var detail = FindingDetail()
+        switch finding.problem {
+        case .rollupMismatch(let own, let rollup, let reporting):
+            (detail.own, detail.rollup, detail.reporting) = (own.plainText, rollup.plainText, reporting)
+        case .missingReports(let missing, let expected):
+            (detail.missing, detail.expected) = (missing.map(\.rawValue), expected)
+        case .outsideHistory(let value, let low, let high, let years):
+            (detail.value, detail.low, detail.high, detail.years) = (value.exactText, low.exactText, high.exactText, years)
+        case .comparisonMismatch(let reported, let computed):
+            switch reported.basis {
+            case .yearEarlier: detail.basis = "year_earlier"
+            case .target(let code): (detail.basis, detail.target) = ("target", code.rawValue)
+            }
+            (detail.relation, detail.percent, detail.decimals, detail.computed) =
+                (reported.relation.rawValue, reported.percent.exactText, reported.decimals, computed.exactText)
+        case .rankMismatch, .overdueTask:
+            throw StoreError.unstorable("finding \(finding): computed when read, never stored")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        self.detail = String(decoding: try encoder.encode(detail), as: UTF8.self)
+    }
+
+    func finding() throws -> Finding {
+        let what = "finding of \(unitCode)/\(period)"
+        let detail: FindingDetail
+        do { detail = try JSONDecoder().decode(FindingDetail.self, from: Data(self.detail.utf8)) } catch { throw StoreError.corrupt("\(what): \(self.detail)") }
+        func need<T>(_ value: T?, _ field: String) throws -> T {
+            guard let value else { throw StoreError.corrupt("\(what): no \(field) in \(self.detail)") }
+            return value
+        }
+        func decimal(_ text: String?, _ field: String) throws -> Decimal { try stored(try need(text, field), field, Decimal.init(exactly:)) }
+        func figure(_ text: String?, _ field: String) throws -> Figure {
+            let parts = try need(text, field).split(separator: "/", maxSplits: 1).map(String.init)
+            guard let value = parts.first else { throw StoreError.corrupt("\(what): empty \(field)") }
+            return try storedFigure(value, denominator: parts.count == 2 ? parts[1] : nil)
+        }
+        let problem: Finding.Problem
+        switch kind {
+        case "rollup_mismatch":
+            problem = .rollupMismatch(own: try figure(detail.own, "own"), rollup: try figure(detail.rollup, "rollup"), reporting: try need(detail.reporting, "reporting"))
+        case "missing_reports":
+            problem = .missingReports(missing: try need(detail.missing, "missing").map { try storedCode($0) }, expected: try need(detail.expected, "expected"))
+        case "outside_history":
+            problem = .outsideHistory(
+                value: try decimal(detail.value, "value"), low: try decimal(detail.low, "low"), high: try decimal(detail.high, "high"),
+                years: try need(detail.years, "years"))
+        case "comparison_mismatch":
+            let basis: ReportedComparison.Basis = try need(detail.basis, "basis") == "target" ? .target(try storedCode(try need(detail.target, "target"))) : .yearEarlier
+            let reported = ReportedComparison(
+                basis: basis, relation: try storedChoice(try need(detail.relation, "relation")), percent: try decimal(detail.percent, "percent"),
+                decimals: try need(detail.decimals, "decimals"))
+            problem = .comparisonMismatch(reported: reported, computedPercent: try decimal(detail.computed, "computed"))
+        default:
+            throw StoreError.corrupt("\(what): kind '\(kind)'")
+        }
+        return Finding(
+            unit: try storedCode(unitCode), indicator: try indicatorCode.map { try storedCode($0) }, period: try stored(period, "period", Period.init(parsing:)),
+            problem: problem)
+    }
+}
+
+/// The particulars of a stored finding; only those of its kind are present.
+struct FindingDetail: Codable {
+    var own: String?
+    var rollup: String?
+    var reporting: Int?
+    var missing: [String]?
+    var expected: Int?
+    var value: String?
+    var low: String?
+    var high: String?
+    var years: Int?
+    var basis: String?
+    var target: String?
+    var relation: String?
+    var percent: String?
+    var decimals: Int?
+    var computed: String?
+}

@@ -1,0 +1,167 @@
+import Foundation
+import SQLKit
+import Testing
+@testable import StocktakeCore
+@testable import StocktakeStore
+import StocktakeTestSupport
+
+/// The findings every write keeps equal a recomputation from the records and the whole evaluation's, across
+/// the years a write reaches: a figure changes its ancestors' roll-ups and missing reports, the change stated a
+/// year later by its unit, its ancestors and their successors, and the range of its unit's history for ten years.
+@Suite struct StoredFindingTests {
+    static let years = Array(2017...2024)
+
+    /// One figure of `key`, sometimes far outside what came before, sometimes stating its change on the year
+    /// before or against its unit's target.
+    static func observation(
+        _ key: ObservationKey, revision: Int, indicator: Indicator, targets: [Target], _ random: inout SeededGenerator
+    ) -> Observation {
+        var figure = MaintainedFigureTests.figure(indicator, &random)
+        if random.int(in: 0...5) == 0, case .value(let v) = figure { figure = .value(v * 1_000 + 50_000) }
+        var comparisons: [ReportedComparison] = []
+        if random.int(in: 0...2) == 0 {
+            comparisons.append(ReportedComparison(basis: .yearEarlier, relation: .change, percent: Decimal(random.int(in: -30...30)), decimals: 0))
+        }
+        if let target = targets.first(where: { $0.unit == key.unit && $0.indicator == key.indicator && $0.period == key.period }), random.int(in: 0...1) == 0 {
+            comparisons.append(ReportedComparison(basis: .target(target.code), relation: .percentOf, percent: Decimal(random.int(in: 50...150)), decimals: 0))
+        }
+        return Observation(
+            key: key, revision: revision, figure: figure, source: .init(kind: .entry, citation: "random"), enteredBy: "tester",
+            enteredAt: StoreTests.defaults.enteredAt, reason: revision > 1 ? "corrected" : nil, claims: .init(comparisons: comparisons, ranks: []))
+    }
+
+    /// Every stored finding equals a recomputation, and every period's subtree findings equal the whole evaluation's.
+    static func expectKeptFindings(_ store: Store, root: UnitCode, _ comment: String) async throws -> Set<String> {
+        #expect(try await store.verifyFindings().map(\.description) == [], "\(comment)")
+        var kinds: Set<String> = []
+        for year in years {
+            let period = Period.year(year)
+            let evaluation = try await store.evaluator(for: period).evaluate(period: period, asOf: period.lastDay)
+            let read = try await store.subtreeFindings(of: root, period: period, asOf: period.lastDay)
+            #expect(read.map(\.description).sorted() == evaluation.findings.map(\.description).sorted(), "\(comment), \(period)")
+            kinds.formUnion(read.map(\.code))
+        }
+        return kinds
+    }
+
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func findingsKeptByRandomWritesAcrossYearsEqualARecomputationAndTheEvaluator(seed: UInt64) async throws {
+        var random = SeededGenerator(seed: seed)
+        var units = RankTests.tree(&random, size: 14)
+        let indicators = MaintainedFigureTests.indicators.filter { $0.kind != .share }
+        let targets = units.filter { _ in random.int(in: 0...2) == 0 }.map { unit in
+            let indicator = indicators[random.int(in: 0...(indicators.count - 1))]
+            return Target(
+                code: TargetCode(unchecked: "T-\(unit.code)-\(indicator.code)"), unit: unit.code, indicator: indicator.code, period: .year(2024),
+                document: nil, bound: .atLeast(Decimal(random.int(in: 1...500))), basis: .absolute)
+        }
+        let root = UnitCode(unchecked: "R")
+        try await TestDatabase.withStore { store async throws in
+            try await MaintainedFigureTests.define(DataSet(units: units, indicators: indicators), in: store)
+            var revisions: [ObservationKey: Int] = [:]
+            var kinds: Set<String> = []
+            // A few units with a steady history that states its change on the year before, so that later writes
+            // of theirs, and corrections of their earlier years, move in and out of its range and change what the
+            // next year's stated change is checked against. The merged unit and its successor are among them: a
+            // correction of the merged unit's last year changes the change its successor states.
+            let merged = try #require(units.first { $0.merger != nil })
+            let steady = [merged.code, merged.merger!.successor, units[random.int(in: 0...(units.count - 1))].code]
+            var history = ImportPlan()
+            for unit in Set(steady) {
+                for year in Self.years {
+                    let key = ObservationKey(unit: unit, indicator: indicators[0].code, period: .year(year))
+                    revisions[key] = 1
+                    history.dataSet.observations.append(Observation(
+                        key: key, revision: 1, figure: .value(Decimal(random.int(in: 1_000...1_100)) / 10), source: .init(kind: .entry, citation: "history"),
+                        enteredBy: "tester", enteredAt: StoreTests.defaults.enteredAt, reason: nil,
+                        claims: .init(comparisons: [ReportedComparison(basis: .yearEarlier, relation: .change, percent: Decimal(random.int(in: -3...3)), decimals: 0)], ranks: [])))
+                }
+            }
+            try await store.apply(history)
+            for round in 0..<8 {
+                var plan = ImportPlan()
+                // Targets arrive after figures that state a comparison with them; units are added midway.
+                if round == 3 { plan.dataSet.targets = targets }
+                // A new unit is one more report its parent expects wherever the parent has a roll-up.
+                if round == 5 {
+                    plan.dataSet.units = [root, units[random.int(in: 0...(units.count - 1))].code].enumerated().map { index, parent in
+                        OrgUnit(code: UnitCode(unchecked: "N\(index)"), names: LocalizedText(["en": "N"]), level: Level("commune"), parent: parent)
+                    }
+                }
+                // The merged unit's last year corrected alone: only its successor states a change on it.
+                if round == 6 {
+                    let key = ObservationKey(unit: merged.code, indicator: indicators[0].code, period: .year(2023))
+                    revisions[key, default: 0] += 1
+                    plan.dataSet.observations.append(Self.observation(key, revision: revisions[key]!, indicator: indicators[0], targets: [], &random))
+                }
+                for _ in 0..<random.int(in: 3...12) {
+                    let onHistory = random.int(in: 0...2) == 0
+                    let unit = onHistory ? steady[random.int(in: 0...2)] : units[random.int(in: 0...(units.count - 1))].code
+                    let indicator = onHistory ? indicators[0] : indicators[random.int(in: 0...(indicators.count - 1))]
+                    let key = ObservationKey(unit: unit, indicator: indicator.code, period: .year(Self.years[random.int(in: 0...(Self.years.count - 1))]))
+                    guard !plan.dataSet.observations.contains(where: { $0.key == key }) else { continue }
+                    let revision = (revisions[key] ?? 0) + 1
+                    revisions[key] = revision
+                    plan.dataSet.observations.append(Self.observation(key, revision: revision, indicator: indicator, targets: round >= 3 ? targets : [], &random))
+                }
+                try await store.apply(plan)
+                units += plan.dataSet.units
+                kinds.formUnion(try await Self.expectKeptFindings(store, root: root, "seed \(seed), round \(round)"))
+            }
+            #expect(kinds.isSuperset(of: ["missing_reports", "outside_history", "comparison_mismatch"]), "\(kinds)")
+        }
+    }
+
+    /// A nation's ten years come in batches that mark their periods instead of each recomputing the same parents;
+    /// the import recomputes them at its end, also when a batch stops it and the batches before it stay.
+    @Test func aBatchedImportRecomputesItsPeriodsOnceAtItsEndEvenWhenABatchStopsIt() async throws {
+        var random = SeededGenerator(seed: 7)
+        let units = RankTests.tree(&random, size: 12)
+        let indicators = MaintainedFigureTests.indicators.filter { $0.kind != .share }
+        try await TestDatabase.withStore { store async throws in
+            try await MaintainedFigureTests.define(DataSet(units: units, indicators: indicators), in: store)
+            var batches = Self.years.map { year in
+                let observations = units.filter { _ in random.int(in: 0...1) == 0 }.map { unit in
+                    Self.observation(ObservationKey(unit: unit.code, indicator: indicators[0].code, period: .year(year)), revision: 1, indicator: indicators[0], targets: [], &random)
+                }
+                return LocatedDataSet(DataSet(observations: observations), file: "batch \(year)")
+            }
+            // The last batch names a unit that does not exist: the import stops there.
+            batches[batches.count - 1] = LocatedDataSet(DataSet(observations: [Self.observation(
+                ObservationKey(unit: UnitCode(unchecked: "NOWHERE"), indicator: indicators[0].code, period: .year(2024)), revision: 1,
+                indicator: indicators[0], targets: [], &random)]), file: "bad batch")
+            var iterator = batches.makeIterator()
+            await #expect(throws: (any Error).self) { try await store.importBatches({ iterator.next() }) }
+            #expect(try await store.staleFindingPeriods().isEmpty)
+            #expect(try await store.observations(periods: [.year(2023)]).count > 0, "the batches before the bad one stay")
+            let kinds = try await Self.expectKeptFindings(store, root: UnitCode(unchecked: "R"), "after the import")
+            #expect(kinds.contains("missing_reports"))
+        }
+    }
+
+    /// A period left stale (an import killed before its end) reads its findings computed, verify names it, and a
+    /// rebuild recomputes it; a stored finding changed outside Stocktake is a difference too.
+    @Test func aStalePeriodOrAChangedFindingIsWhatVerifyNamesAndARebuildMends() async throws {
+        try await TestDatabase.withStore { store async throws in
+            try await store.importChecked(try StoreTests.sample())
+            #expect(try await store.verifyFindings().isEmpty)
+            let root = UnitCode(unchecked: "BG")
+            let asOf = Period.year(2024).lastDay
+            let before = try await store.subtreeFindings(of: root, period: .year(2024), asOf: asOf)
+            #expect(!before.isEmpty, "the sample has findings")
+            try await store.sql.delete(from: "unit_findings").run()
+            try await store.sql.insert(into: "stale_findings").columns("period").values(SQLBind("2024")).run()
+            #expect(try await store.subtreeFindings(of: root, period: .year(2024), asOf: asOf) == before, "a stale period reads computed")
+            let differences = try await store.verifyFindings().map(\.description)
+            #expect(differences.first == "2024: findings left to recompute by an unfinished import")
+            #expect(differences.count > 1, "the deleted findings are differences too")
+            _ = try await store.transaction { try await $0.rebuildFindings() }
+            #expect(try await store.verifyFindings().isEmpty)
+            #expect(try await store.subtreeFindings(of: root, period: .year(2024), asOf: asOf) == before)
+
+            try await store.sql.update("unit_findings").set("detail", to: #"{"expected":99,"missing":[]}"#).where("kind", .equal, "missing_reports").run()
+            let changed = try await store.verifyFindings()
+            #expect(!changed.isEmpty && changed.allSatisfy { $0.description.contains("stored") && $0.description.contains("0 of 99") }, "\(changed)")
+        }
+    }
+}
