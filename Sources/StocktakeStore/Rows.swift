@@ -297,6 +297,13 @@ func storedFigure(_ value: String, denominator: String?) throws -> Figure {
     return try denominator.map { .share(numerator: value, denominator: try stored($0, "denominator", Decimal.init(exactly:))) } ?? .value(value)
 }
 
+/// A stored result of arithmetic on figures (a roll-up's sum, a ratio, a computed percentage), which may carry
+/// all of Decimal's 38 digits, more than a figure entered is allowed (``FigureRule``).
+func storedResult(_ text: String, _ what: String) throws -> Decimal {
+    guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw StoreError.corrupt("\(what) '\(text)'") }
+    return value
+}
+
 func storedCode<C: RecordCode>(_ text: String) throws -> C {
     guard let code = C(validating: text) else { throw StoreError.corrupt("code '\(text)'") }
     return code

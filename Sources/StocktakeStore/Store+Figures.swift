@@ -397,15 +397,11 @@ struct UnitFigureRow: Codable, Sendable {
         if let rollupSum {
             // Sums of products (weighted rates) may carry all of Decimal's 38 digits, more than a figure is allowed.
             figure.rollup = RollupParts(
-                kind: kind, sum: try Self.sum(rollupSum), base: try rollupBase.map(Self.sum), reporting: reporting, expected: expected,
+                kind: kind, sum: try storedResult(rollupSum, "roll-up sum"), base: try rollupBase.map { try storedResult($0, "roll-up base") },
+                reporting: reporting, expected: expected,
                 synthetic: rollupSynthetic == 1)
         }
         return figure
-    }
-
-    static func sum(_ text: String) throws -> Decimal {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw StoreError.corrupt("roll-up sum '\(text)'") }
-        return value
     }
 }
 

@@ -345,11 +345,13 @@ struct FindingRow: Codable, Sendable {
             guard let value else { throw StoreError.corrupt("\(what): no \(field) in \(self.detail)") }
             return value
         }
-        func decimal(_ text: String?, _ field: String) throws -> Decimal { try stored(try need(text, field), field, Decimal.init(exactly:)) }
+        // A roll-up, a ratio or a computed percentage may carry all of Decimal's digits.
+        func decimal(_ text: String?, _ field: String) throws -> Decimal { try storedResult(try need(text, field), "\(what): \(field)") }
         func figure(_ text: String?, _ field: String) throws -> Figure {
             let parts = try need(text, field).split(separator: "/", maxSplits: 1).map(String.init)
             guard let value = parts.first else { throw StoreError.corrupt("\(what): empty \(field)") }
-            return try storedFigure(value, denominator: parts.count == 2 ? parts[1] : nil)
+            let x = try decimal(value, field)
+            return parts.count == 2 ? .share(numerator: x, denominator: try decimal(parts[1], field)) : .value(x)
         }
         let problem: Finding.Problem
         switch kind {
