@@ -113,39 +113,46 @@ extension RecordAccess {
 
     // MARK: - Maintenance
 
-    /// The units and periods whose stored findings a write can change. Written figures change their units' and
-    /// ancestors' findings in their period (own figures, roll-ups, missing reports), the same units' and their
-    /// successors' a year later (the change on the year before), and their own units' in the ten years after
-    /// where those have figures (the range of their history). New units change their parents' expected reports.
+    /// The units and indicators whose stored findings a write can change in each period. A written figure
+    /// changes, of its indicator and the rates it weights, its unit's and ancestors' findings in its period (own
+    /// figure against roll-up, missing reports), the change stated a year later by the same units and their
+    /// successors, and its own unit's history range in the ten years after: in later periods, only units with
+    /// figures there can have a finding. New units change their parents' expected reports, of every indicator.
     /// New targets change nothing stored: a comparison stated against a target can only name a stored one.
-    func findingScope(written: [Observation], units: [UnitCode: OrgUnit], parents: Set<ObservationKey>) async throws -> [Period: Set<UnitCode>] {
-        var scope: [Period: Set<UnitCode>] = [:]
-        for key in parents { scope[key.period, default: []].insert(key.unit) }
-        var laterPeriods: Set<Period> = []
+    func findingScope(
+        written: [Observation], units: [UnitCode: OrgUnit], parents: Set<ObservationKey>, indicators: [IndicatorCode: Indicator]
+    ) async throws -> [Period: FindingScope] {
+        var scope: [Period: FindingScope] = [:]
+        for key in parents { scope[key.period, default: FindingScope()].add([key.unit], indicators: nil) }
+        var weighted: [IndicatorCode: Set<IndicatorCode>] = [:]
+        for indicator in indicators.values { if let weight = indicator.weight { weighted[weight, default: []].insert(indicator.code) } }
+        // Later periods: (unit, period, indicators) to keep if the unit has figures there.
+        var later: [Period: FindingScope] = [:]
         for key in Set(written.map(\.key)) {
             var chain = [key.unit]
             while let parent = units[chain.last!]?.parent, chain.count <= units.count { chain.append(parent) }
-            scope[key.period, default: []].formUnion(chain)
-            let next = key.period.yearLater
-            guard Self.readable(next) else { continue }
-            scope[next, default: []].formUnion(chain + chain.compactMap { units[$0]?.merger?.successor })
-            var later = next
-            for _ in 1..<History.periods(before: key.period).count {
-                later = later.yearLater
-                guard Self.readable(later) else { break }
-                laterPeriods.insert(later)
+            let codes = [key.indicator] + (weighted[key.indicator] ?? [])
+            scope[key.period, default: FindingScope()].add(chain, indicators: codes)
+            var period = key.period
+            for year in 1...History.periods(before: key.period).count {
+                period = period.yearLater
+                guard Self.readable(period) else { break }
+                later[period, default: FindingScope()].add(
+                    year == 1 ? chain + chain.compactMap { units[$0]?.merger?.successor } : [key.unit], indicators: year == 1 ? Array(codes) : [key.indicator])
             }
         }
-        let writers = Set(written.map(\.key.unit)).map(\.rawValue).sorted()
-        guard !laterPeriods.isEmpty else { return scope }
-        for chunk in Self.chunks(writers) {
+        let candidates = later.values.reduce(into: Set<UnitCode>()) { $0.formUnion($1.units) }.map(\.rawValue).sorted()
+        guard !later.isEmpty else { return scope }
+        var present: [Period: Set<UnitCode>] = [:]
+        for chunk in Self.chunks(candidates) {
             let rows = try await sql.select().distinct().columns("unit_code", "period").from("observations")
-                .where("unit_code", .in, chunk!).where("period", .in, laterPeriods.map(\.description).sorted())
+                .where("unit_code", .in, chunk!).where("period", .in, later.keys.map(\.description).sorted())
                 .all(decoding: UnitPeriodRow.self, with: rowDecoder)
-            for row in rows {
-                let period = try stored(row.period, "period", Period.init(parsing:))
-                scope[period, default: []].insert(try storedCode(row.unitCode))
-            }
+            for row in rows { present[try stored(row.period, "period", Period.init(parsing:)), default: []].insert(try storedCode(row.unitCode)) }
+        }
+        for (period, part) in later {
+            let units = part.units.intersection(present[period] ?? [])
+            if !units.isEmpty { scope[period, default: FindingScope()].add(units, indicators: part.indicators.map(Array.init)) }
         }
         return scope
     }
@@ -156,14 +163,15 @@ extension RecordAccess {
     }
 
     /// Keeps the stored findings of `scope` as `upkeep` says: recomputed now, or their periods marked stale.
-    func keepFindings(_ scope: [Period: Set<UnitCode>], upkeep: FindingUpkeep) async throws {
+    func keepFindings(_ scope: [Period: FindingScope], indicators: [IndicatorCode: Indicator], upkeep: FindingUpkeep) async throws {
         switch upkeep {
         case .withWrite:
-            let indicators = try await indicatorsByCode(withTexts: false)
-            for (period, codes) in scope.sorted(by: { $0.key < $1.key }) {
-                for chunk in Self.chunks(codes.map(\.rawValue).sorted()) {
+            for (period, part) in scope.sorted(by: { $0.key < $1.key }) {
+                let chosen = part.indicators.map { codes in indicators.filter { codes.contains($0.key) } } ?? indicators
+                for chunk in Self.chunks(part.units.map(\.rawValue).sorted()) {
                     let units = try await self.units(codes: chunk!.map { UnitCode(unchecked: $0) })
-                    try await replaceFindings(of: units.map(\.code), period: period, with: try await recordFindings(of: units, period: period, indicators: indicators))
+                    let findings = try await recordFindings(of: units, period: period, indicators: chosen)
+                    try await replaceFindings(of: units.map(\.code), period: period, indicators: part.indicators, with: findings)
                 }
             }
         case .deferred:
@@ -174,17 +182,19 @@ extension RecordAccess {
         }
     }
 
-    /// The findings that follow from the records for each of `units` in `period` (ranks are not counted: no
-    /// finding kept depends on them, and the date does not matter to any).
+    /// The findings that follow from the records for each of `units` in `period`, of `indicators` only (ranks
+    /// are not counted: no finding kept depends on them, and the date does not matter to any).
     func recordFindings(of units: [OrgUnit], period: Period, indicators: [IndicatorCode: Indicator]) async throws -> [Finding] {
         try await unitSlices(of: units, period: period, indicators: indicators, ranked: { _ in false })
-            .flatMap { $0.review(asOf: period.lastDay).findings.filter(\.followsFromRecords) }
+            .flatMap { $0.review(asOf: period.lastDay).findings.filter { $0.followsFromRecords && $0.indicator.map { indicators[$0] != nil } == true } }
     }
 
-    /// Replaces the stored findings of `units` in `period` with `findings` (all about those units).
-    private func replaceFindings(of units: [UnitCode], period: Period, with findings: [Finding]) async throws {
+    /// Replaces the stored findings of `units` in `period` (of `indicators`, or all) with `findings`.
+    private func replaceFindings(of units: [UnitCode], period: Period, indicators: Set<IndicatorCode>?, with findings: [Finding]) async throws {
         for chunk in Self.chunks(units.map(\.rawValue)) {
-            try await sql.delete(from: "unit_findings").where("period", .equal, period.description).where("unit_code", .in, chunk!).run()
+            let delete = sql.delete(from: "unit_findings").where("period", .equal, period.description).where("unit_code", .in, chunk!)
+            if let indicators { delete.where("indicator_code", .in, indicators.map(\.rawValue).sorted()) }
+            try await delete.run()
         }
         try await RowMapping.insert(try FindingRow.rows(findings), into: "unit_findings", on: sql)
     }
@@ -269,6 +279,17 @@ extension RecordAccess {
 
 // MARK: - Rows
 
+/// The units and indicators whose findings a write recomputes in one period; nil indicators mean every one.
+struct FindingScope {
+    var units: Set<UnitCode> = []
+    var indicators: Set<IndicatorCode>? = []
+
+    mutating func add(_ units: some Sequence<UnitCode>, indicators codes: [IndicatorCode]?) {
+        self.units.formUnion(units)
+        if let codes { indicators?.formUnion(codes) } else { indicators = nil }
+    }
+}
+
 struct UnitPeriodRow: Codable, Sendable {
     var unitCode: String
     var period: String
@@ -283,9 +304,9 @@ struct UnitPeriodRow: Codable, Sendable {
 struct FindingRow: Codable, Sendable {
     var period: String
     var unitCode: String
-    /// The finding's place among its unit's findings of the period.
+    /// The finding's place among its unit's findings of the indicator and period.
     var position: Int
-    var indicatorCode: String?
+    var indicatorCode: String
     var kind: String
     var detail: String
 
@@ -298,21 +319,23 @@ struct FindingRow: Codable, Sendable {
         case detail
     }
 
-    /// Rows for `findings`, numbered within each unit and period.
+    /// Rows for `findings`, numbered within each unit, period and indicator.
     static func rows(_ findings: [Finding]) throws -> [FindingRow] {
         var positions: [String: Int] = [:]
         return try findings.map { finding in
-            let position = positions["\(finding.unit)/\(finding.period)", default: 0]
-            positions["\(finding.unit)/\(finding.period)"] = position + 1
+            let subject = finding.subject
+            let position = positions[subject, default: 0]
+            positions[subject] = position + 1
             return try FindingRow(finding, position: position)
         }
     }
 
     init(_ finding: Finding, position: Int) throws {
+        guard let indicator = finding.indicator else { throw StoreError.unstorable("finding \(finding): about no indicator, computed when read") }
         period = finding.period.description
         unitCode = finding.unit.rawValue
         self.position = position
-        indicatorCode = finding.indicator?.rawValue
+        indicatorCode = indicator.rawValue
         kind = finding.code
         var detail = FindingDetail()
         switch finding.problem {
@@ -373,7 +396,7 @@ struct FindingRow: Codable, Sendable {
             throw StoreError.corrupt("\(what): kind '\(kind)'")
         }
         return Finding(
-            unit: try storedCode(unitCode), indicator: try indicatorCode.map { try storedCode($0) }, period: try stored(period, "period", Period.init(parsing:)),
+            unit: try storedCode(unitCode), indicator: try storedCode(indicatorCode), period: try stored(period, "period", Period.init(parsing:)),
             problem: problem)
     }
 }

@@ -37,8 +37,9 @@ extension RecordAccess {
         // New units first: they change their parents' expected reports, and their own figures may follow.
         let parents = try await maintainFigures(adding: set.units)
         let units = try await maintainFigures(after: set.observations)
-        let scope = try await findingScope(written: set.observations, units: units, parents: parents)
-        try await keepFindings(scope, upkeep: findings)
+        let definitions = try await indicatorsByCode(withTexts: false)
+        let scope = try await findingScope(written: set.observations, units: units, parents: parents, indicators: definitions)
+        try await keepFindings(scope, indicators: definitions, upkeep: findings)
     }
 
     /// The store never holds what it cannot read: every figure is checked by the rule that reading applies

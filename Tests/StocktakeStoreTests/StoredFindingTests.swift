@@ -65,8 +65,20 @@ import StocktakeTestSupport
             // next year's stated change is checked against. The merged unit and its successor are among them: a
             // correction of the merged unit's last year changes the change its successor states.
             let merged = try #require(units.first { $0.merger != nil })
-            let steady = [merged.code, merged.merger!.successor, units[random.int(in: 0...(units.count - 1))].code]
+            let parent = try #require(merged.parent)
+            let others = units.map(\.code).filter { $0 != parent }
+            let steady = [merged.code, merged.merger!.successor, others[random.int(in: 0...(others.count - 1))]]
             var history = ImportPlan()
+            // Their parent states its change in even years only: in odd years its roll-up is what that change
+            // is checked against, and a child's figure of an odd year changes the parent's finding a year later.
+            for year in Self.years where year % 2 == 0 {
+                var stating = Self.observation(
+                    ObservationKey(unit: parent, indicator: indicators[0].code, period: .year(year)), revision: 1, indicator: indicators[0],
+                    targets: [], &random)
+                stating.claims = .init(comparisons: [ReportedComparison(basis: .yearEarlier, relation: .change, percent: 5, decimals: 0)], ranks: [])
+                history.dataSet.observations.append(stating)
+                revisions[stating.key] = 1
+            }
             for unit in Set(steady) {
                 for year in Self.years {
                     let key = ObservationKey(unit: unit, indicator: indicators[0].code, period: .year(year))

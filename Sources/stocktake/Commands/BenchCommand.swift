@@ -279,7 +279,8 @@ struct BenchNationalCommand: AsyncParsableCommand {
     }
 
     /// `compareUnits` random units (and the chain above), each read from the store and compared with the whole
-    /// evaluation of the period: the unit read checked against the evaluator on a nation's data, not a test's.
+    /// evaluation of the period, and the findings of the whole tree: the unit read and the stored findings checked
+    /// against the evaluator on a nation's data, not a test's.
     func compareReviews(_ store: Store, period: Period, asOf: CalendarDate, chain: [OrgUnit]) async throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let evaluator = try await store.evaluator(for: period)
@@ -299,6 +300,14 @@ struct BenchNationalCommand: AsyncParsableCommand {
             differences += evaluation.differences(from: review)
             results += review.results.count
             levels[review.unit.level, default: 0] += 1
+        }
+        // The stored findings of the whole tree, with those computed when read, against the evaluation's.
+        if let root = chain.first {
+            let read = Set(try await store.subtreeFindings(of: root.code, period: period, asOf: asOf).map(\.description))
+            let evaluated = Set(evaluation.findings.map(\.description))
+            differences += read.subtracting(evaluated).sorted().map { "only read: \($0)" } + evaluated.subtracting(read).sorted().map { "only evaluated: \($0)" }
+            print("")
+            print("Findings of \(root.code)'s subtree: \(read.count) read, \(evaluated.count) in the whole evaluation")
         }
         print("")
         print(String(format: "Compared with the whole evaluation (%.1f s): %d units (%@), %d results: %d differences",
