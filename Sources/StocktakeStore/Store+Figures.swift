@@ -163,7 +163,7 @@ extension RecordAccess {
     /// the rates an indicator weights). A write touches its units and their ancestors, never the whole tree.
     /// Returns the units it read: the written ones and every unit above them.
     @discardableResult
-    func maintainFigures(after written: [Observation]) async throws -> [UnitCode: OrgUnit] {
+    func maintainFigures(after written: [Observation], indicators: [IndicatorCode: Indicator]) async throws -> [UnitCode: OrgUnit] {
         guard !written.isEmpty else { return [:] }
         var latest: [ObservationKey: Observation] = [:]
         for o in written where (latest[o.key]?.revision ?? 0) < o.revision { latest[o.key] = o }
@@ -182,7 +182,6 @@ extension RecordAccess {
                 }.run()
         }
 
-        let indicators = try await indicatorsByCode(withTexts: false)
         let weighted = Dictionary(grouping: indicators.values.filter { $0.kind == .rate && $0.weight != nil }.map { ($0.weight!, $0.code) }, by: \.0)
             .mapValues { $0.map(\.1) }
         func ancestors(of unit: UnitCode) -> [UnitCode] {
@@ -216,7 +215,7 @@ extension RecordAccess {
     /// (``maintainFigures(after:)``). Units are never changed once stored, so this is all a unit write does.
     /// Returns the keys of the parents' roll-ups.
     @discardableResult
-    func maintainFigures(adding units: [OrgUnit]) async throws -> Set<ObservationKey> {
+    func maintainFigures(adding units: [OrgUnit], indicators: [IndicatorCode: Indicator]) async throws -> Set<ObservationKey> {
         let parents = Set(units.compactMap(\.parent))
         guard !parents.isEmpty else { return [] }
         var keys: Set<ObservationKey> = []
@@ -227,7 +226,7 @@ extension RecordAccess {
             for row in rows { keys.insert(try row.key()) }
         }
         guard !keys.isEmpty else { return [] }
-        try await recomputeRollups([0: keys], indicators: try await indicatorsByCode(withTexts: false), units: try await unitsUp(from: parents))
+        try await recomputeRollups([0: keys], indicators: indicators, units: try await unitsUp(from: parents))
         return keys
     }
 

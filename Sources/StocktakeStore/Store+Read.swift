@@ -244,13 +244,14 @@ extension RecordAccess {
         Evaluator(try await snapshot(for: period), history: try await history(before: period))
     }
 
-    /// The ranges of each unit's earlier figures (of `units` only, when given), read in one ordered pass over the
-    /// earlier periods' rows: the last row of each key in key order is its latest revision.
-    public func history(before period: Period, years: Int = 10, units: [UnitCode]? = nil) async throws -> History {
+    /// The ranges of each unit's earlier figures (of `units` and `indicators` only, when given), read in one
+    /// ordered pass over the earlier periods' rows: the last row of each key in key order is its latest revision.
+    public func history(before period: Period, years: Int = 10, units: [UnitCode]? = nil, indicators: [IndicatorCode]? = nil) async throws -> History {
         let periods = History.periods(before: period, years: years)
         let query = sql.select().columns("unit_code", "indicator_code", "period", "revision", "value", "denominator")
             .from("observations").where("period", .in, periods.map(\.description))
         if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
+        if let indicators { query.where("indicator_code", .in, indicators.map(\.rawValue)) }
         query.orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         let collector = HistoryCollector()
         try await sql.execute(sql: query.query) { row in collector.take(row) }

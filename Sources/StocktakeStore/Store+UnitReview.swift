@@ -38,7 +38,10 @@ extension RecordAccess {
         let codes = units.map(\.code)
         let kinds = indicators.mapValues(\.kind)
         var slices = Dictionary(units.map { ($0.code, UnitSlice(unit: $0, period: period, indicators: indicators)) }, uniquingKeysWith: { a, _ in a })
-        for observation in try await observations(periods: [period], units: codes) {
+        // The indicators named, so that both engines seek each unit's rows by the key, and a write's upkeep of
+        // one indicator's findings reads that indicator alone.
+        let named = indicators.keys.sorted()
+        for observation in try await observations(periods: [period], units: codes, indicators: named) {
             let key = observation.key
             if (slices[key.unit]?.own[key.indicator]?.revision ?? 0) < observation.revision { slices[key.unit]?.own[key.indicator] = observation }
         }
@@ -69,7 +72,7 @@ extension RecordAccess {
         try await readMissing(into: &slices, period: period, kinds: kinds)
         for target in try await targets(periods: [period], units: codes) { slices[target.unit]?.targets.append(target) }
         for task in try await tasks(periods: [period], units: codes) { slices[task.unit]?.tasks.append(task) }
-        let history = try await history(before: period, units: codes)
+        let history = try await history(before: period, units: codes, indicators: named)
         for code in codes { slices[code]?.history = history }
         for code in codes {
             guard let slice = slices[code], ranked(slice) else { continue }

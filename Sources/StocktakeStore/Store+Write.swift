@@ -35,9 +35,9 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
         // New units first: they change their parents' expected reports, and their own figures may follow.
-        let parents = try await maintainFigures(adding: set.units)
-        let units = try await maintainFigures(after: set.observations)
         let definitions = try await indicatorsByCode(withTexts: false)
+        let parents = try await maintainFigures(adding: set.units, indicators: definitions)
+        let units = try await maintainFigures(after: set.observations, indicators: definitions)
         let scope = try await findingScope(written: set.observations, units: units, parents: parents, indicators: definitions)
         try await keepFindings(scope, indicators: definitions, upkeep: findings)
     }
