@@ -42,17 +42,28 @@ extension RecordAccess {
         if try await staleFindingPeriods().contains(period) {
             return try await computedSubtreeFindings(of: code, period: period, asOf: asOf, batch: batch)
         }
-        var findings = try await storedFindings(under: code, period: period)
+        let whole = try await isOnlyRoot(code)
+        var findings = try await storedFindings(under: code, period: period, whole: whole)
         let indicators = try await indicatorsByCode()
-        let candidates = try await unitsStatingRanksOrWithTasks(under: code, period: period)
+        let (claims, tasks) = try await unitsStatingRanksOrWithTasks(under: code, period: period, whole: whole)
+        let candidates = Set(claims.keys).union(tasks).sorted()
         for start in stride(from: 0, to: candidates.count, by: batch) {
             let units = try await self.units(codes: Array(candidates[start..<min(start + batch, candidates.count)]))
-            let slices = try await unitSlices(of: units, period: period, indicators: indicators) { slice in
+            // Only the indicators whose ranks the batch states: a unit's ranks on the others make no finding.
+            let stated = units.reduce(into: Set<IndicatorCode>()) { $0.formUnion(claims[$1.code] ?? []) }
+            let slices = try await unitSlices(of: units, period: period, indicators: indicators.filter { stated.contains($0.key) }) { slice in
                 slice.own.values.contains { !$0.claims.ranks.isEmpty }
             }
             for slice in slices { findings += slice.review(asOf: asOf).findings.filter { !$0.followsFromRecords } }
         }
         return Finding.sorted(findings)
+    }
+
+    /// Whether `code` is the tree's only root, so that its subtree is every unit and is read without walking it.
+    private func isOnlyRoot(_ code: UnitCode) async throws -> Bool {
+        let roots = try await sql.select().column("code").from("units").where("parent_code", .is, SQLLiteral.null).limit(2)
+            .all(decodingColumn: "code", as: String.self)
+        return roots == [code.rawValue]
     }
 
     /// `code` and every unit below it, active or not, as a recursive query's rows (UNION stops at a unit seen
@@ -64,23 +75,36 @@ extension RecordAccess {
         """
     }
 
-    /// The stored findings of `code`'s subtree in `period`.
-    func storedFindings(under code: UnitCode, period: Period) async throws -> [Finding] {
-        let query: SQLQueryString = """
+    /// The stored findings of `code`'s subtree in `period` (of every unit, when `whole`).
+    func storedFindings(under code: UnitCode, period: Period, whole: Bool = false) async throws -> [Finding] {
+        let query: SQLQueryString = whole
+            ? "SELECT * FROM unit_findings WHERE period = \(bind: period.description)"
+            : """
             \(subtree(of: code)) SELECT f.* FROM down JOIN unit_findings f \
             ON f.period = \(bind: period.description) AND f.unit_code = down.code
             """
         return try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder).map { try $0.finding() }
     }
 
-    /// The units of `code`'s subtree with a figure stating a rank in `period` (any revision) or a key task of it.
-    private func unitsStatingRanksOrWithTasks(under code: UnitCode, period: Period) async throws -> [UnitCode] {
-        let query: SQLQueryString = """
-            \(subtree(of: code)) SELECT r.unit_code AS code FROM down JOIN observation_ranks r \
-            ON r.unit_code = down.code AND r.period = \(bind: period.description) \
-            UNION SELECT t.unit_code AS code FROM down JOIN key_tasks t ON t.unit_code = down.code AND t.period = \(bind: period.description)
+    /// The units of `code`'s subtree with a figure stating a rank in `period` (any revision), with the indicators
+    /// they state it of, and those with a key task of the period.
+    private func unitsStatingRanksOrWithTasks(
+        under code: UnitCode, period: Period, whole: Bool
+    ) async throws -> (claims: [UnitCode: Set<IndicatorCode>], tasks: Set<UnitCode>) {
+        let down: SQLQueryString = whole ? "" : subtree(of: code)
+        let join: (String) -> SQLQueryString = { table in whole ? "" : "JOIN down ON \(unsafeRaw: table).unit_code = down.code" }
+        var claims: [UnitCode: Set<IndicatorCode>] = [:]
+        let ranks: SQLQueryString = """
+            \(down) SELECT DISTINCT r.unit_code, r.indicator_code FROM observation_ranks r \(join("r")) WHERE r.period = \(bind: period.description)
             """
-        return try await sql.raw(query).all(decodingColumn: "code", as: String.self).map { try storedCode($0) as UnitCode }.sorted()
+        for row in try await sql.raw(ranks).all(decoding: UnitIndicatorRow.self, with: rowDecoder) {
+            claims[try storedCode(row.unitCode), default: []].insert(try storedCode(row.indicatorCode))
+        }
+        let tasks: SQLQueryString = """
+            \(down) SELECT DISTINCT t.unit_code FROM key_tasks t \(join("t")) WHERE t.period = \(bind: period.description)
+            """
+        let owners = Set(try await sql.raw(tasks).all(decodingColumn: "unit_code", as: String.self).map { try storedCode($0) as UnitCode })
+        return (claims, owners)
     }
 
     /// The findings about every unit of `code`'s subtree computed from the records, a batch of `batch` units at a
@@ -287,6 +311,16 @@ struct FindingScope {
     mutating func add(_ units: some Sequence<UnitCode>, indicators codes: [IndicatorCode]?) {
         self.units.formUnion(units)
         if let codes { indicators?.formUnion(codes) } else { indicators = nil }
+    }
+}
+
+struct UnitIndicatorRow: Codable, Sendable {
+    var unitCode: String
+    var indicatorCode: String
+
+    enum CodingKeys: String, CodingKey {
+        case unitCode = "unit_code"
+        case indicatorCode = "indicator_code"
     }
 }
 

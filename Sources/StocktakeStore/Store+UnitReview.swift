@@ -41,11 +41,12 @@ extension RecordAccess {
         // The indicators named, so that both engines seek each unit's rows by the key, and a write's upkeep of
         // one indicator's findings reads that indicator alone.
         let named = indicators.keys.sorted()
-        for observation in try await observations(periods: [period], units: codes, indicators: named) {
+        // Without indicators (a unit's tasks alone), nothing but targets and tasks is read.
+        for observation in named.isEmpty ? [] : try await observations(periods: [period], units: codes, indicators: named) {
             let key = observation.key
             if (slices[key.unit]?.own[key.indicator]?.revision ?? 0) < observation.revision { slices[key.unit]?.own[key.indicator] = observation }
         }
-        for (key, figure) in try await unitFigures(period: period, units: codes, indicators: nil, kinds: kinds) {
+        for (key, figure) in named.isEmpty ? [:] : try await unitFigures(period: period, units: codes, indicators: named, kinds: kinds) {
             slices[key.unit]?.rollups[key.indicator] = figure.rollup
         }
         // The year before: each unit's figure, and those of the units merged into it that were active then and
@@ -62,7 +63,7 @@ extension RecordAccess {
                 }
             }
         }
-        let earlier = try await unitFigures(period: earlierPeriod, units: codes + predecessors.keys.sorted(), indicators: nil, kinds: kinds)
+        let earlier = named.isEmpty ? [:] : try await unitFigures(period: earlierPeriod, units: codes + predecessors.keys.sorted(), indicators: named, kinds: kinds)
         // In code order, as the tree lists a unit's predecessors; a unit of the batch may be another's predecessor.
         for (key, figure) in earlier.sorted(by: { $0.key < $1.key }) {
             guard let actual = figure.actual else { continue }
@@ -72,7 +73,7 @@ extension RecordAccess {
         try await readMissing(into: &slices, period: period, kinds: kinds)
         for target in try await targets(periods: [period], units: codes) { slices[target.unit]?.targets.append(target) }
         for task in try await tasks(periods: [period], units: codes) { slices[task.unit]?.tasks.append(task) }
-        let history = try await history(before: period, units: codes, indicators: named)
+        let history = named.isEmpty ? History() : try await history(before: period, units: codes, indicators: named)
         for code in codes { slices[code]?.history = history }
         for code in codes {
             guard let slice = slices[code], ranked(slice) else { continue }
@@ -102,6 +103,7 @@ extension RecordAccess {
     /// ranks them (ties 1, 2, 2, 4), counted by one query per scope.
     func ranks(of unit: OrgUnit, period: Period, indicators: [IndicatorCode: Indicator]) async throws -> [IndicatorCode: [PeerScope: Rank]] {
         var result: [IndicatorCode: [PeerScope: Rank]] = [:]
+        guard !indicators.isEmpty else { return result }
         let scopes: [PeerScope] = [.level, .parent] + unit.groups.keys.sorted().map { .group($0) }
         for scope in scopes {
             // Peers of the level are one range of the index on (period, indicator, peer_level, rank_key): the
@@ -130,6 +132,7 @@ extension RecordAccess {
                 JOIN unit_figures f ON f.period = me.period AND f.indicator_code = me.indicator_code \
                 AND f.peer_level = \(bind: unit.level.rawValue) \(join) \
                 WHERE me.unit_code = \(bind: unit.code.rawValue) AND me.period = \(bind: period.description) \
+                AND me.indicator_code IN (\(binds: indicators.keys.map(\.rawValue).sorted())) \
                 AND me.rank_key IS NOT NULL AND f.rank_key IS NOT NULL \(filter) \
                 GROUP BY me.indicator_code
                 """
