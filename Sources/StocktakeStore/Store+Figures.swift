@@ -232,7 +232,7 @@ extension RecordAccess {
 
     /// `units` and every unit above them, as the tree and the peer columns need them (without names and groups),
     /// by one recursive query (UNION stops at a unit seen before).
-    private func unitsUp(from units: Set<UnitCode>) async throws -> [UnitCode: OrgUnit] {
+    func unitsUp(from units: Set<UnitCode>) async throws -> [UnitCode: OrgUnit] {
         var result: [UnitCode: OrgUnit] = [:]
         for chunk in Self.chunks(units.map(\.rawValue).sorted()) {
             let query: SQLQueryString = """

@@ -14,9 +14,51 @@ extension RecordAccess {
             .first?.review(asOf: asOf)
     }
 
+    /// The evaluations of several units on the indicators of `only` (every one when nil), read for the batch at
+    /// once; without their ranks, which ``ranking(of:period:among:peersOf:level:)`` gives a whole peer group of.
+    public func unitReviews(of codes: [UnitCode], period: Period, asOf: CalendarDate, only: Set<IndicatorCode>? = nil) async throws -> [UnitReview] {
+        let indicators = try await indicatorsByCode().filter { only?.contains($0.key) ?? true }
+        var reviews: [UnitReview] = []
+        for chunk in Self.chunks(codes.map(\.rawValue)) {
+            let units = try await units(codes: chunk!.map { UnitCode(unchecked: $0) })
+            reviews += try await unitSlices(of: units, period: period, indicators: indicators, ranked: { _ in false }).map { $0.review(asOf: asOf) }
+        }
+        return reviews
+    }
+
+    /// The units at the top of the tree, in code order.
+    public func roots() async throws -> [OrgUnit] {
+        let codes = try await sql.select().column("code").from("units").where("parent_code", .is, SQLLiteral.null).orderBy("code")
+            .all(decodingColumn: "code", as: String.self)
+        return try await units(codes: try codes.map { try storedCode($0) })
+    }
+
+    /// The units above `code`, root first (the breadcrumbs of a page about it), by one recursive query.
+    public func ancestors(of code: UnitCode) async throws -> [OrgUnit] {
+        let up = try await unitsUp(from: [code])
+        var chain: [UnitCode] = []
+        var cursor = up[code]?.parent
+        while let parent = cursor, chain.count <= up.count {
+            chain.append(parent)
+            cursor = up[parent]?.parent
+        }
+        let named = Dictionary(try await units(codes: chain).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return chain.reversed().compactMap { named[$0] }
+    }
+
     /// The units directly below `code`, active or not, in code order.
     public func children(of code: UnitCode) async throws -> [OrgUnit] {
         try await units(codes: try await childCodes(of: [code]))
+    }
+
+    /// Those of `units` that have units below them.
+    public func childParents(of units: [UnitCode]) async throws -> [UnitCode] {
+        var result: [UnitCode] = []
+        for chunk in Self.chunks(units.map(\.rawValue)) {
+            result += try await sql.select().distinct().column("parent_code").from("units").where("parent_code", .in, chunk!)
+                .all(decodingColumn: "parent_code", as: String.self).map { try storedCode($0) }
+        }
+        return result
     }
 
     /// The codes of the children of `parents`, every child whether active or not.

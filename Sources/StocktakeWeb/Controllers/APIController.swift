@@ -164,12 +164,13 @@ struct APIController {
     @Sendable func evaluation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("unit")
         let period = try Self.period(request, required: true)!
-        let review = try await services.reviews.review(of: period)
-        guard let unitCode = UnitCode(validating: code), let unit = review.evaluator.tree[unitCode] else {
+        // Read from the store for this unit alone, as the dashboard is: no evaluation of the whole period.
+        let asOf = Reviews.today()
+        guard let unitCode = UnitCode(validating: code), let review = try await services.store.unitReview(of: unitCode, period: period, asOf: asOf) else {
             throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code)'.")
         }
-        let findings = review.evaluation.findings(for: Set(review.evaluator.tree.subtree(of: unit.code)))
-        return EvaluationJSON.unit(review.evaluation.review(of: unit), indicators: review.evaluator.indicators, findings: findings, language: context.language)
+        let findings = try await services.store.subtreeFindings(of: unitCode, period: period, asOf: asOf)
+        return EvaluationJSON.unit(review, indicators: try await services.store.indicatorsByCode(), findings: findings, language: context.language)
             .response()
     }
 

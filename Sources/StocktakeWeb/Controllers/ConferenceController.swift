@@ -168,7 +168,7 @@ struct ConferenceController {
                     number: c.number, text: c.text[language], deadline: c.deadline.map(format.date), task: tasks[c.number]?.rawValue,
                     taskHref: tasks[c.number].map { _ in "/dashboard?unit=\(conference.host)&period=\(conference.nextPeriod)" })
             },
-            source: conference.source, review: DashboardController(services: services).view(scope, t: t, mayWrite: false),
+            source: conference.source, review: try await DashboardController(services: services).view(StoreScope(scope), t: t, mayWrite: false),
             ratings: ratings, hasRatings: !ratings.isEmpty, awards: awards, polls: polls,
             ratingsHref: "/ratings?\(scope.query())", awardsHref: "/awards?\(scope.query())", dashboardHref: "/dashboard?\(scope.query())",
             mayMakeTasks: mayWrite, report: ReportController.Links(unit: conference.host, period: conference.period, label: t.summaryReport), csrf: context.session?.csrfToken ?? "")

@@ -57,22 +57,28 @@ struct DashboardController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await PageScope.resolve(request, context: context, services: services)
-        let mayWrite = context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false
+        let scope = try await StoreScope.resolve(request, context: context, services: services)
+        let mayWrite = context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false
         let t = UIText.forLanguage(context.language)
         let frame = Frame(context, title: "\(t.dashboard) — \(scope.name(scope.unit)) \(scope.period)")
-        return try await services.cachedPage("dashboard|\(scope.unit.code)|\(scope.period)|\(scope.evaluation.asOf)|\(mayWrite)", scope: scope, frame: frame) {
-            ("dashboard", view(scope, t: t, mayWrite: mayWrite))
+        return try await services.cachedPage("dashboard|\(scope.unit.code)|\(scope.period)|\(scope.asOf)|\(mayWrite)", scope: scope, frame: frame) {
+            ("dashboard", try await view(scope, t: t, mayWrite: mayWrite))
         }
     }
 
-    func view(_ scope: PageScope, t: UIText, mayWrite: Bool) -> View {
+    /// The unit's evaluation, tasks and its subtree's findings, read from the store for this unit alone.
+    func view(_ scope: StoreScope, t: UIText, mayWrite: Bool) async throws -> View {
+        let store = services.store
+        guard let review = try await store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
+            throw HTTPError(.notFound, message: "No unit has the code '\(scope.unit.code)'.")
+        }
+        let indicators = try await store.indicatorsByCode()
         let format = scope.format
         var rows: [Row] = []
         var synthetic = false
-        for result in scope.evaluation.results(for: scope.unit.code) {
-            guard let indicator = scope.evaluator.indicators[result.indicator] else { continue }
-            let ranks = scope.evaluation.ranks(for: result.key)
+        for result in review.results {
+            guard let indicator = indicators[result.indicator] else { continue }
+            let ranks = review.ranks(for: result.indicator)
             synthetic = synthetic || ranks.values.contains { $0.syntheticPeers > 0 }
             let actual = result.actual.map { format.figure($0, indicator: indicator) } ?? "—"
             let href = "/indicators/\(indicator.code.rawValue)?\(scope.query())"
@@ -93,16 +99,16 @@ struct DashboardController {
                     change: index == 0 ? common.change : "", rankLevel: index == 0 ? common.level : "", rankParent: index == 0 ? common.parent : ""))
             }
         }
-        let summary = scope.evaluation.tasks[scope.unit.code] ?? TaskSummary()
-        let tasks = scope.review.tasks.filter { $0.unit == scope.unit.code }.map { task in
+        let summary = review.tasks ?? TaskSummary()
+        let tasks = try await store.tasks(periods: [scope.period], units: [scope.unit.code]).map { task in
             TaskItem(title: task.title[scope.language], deadline: format.date(task.deadline), status: Self.statusWord(task.status, t),
                      late: { if case .done(let c) = task.status { !c.onTime } else { false } }())
         }
         let taskSummary = "\(summary.done)/\(summary.counted) \(t.tasksDone) (\(summary.doneOnTime) \(t.onTime), \(summary.doneLate) \(t.late)); \(summary.overdue) \(t.overdue)"
-        let findings = scope.evaluation.findings(for: Set(scope.evaluator.tree.subtree(of: scope.unit.code))).map(\.description)
+        let findings = try await store.subtreeFindings(of: scope.unit.code, period: scope.period, asOf: scope.asOf).map(\.description)
         return View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
-            period: scope.period.description, asOf: format.date(scope.evaluation.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
+            period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport))
     }

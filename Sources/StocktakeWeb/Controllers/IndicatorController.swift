@@ -37,9 +37,9 @@ struct IndicatorController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let scope = try await StoreScope.resolve(request, context: context, services: services)
         let raw = try context.parameters.require("code")
-        guard let code = IndicatorCode(validating: raw), let indicator = scope.evaluator.indicators[code] else {
+        guard let code = IndicatorCode(validating: raw), let indicator = try await services.store.indicatorsByCode()[code] else {
             throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
         }
         let t = UIText.forLanguage(context.language)
@@ -49,10 +49,13 @@ struct IndicatorController {
         }
     }
 
-    func view(_ scope: PageScope, indicator: Indicator, t: UIText) async throws -> View {
+    /// The unit's result, history and ranking, read from the store: the ranking by the database over the
+    /// maintained figures of the unit's level.
+    func view(_ scope: StoreScope, indicator: Indicator, t: UIText) async throws -> View {
         let code = indicator.code
         let format = scope.format
-        let result = scope.evaluation.results[ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period)]
+        let result = try await services.store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf)?.results
+            .first { $0.indicator == code }
 
         // History: the latest revision of each year's figure, and the targets of those years.
         let observations = try await services.store.observations(units: [scope.unit.code], indicators: [code])
@@ -72,19 +75,18 @@ struct IndicatorController {
             },
             format: format)
 
-        // Ranking among the unit's peers at its level, for the period.
-        let peers = scope.evaluator.tree.units.values.filter { $0.level == scope.unit.level && $0.isActive(in: scope.period) }
-        var ranking: [(Rank, RankRow)] = []
+        // Ranking among the units of the unit's level active in the period, in position then code order.
+        let ranked = try await services.store.ranking(of: indicator, period: scope.period, among: .level, level: scope.unit.level)
+        let peers = Dictionary(try await services.store.units(codes: ranked.map(\.unit)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var ranking: [RankRow] = []
         var synthetic = false
-        for peer in peers {
-            let key = ObservationKey(unit: peer.code, indicator: code, period: scope.period)
-            guard let peerResult = scope.evaluation.results[key], let actual = peerResult.actual, let rank = scope.evaluation.ranks(for: key)[.level] else { continue }
-            synthetic = synthetic || peerResult.isSynthetic
-            ranking.append((rank, RankRow(
-                position: String(rank.position), unit: UnitLink(peer, scope: scope), actual: format.figure(actual, indicator: indicator),
-                synthetic: peerResult.isSynthetic, current: peer.code == scope.unit.code)))
+        for entry in ranked {
+            guard let peer = peers[entry.unit], let actual = entry.figure.actual else { continue }
+            synthetic = synthetic || entry.figure.isSynthetic
+            ranking.append(RankRow(
+                position: String(entry.rank.position), unit: UnitLink(peer, scope: scope), actual: format.figure(actual, indicator: indicator),
+                synthetic: entry.figure.isSynthetic, current: peer.code == scope.unit.code))
         }
-        ranking.sort { ($0.0.position, $0.1.unit.code) < ($1.0.position, $1.1.unit.code) }
 
         return View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, indicator: scope.name(indicator), code: code.rawValue,
@@ -92,7 +94,7 @@ struct IndicatorController {
             own: result?.own.map { format.figure($0.figure, indicator: indicator) } ?? "—",
             rollup: result?.rollup.map { format.figure($0.figure, indicator: indicator) } ?? "—",
             rollupCoverage: result?.rollup.map { "\($0.reporting)/\($0.expected)" },
-            ranking: ranking.map(\.1), scopeName: scope.unit.level.rawValue, synthetic: synthetic,
+            ranking: ranking, scopeName: scope.unit.level.rawValue, synthetic: synthetic,
             historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)")
     }
 }

@@ -7,7 +7,7 @@ struct UnitController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/units") { request, context in
-            let scope = try await PageScope.resolve(request, context: context, services: services)
+            let scope = try await StoreScope.resolve(request, context: context, services: services)
             return Response.redirect(to: "/units/\(scope.unit.code.rawValue)?\(scope.query())", type: .normal)
         }
         router.get("/units/{code}", use: show)
@@ -41,29 +41,45 @@ struct UnitController {
         let day: String
     }
 
+    /// The units below, read from the store with their results on the chosen indicator and their ranks among
+    /// their siblings (one ranking per level among them), without evaluating the period whole.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: code)
+        let scope = try await StoreScope.resolve(request, context: context, services: services, unitCode: code)
+        let store = services.store
         let t = UIText.forLanguage(context.language)
-        let tree = scope.evaluator.tree
-        let indicators = scope.evaluator.indicators.values.sorted { $0.code < $1.code }
-        let chosen = request.uri.queryParameters["indicator"].flatMap { IndicatorCode(validating: String($0)) }
-            .flatMap { scope.evaluator.indicators[$0] } ?? indicators.first
+        let byCode = try await store.indicatorsByCode()
+        let indicators = byCode.values.sorted { $0.code < $1.code }
+        let chosen = request.uri.queryParameters["indicator"].flatMap { IndicatorCode(validating: String($0)) }.flatMap { byCode[$0] } ?? indicators.first
+        let children = try await store.children(of: scope.unit.code)
+        let grandchildren = Set(try await store.childParents(of: children.map(\.code)))
+        var results: [UnitCode: IndicatorResult] = [:]
+        var ranks: [UnitCode: Rank] = [:]
+        if let indicator = chosen {
+            for review in try await store.unitReviews(of: children.map(\.code), period: scope.period, asOf: scope.asOf, only: [indicator.code]) {
+                results[review.unit.code] = review.results.first
+            }
+            for child in Dictionary(grouping: children, by: \.level).values.compactMap(\.first) {
+                for entry in try await store.ranking(of: indicator, period: scope.period, among: .parent, peersOf: child) { ranks[entry.unit] = entry.rank }
+            }
+        }
+        let named = Dictionary(try await store.units(codes: children.compactMap { $0.merger?.successor }).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
-        for childCode in tree.children[scope.unit.code] ?? [] {
-            guard let child = tree[childCode] else { continue }
+        for child in children {
             let merger = child.merger.map { m in
-                Merged(name: scope.name(child), successor: tree[m.successor].map { UnitLink($0, scope: scope) }, day: scope.format.date(m.effective))
+                Merged(
+                    name: scope.name(child), successor: (named[m.successor] ?? children.first { $0.code == m.successor }).map { UnitLink($0, scope: scope) },
+                    day: scope.format.date(m.effective))
             }
             var actual = "—"
             var status: StatusBadge?
-            var rank = ""
-            if let indicator = chosen, let result = scope.evaluation.results[ObservationKey(unit: childCode, indicator: indicator.code, period: scope.period)] {
+            if let indicator = chosen, let result = results[child.code] {
                 actual = result.actual.map { scope.format.figure($0, indicator: indicator) } ?? "—"
                 status = result.targets.first.map { StatusBadge($0.status, format: scope.format) }
-                rank = scope.format.rank(scope.evaluation.ranks(for: result.key)[.parent]) ?? ""
             }
-            rows.append(Row(unit: UnitLink(child, scope: scope), actual: actual, status: status, rank: rank, hasChildren: !(tree.children[childCode] ?? []).isEmpty, merger: merger))
+            rows.append(Row(
+                unit: UnitLink(child, scope: scope), actual: actual, status: status, rank: scope.format.rank(ranks[child.code]) ?? "",
+                hasChildren: grandchildren.contains(child.code), merger: merger))
         }
         let view = View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,

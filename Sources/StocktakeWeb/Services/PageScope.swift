@@ -2,9 +2,110 @@ import Foundation
 import Hummingbird
 import StocktakeCore
 
+/// What every page about one unit and period shows around its content: the unit and its breadcrumbs, the
+/// periods to switch to, the person's language.
+protocol UnitPageScope {
+    /// The data version the page's figures are at.
+    var version: Int { get }
+    var period: Period { get }
+    var periods: [Period] { get }
+    var unit: OrgUnit { get }
+    var format: FigureFormatter { get }
+    var language: String { get }
+    /// The unit's ancestors, root first.
+    var ancestorUnits: [OrgUnit] { get }
+}
+
+extension UnitPageScope {
+    func name(_ unit: OrgUnit) -> String { unit.names[language] }
+    func name(_ indicator: Indicator) -> String { indicator.names[language] }
+
+    /// The breadcrumbs.
+    var ancestors: [UnitLink] { ancestorUnits.map { UnitLink($0, scope: self) } }
+
+    var periodChoices: [Choice] {
+        periods.map { Choice(value: $0.description, label: $0.description, selected: $0 == period) }
+    }
+
+    func query(unit: UnitCode? = nil) -> String {
+        "unit=\((unit ?? self.unit.code).rawValue)&period=\(period.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+    }
+
+    /// The period a page asks for (`?period=2024`), or the newest year with figures, or this year.
+    static func requestedPeriod(_ request: Request, periods: [Period]) throws -> Period {
+        if let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty { return try Period.requested(text) }
+        return periods.first { if case .year = $0 { true } else { false } } ?? .year(Calendar.current.component(.year, from: Date()))
+    }
+}
+
+/// A page about one unit read from the store alone: the unit, its ancestors and, as the page builds, the unit's
+/// evaluation (``StocktakeStore/RecordAccess/unitReview(of:period:asOf:)``) and its subtree's findings. No whole
+/// evaluation of the period is made or kept, so the pages people open most cost the same in a commune's database
+/// and a nation's.
+struct StoreScope: UnitPageScope {
+    let version: Int
+    let period: Period
+    let periods: [Period]
+    let unit: OrgUnit
+    let ancestorUnits: [OrgUnit]
+    let asOf: CalendarDate
+    let format: FigureFormatter
+    let language: String
+
+    /// The unit of `unitCode` or `?unit=`, else the person's own unit, else the first real root.
+    static func resolve(
+        _ request: Request, context: AppRequestContext, services: WebServices, unitCode: String? = nil
+    ) async throws -> StoreScope {
+        let (version, periods) = try await services.reviews.state()
+        let period = try requestedPeriod(request, periods: periods)
+        let store = services.store
+        let unit: OrgUnit
+        if let requested = unitCode ?? request.uri.queryParameters["unit"].map(String.init), !requested.isEmpty {
+            guard let code = UnitCode(validating: requested), let found = try await store.units(codes: [code]).first else {
+                throw HTTPError(.notFound, message: "No unit has the code '\(requested)'.")
+            }
+            unit = found
+        } else if let own = context.account?.unit, let found = try await store.units(codes: [own]).first {
+            unit = found
+        } else if let root = try await store.roots().first(where: { $0.origin != .synthetic }) {
+            unit = root
+        } else {
+            throw HTTPError(.notFound, message: "The database has no units yet: import a data set first.")
+        }
+        return StoreScope(
+            version: version, period: period, periods: periods, unit: unit, ancestorUnits: try await store.ancestors(of: unit.code),
+            asOf: Reviews.today(), format: FigureFormatter(language: context.language), language: context.language)
+    }
+
+    /// The same unit and period as a page that evaluated the period whole.
+    init(_ page: PageScope) {
+        self.init(
+            version: page.version, period: page.period, periods: page.periods, unit: page.unit, ancestorUnits: page.ancestorUnits,
+            asOf: page.evaluation.asOf, format: page.format, language: page.language)
+    }
+
+    init(
+        version: Int, period: Period, periods: [Period], unit: OrgUnit, ancestorUnits: [OrgUnit], asOf: CalendarDate,
+        format: FigureFormatter, language: String
+    ) {
+        self.version = version
+        self.period = period
+        self.periods = periods
+        self.unit = unit
+        self.ancestorUnits = ancestorUnits
+        self.asOf = asOf
+        self.format = format
+        self.language = language
+    }
+
+    /// The tree as far as a remit check needs it: the unit and the units above it.
+    var tree: UnitTree { UnitTree(ancestorUnits + [unit]) }
+}
+
 /// The unit and period a page is about, from its query (`?unit=BG&period=2024`), with sensible defaults: the
-/// person's own unit, the newest period with figures.
-struct PageScope {
+/// person's own unit, the newest period with figures; with the period's whole evaluation, for the pages that
+/// show or act on many units at once (ratings, awards, documents, conferences, entry).
+struct PageScope: UnitPageScope {
     /// The data version the page's figures are at.
     let version: Int
     let period: Period
@@ -18,14 +119,7 @@ struct PageScope {
         _ request: Request, context: AppRequestContext, services: WebServices, unitCode: String? = nil, period fixed: Period? = nil
     ) async throws -> PageScope {
         let (version, periods) = try await services.reviews.state()
-        let period: Period
-        if let fixed {
-            period = fixed
-        } else if let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty {
-            period = try Period.requested(text)
-        } else {
-            period = periods.first { if case .year = $0 { true } else { false } } ?? .year(Calendar.current.component(.year, from: Date()))
-        }
+        let period = try fixed ?? requestedPeriod(request, periods: periods)
         let review = try await services.reviews.review(of: period, version: version)
         let tree = review.evaluator.tree
         let requested = unitCode ?? request.uri.queryParameters["unit"].map(String.init)
@@ -46,26 +140,14 @@ struct PageScope {
     var evaluator: Evaluator { review.evaluator }
     var evaluation: Evaluation { review.evaluation }
 
-    func name(_ unit: OrgUnit) -> String { unit.names[language] }
-    func name(_ indicator: Indicator) -> String { indicator.names[language] }
-
-    /// The unit's ancestors, root first: the breadcrumbs.
-    var ancestors: [UnitLink] {
+    var ancestorUnits: [OrgUnit] {
         var chain: [OrgUnit] = []
         var current = unit.parent.flatMap { evaluator.tree[$0] }
         while let u = current, chain.count < 32 {
             chain.insert(u, at: 0)
             current = u.parent.flatMap { evaluator.tree[$0] }
         }
-        return chain.map { UnitLink($0, scope: self) }
-    }
-
-    var periodChoices: [Choice] {
-        periods.map { Choice(value: $0.description, label: $0.description, selected: $0 == period) }
-    }
-
-    func query(unit: UnitCode? = nil) -> String {
-        "unit=\((unit ?? self.unit.code).rawValue)&period=\(period.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        return chain
     }
 }
 
@@ -74,7 +156,7 @@ struct UnitLink {
     let name: String
     let href: String
 
-    init(_ unit: OrgUnit, scope: PageScope) {
+    init(_ unit: OrgUnit, scope: some UnitPageScope) {
         code = unit.code.rawValue
         name = scope.name(unit)
         href = "/units/\(unit.code.rawValue)?\(scope.query(unit: unit.code))"
