@@ -44,7 +44,7 @@ extension RecordAccess {
         }
         let whole = try await isOnlyRoot(code)
         var findings = try await storedFindings(under: code, period: period, whole: whole)
-        let indicators = try await indicatorsByCode()
+        let indicators = try await indicatorsByCode(withTexts: false)
         let (claims, tasks) = try await unitsStatingRanksOrWithTasks(under: code, period: period, whole: whole)
         let candidates = Set(claims.keys).union(tasks).sorted()
         for start in stride(from: 0, to: candidates.count, by: batch) {
@@ -83,7 +83,8 @@ extension RecordAccess {
             \(subtree(of: code)) SELECT f.* FROM down JOIN unit_findings f \
             ON f.period = \(bind: period.description) AND f.unit_code = down.code
             """
-        return try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder).map { try $0.finding() }
+        let decoder = JSONDecoder()
+        return try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder).map { try $0.finding(decoder: decoder) }
     }
 
     /// The units of `code`'s subtree with a figure stating a rank in `period` (any revision), with the indicators
@@ -110,7 +111,7 @@ extension RecordAccess {
     /// The findings about every unit of `code`'s subtree computed from the records, a batch of `batch` units at a
     /// time, level by level from the top: memory holds one batch, not the subtree.
     public func computedSubtreeFindings(of code: UnitCode, period: Period, asOf: CalendarDate, batch: Int = 500) async throws -> [Finding] {
-        let indicators = try await indicatorsByCode()
+        let indicators = try await indicatorsByCode(withTexts: false)
         var findings: [Finding] = []
         var level = [code]
         while !level.isEmpty {
@@ -394,10 +395,10 @@ struct FindingRow: Codable, Sendable {
         self.detail = String(decoding: try encoder.encode(detail), as: UTF8.self)
     }
 
-    func finding() throws -> Finding {
+    func finding(decoder: JSONDecoder = JSONDecoder()) throws -> Finding {
         let what = "finding of \(unitCode)/\(period)"
         let detail: FindingDetail
-        do { detail = try JSONDecoder().decode(FindingDetail.self, from: Data(self.detail.utf8)) } catch { throw StoreError.corrupt("\(what): \(self.detail)") }
+        do { detail = try decoder.decode(FindingDetail.self, from: Data(self.detail.utf8)) } catch { throw StoreError.corrupt("\(what): \(self.detail)") }
         func need<T>(_ value: T?, _ field: String) throws -> T {
             guard let value else { throw StoreError.corrupt("\(what): no \(field) in \(self.detail)") }
             return value
