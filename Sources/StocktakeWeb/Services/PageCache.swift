@@ -2,21 +2,34 @@ import Foundation
 import Hummingbird
 
 /// Rendered page bodies, kept per page and data version: a page that shows only stored figures (no form, no
-/// token) is rendered once per version and then served from here. Any write moves the version, so nothing
-/// stale is shown; the cache keeps the newest version's pages only.
+/// token) is rendered once per version and then served from here. The cache keeps the newest version's pages,
+/// and the one before.
 ///
-/// A page is rendered once per version even when many requests ask for it at once: the first renders it and
-/// the others wait for its body. Without that, every write (ten a second in a review's busy weeks) sent each
-/// waiting connection to render the same page again at the same moment.
+/// A page is rendered once per version even when many requests ask for it at once: the first renders it. The
+/// others get the body of the version before, if it was rendered less than `fresh` ago, and else wait for the
+/// new one. So the request that comes first after a write (a person's own, after saving) always sees it, and a
+/// page read at the same moment by others is at most one render and `fresh` behind; without that, every write
+/// (ten a second in a review's busy weeks) made every reader of the page wait for its render.
 final class PageCache: @unchecked Sendable {
+    private struct Body {
+        let text: String
+        let kept: ContinuousClock.Instant
+    }
+
     private let lock = NSLock()
     private var version = -1
-    private var bodies: [String: String] = [:]
+    private var bodies: [String: Body] = [:]
+    /// The bodies of the version before `version`.
+    private var previous: [String: Body] = [:]
     /// Requests waiting for a body another request is rendering, by version and key.
     private var waiting: [String: [CheckedContinuation<String?, Never>]] = [:]
     private let limit: Int
+    let fresh: Duration
 
-    init(limit: Int = 2_000) { self.limit = limit }
+    init(limit: Int = 2_000, fresh: Duration = .seconds(1)) {
+        self.limit = limit
+        self.fresh = fresh
+    }
 
     /// What a request should do for a page.
     enum Claim {
@@ -28,20 +41,25 @@ final class PageCache: @unchecked Sendable {
         case renderAlone
     }
 
-    /// The page's body if kept; else the duty to render it, or the body another request rendered meanwhile.
+    /// The page's body if kept; else the duty to render it, or, while another request renders it, the body of
+    /// the version before if it is fresh, or the body that request renders.
     func claim(_ key: String, version: Int) async -> Claim {
         let flight = "\(version)|\(key)"
         let first: Claim? = lock.withLock {
-            if self.version == version, let body = bodies[key] { return .kept(body) }
-            guard waiting[flight] == nil else { return nil }
-            waiting[flight] = []
-            return .render
+            if self.version == version, let body = bodies[key] { return .kept(body.text) }
+            guard waiting[flight] != nil else {
+                waiting[flight] = []
+                return .render
+            }
+            let older = self.version < version ? bodies[key] : previous[key]
+            if let older, ContinuousClock.now - older.kept < fresh { return .kept(older.text) }
+            return nil
         }
         if let first { return first }
         let body: String? = await withCheckedContinuation { continuation in
             lock.withLock {
                 if self.version == version, let body = bodies[key] {
-                    continuation.resume(returning: body)
+                    continuation.resume(returning: body.text)
                 } else if waiting[flight] == nil {
                     continuation.resume(returning: nil)
                 } else {
@@ -57,11 +75,12 @@ final class PageCache: @unchecked Sendable {
         let waiters = lock.withLock {
             if version > self.version {
                 self.version = version
+                previous = bodies
                 bodies.removeAll()
             }
             if version == self.version {
                 if bodies.count >= limit { bodies.removeAll() }
-                bodies[key] = body
+                bodies[key] = Body(text: body, kept: .now)
             }
             return waiting.removeValue(forKey: "\(version)|\(key)") ?? []
         }
