@@ -77,6 +77,7 @@ struct WebServices: Sendable {
     let reviews: Reviews
     let renderer: Renderer
     let pages = PageCache()
+    let definitions = DefinitionCache()
     let sessions = SessionCache()
     let signIn: SignIn
     let options: WebOptions

@@ -72,7 +72,7 @@ struct DashboardController {
         guard let review = try await store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
             throw HTTPError(.notFound, message: "No unit has the code '\(scope.unit.code)'.")
         }
-        let indicators = try await store.indicatorsByCode()
+        let indicators = try await services.definitions.indicators(version: scope.version, in: store)
         let format = scope.format
         var rows: [Row] = []
         var synthetic = false

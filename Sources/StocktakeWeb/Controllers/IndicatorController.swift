@@ -39,7 +39,7 @@ struct IndicatorController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await StoreScope.resolve(request, context: context, services: services)
         let raw = try context.parameters.require("code")
-        guard let code = IndicatorCode(validating: raw), let indicator = try await services.store.indicatorsByCode()[code] else {
+        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
             throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
         }
         let t = UIText.forLanguage(context.language)

@@ -48,7 +48,7 @@ struct UnitController {
         let scope = try await StoreScope.resolve(request, context: context, services: services, unitCode: code)
         let store = services.store
         let t = UIText.forLanguage(context.language)
-        let byCode = try await store.indicatorsByCode()
+        let byCode = try await services.definitions.indicators(version: scope.version, in: store)
         let indicators = byCode.values.sorted { $0.code < $1.code }
         let chosen = request.uri.queryParameters["indicator"].flatMap { IndicatorCode(validating: String($0)) }.flatMap { byCode[$0] } ?? indicators.first
         let children = try await store.children(of: scope.unit.code)

@@ -59,21 +59,22 @@ struct StoreScope: UnitPageScope {
         let (version, periods) = try await services.reviews.state()
         let period = try requestedPeriod(request, periods: periods)
         let store = services.store
-        let unit: OrgUnit
+        let definitions = services.definitions
+        let lineage: [OrgUnit]
         if let requested = unitCode ?? request.uri.queryParameters["unit"].map(String.init), !requested.isEmpty {
-            guard let code = UnitCode(validating: requested), let found = try await store.units(codes: [code]).first else {
+            guard let code = UnitCode(validating: requested), let found = try await definitions.lineage(of: code, in: store) else {
                 throw HTTPError(.notFound, message: "No unit has the code '\(requested)'.")
             }
-            unit = found
-        } else if let own = context.account?.unit, let found = try await store.units(codes: [own]).first {
-            unit = found
-        } else if let root = try await store.roots().first(where: { $0.origin != .synthetic }) {
-            unit = root
+            lineage = found
+        } else if let own = context.account?.unit, let found = try await definitions.lineage(of: own, in: store) {
+            lineage = found
+        } else if let root = try await definitions.firstRoot(version: version, in: store) {
+            lineage = [root]
         } else {
             throw HTTPError(.notFound, message: "The database has no units yet: import a data set first.")
         }
         return StoreScope(
-            version: version, period: period, periods: periods, unit: unit, ancestorUnits: try await store.ancestors(of: unit.code),
+            version: version, period: period, periods: periods, unit: lineage[lineage.count - 1], ancestorUnits: Array(lineage.dropLast()),
             asOf: Reviews.today(), format: FigureFormatter(language: context.language), language: context.language)
     }
 
