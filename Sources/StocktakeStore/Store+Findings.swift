@@ -17,9 +17,12 @@ public struct FindingDifference: Sendable, CustomStringConvertible {
     public let recomputed: [Finding]
     /// The period's findings were left to recompute by an import that did not finish.
     public var stale = false
+    /// A stored finding of the unit that does not read, and why.
+    public var unreadable: String?
 
     public var description: String {
         if stale { return "\(period): findings left to recompute by an unfinished import" }
+        if let unreadable { return "\(unit)/\(period): a stored finding does not read: \(unreadable)" }
         func list(_ findings: [Finding]) -> String { findings.isEmpty ? "none" : findings.map(\.description).joined(separator: "; ") }
         return "\(unit)/\(period): stored \(list(stored)), recomputed \(list(recomputed))"
     }
@@ -84,7 +87,17 @@ extension RecordAccess {
             ON f.period = \(bind: period.description) AND f.unit_code = down.code
             """
         let decoder = JSONDecoder()
-        return try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder).map { try $0.finding(decoder: decoder) }
+        var findings: [Finding] = []
+        var unreadable: [UnreadableRow] = []
+        // A row changed outside Stocktake is skipped and logged, as every read skips one: one bad row does not
+        // take down the page of every unit above it. `stocktake verify` names it.
+        for row in try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder) {
+            do { findings.append(try row.finding(decoder: decoder)) } catch {
+                unreadable.append(UnreadableRow(key: row.subject, revision: nil, problem: "\(error)"))
+            }
+        }
+        report(unreadable)
+        return findings
     }
 
     /// The units of `code`'s subtree with a figure stating a rank in `period` (any revision), with the indicators
@@ -279,7 +292,15 @@ extension RecordAccess {
                 let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, period.description)
                     .where("unit_code", .in, batch.map(\.code.rawValue)).orderBy("unit_code").orderBy("position")
                     .all(decoding: FindingRow.self, with: rowDecoder)
-                for row in rows { stored[try storedCode(row.unitCode), default: []].append(try row.finding()) }
+                for row in rows {
+                    do { stored[try storedCode(row.unitCode), default: []].append(try row.finding()) } catch {
+                        var difference = FindingDifference(
+                            unit: UnitCode(unchecked: row.unitCode), period: period, stored: [], recomputed: recomputed[UnitCode(unchecked: row.unitCode)] ?? [])
+                        difference.unreadable = "\(row.subject): \(error)"
+                        differences.append(difference)
+                        if differences.count >= limit { return differences }
+                    }
+                }
                 for unit in batch.map(\.code) where Set(stored[unit] ?? []) != Set(recomputed[unit] ?? []) {
                     differences.append(FindingDifference(
                         unit: unit, period: period, stored: Finding.sorted(stored[unit] ?? []), recomputed: Finding.sorted(recomputed[unit] ?? [])))
@@ -353,6 +374,9 @@ struct FindingRow: Codable, Sendable {
         case kind
         case detail
     }
+
+    /// `BG/grdp_growth/2024 #0`, as the row names its finding.
+    var subject: String { "\(unitCode)/\(indicatorCode)/\(period) #\(position)" }
 
     /// Rows for `findings`, numbered within each unit, period and indicator.
     static func rows(_ findings: [Finding]) throws -> [FindingRow] {

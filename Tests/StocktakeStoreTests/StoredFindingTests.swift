@@ -201,6 +201,23 @@ import StocktakeTestSupport
             try await store.sql.update("unit_findings").set("detail", to: #"{"expected":99,"missing":[]}"#).where("kind", .equal, "missing_reports").run()
             let changed = try await store.verifyFindings()
             #expect(!changed.isEmpty && changed.allSatisfy { $0.description.contains("stored") && $0.description.contains("0 of 99") }, "\(changed)")
+            _ = try await store.transaction { try await $0.rebuildFindings() }
+
+            // A row that does not read is skipped by the read, which still gives every other finding, and named
+            // by verify; a rebuild mends it.
+            let row = try #require(try await store.sql.select().columns("unit_code", "indicator_code").from("unit_findings")
+                .where("period", .equal, "2024").limit(1).first(decoding: UnitIndicatorRow.self, with: SQLRowDecoder()))
+            let unit = UnitCode(unchecked: row.unitCode)
+            let whole = try await store.subtreeFindings(of: unit, period: .year(2024), asOf: asOf)
+            try await store.sql.update("unit_findings").set("detail", to: "{not json").where("period", .equal, "2024")
+                .where("unit_code", .equal, row.unitCode).where("indicator_code", .equal, row.indicatorCode).run()
+            let read = try await store.subtreeFindings(of: unit, period: .year(2024), asOf: asOf)
+            #expect(Set(read.map(\.description)).isSubset(of: Set(whole.map(\.description))) && read.count < whole.count)
+            let unreadable = try await store.verifyFindings().map(\.description)
+            #expect(unreadable.contains { $0.hasPrefix("\(row.unitCode)/2024: a stored finding does not read: \(row.unitCode)/\(row.indicatorCode)/2024 #") }, "\(unreadable)")
+            _ = try await store.transaction { try await $0.rebuildFindings() }
+            #expect(try await store.verifyFindings().isEmpty)
+            #expect(try await store.subtreeFindings(of: unit, period: .year(2024), asOf: asOf) == whole)
         }
     }
 }
