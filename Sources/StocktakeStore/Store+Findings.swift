@@ -54,9 +54,7 @@ extension RecordAccess {
             let units = try await self.units(codes: Array(candidates[start..<min(start + batch, candidates.count)]))
             // Only the indicators whose ranks the batch states: a unit's ranks on the others make no finding.
             let stated = units.reduce(into: Set<IndicatorCode>()) { $0.formUnion(claims[$1.code] ?? []) }
-            let slices = try await unitSlices(of: units, period: period, indicators: indicators.filter { stated.contains($0.key) }) { slice in
-                slice.own.values.contains { !$0.claims.ranks.isEmpty }
-            }
+            let slices = try await unitSlices(of: units, period: period, indicators: indicators.filter { stated.contains($0.key) }, ranked: \.statesARank)
             for slice in slices { findings += slice.review(asOf: asOf).findings.filter { !$0.followsFromRecords } }
         }
         return Finding.sorted(findings)
@@ -86,17 +84,10 @@ extension RecordAccess {
             \(subtree(of: code)) SELECT f.* FROM down JOIN unit_findings f \
             ON f.period = \(bind: period.description) AND f.unit_code = down.code
             """
-        let decoder = JSONDecoder()
-        var findings: [Finding] = []
-        var unreadable: [UnreadableRow] = []
         // A row changed outside Stocktake is skipped and logged, as every read skips one: one bad row does not
         // take down the page of every unit above it. `stocktake verify` names it.
-        for row in try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder) {
-            do { findings.append(try row.finding(decoder: decoder)) } catch {
-                unreadable.append(UnreadableRow(key: row.subject, revision: nil, problem: "\(error)"))
-            }
-        }
-        report(unreadable)
+        let (findings, unreadable) = FindingRow.read(try await sql.raw(query).all(decoding: FindingRow.self, with: rowDecoder))
+        report(unreadable.map { UnreadableRow(key: $0.row.subject, revision: nil, problem: $0.problem) })
         return findings
     }
 
@@ -132,9 +123,7 @@ extension RecordAccess {
             for start in stride(from: 0, to: level.count, by: batch) {
                 let units = try await self.units(codes: Array(level[start..<min(start + batch, level.count)]))
                 // Ranks are counted only where a figure states one: only a rank claim turns them into a finding.
-                let slices = try await unitSlices(of: units, period: period, indicators: indicators) { slice in
-                    slice.own.values.contains { !$0.claims.ranks.isEmpty }
-                }
+                let slices = try await unitSlices(of: units, period: period, indicators: indicators, ranked: \.statesARank)
                 for slice in slices { findings += slice.review(asOf: asOf).findings }
                 next += try await childCodes(of: units.map(\.code))
             }
@@ -253,7 +242,7 @@ extension RecordAccess {
     /// left), a batch of 500 units at a time. Call it inside a transaction. Returns the number of findings stored.
     @discardableResult
     public func rebuildFindings(periods: [Period]? = nil, progress: (Period, Int) -> Void = { _, _ in }) async throws -> Int {
-        let units = try await self.units().sorted { $0.code < $1.code }
+        let units = try await self.units()  // in code order
         let indicators = try await indicatorsByCode(withTexts: false)
         if periods == nil {
             try await sql.delete(from: "unit_findings").run()
@@ -281,27 +270,29 @@ extension RecordAccess {
         var differences = try await staleFindingPeriods().sorted().map {
             FindingDifference(unit: UnitCode(unchecked: "-"), period: $0, stored: [], recomputed: [], stale: true)
         }
-        let units = try await self.units().sorted { $0.code < $1.code }
+        let units = try await self.units()  // in code order
         let indicators = try await indicatorsByCode(withTexts: false)
         let periods = try await figurePeriods()
         for period in periods {
             for start in stride(from: 0, to: units.count, by: 500) {
                 let batch = Array(units[start..<min(start + 500, units.count)])
                 let recomputed = Dictionary(grouping: try await recordFindings(of: batch, period: period, indicators: indicators), by: \.unit)
-                var stored: [UnitCode: [Finding]] = [:]
                 let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, period.description)
                     .where("unit_code", .in, batch.map(\.code.rawValue)).orderBy("unit_code").orderBy("position")
                     .all(decoding: FindingRow.self, with: rowDecoder)
-                for row in rows {
-                    do { stored[try storedCode(row.unitCode), default: []].append(try row.finding()) } catch {
-                        var difference = FindingDifference(
-                            unit: UnitCode(unchecked: row.unitCode), period: period, stored: [], recomputed: recomputed[UnitCode(unchecked: row.unitCode)] ?? [])
-                        difference.unreadable = "\(row.subject): \(error)"
-                        differences.append(difference)
-                        if differences.count >= limit { return differences }
-                    }
+                let (readable, unreadable) = FindingRow.read(rows)
+                let stored = Dictionary(grouping: readable, by: \.unit)
+                // A unit with a row that does not read is named for that row alone.
+                var named: Set<UnitCode> = []
+                for (row, problem) in unreadable {
+                    let unit = UnitCode(unchecked: row.unitCode)
+                    named.insert(unit)
+                    var difference = FindingDifference(unit: unit, period: period, stored: [], recomputed: Finding.sorted(recomputed[unit] ?? []))
+                    difference.unreadable = "\(row.subject): \(problem)"
+                    differences.append(difference)
+                    if differences.count >= limit { return differences }
                 }
-                for unit in batch.map(\.code) where Set(stored[unit] ?? []) != Set(recomputed[unit] ?? []) {
+                for unit in batch.map(\.code) where !named.contains(unit) && Set(stored[unit] ?? []) != Set(recomputed[unit] ?? []) {
                     differences.append(FindingDifference(
                         unit: unit, period: period, stored: Finding.sorted(stored[unit] ?? []), recomputed: Finding.sorted(recomputed[unit] ?? [])))
                     if differences.count >= limit { return differences }
@@ -314,7 +305,7 @@ extension RecordAccess {
             guard let period = try? Period(parsing: text), !periods.contains(period) else { continue }
             let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, text).orderBy("unit_code").orderBy("position")
                 .all(decoding: FindingRow.self, with: rowDecoder)
-            for (unit, findings) in Dictionary(grouping: try rows.map { try $0.finding() }, by: \.unit).sorted(by: { $0.key < $1.key }) {
+            for (unit, findings) in Dictionary(grouping: FindingRow.read(rows).findings, by: \.unit).sorted(by: { $0.key < $1.key }) {
                 differences.append(FindingDifference(unit: unit, period: period, stored: findings, recomputed: []))
                 if differences.count >= limit { return differences }
             }
@@ -377,6 +368,17 @@ struct FindingRow: Codable, Sendable {
 
     /// `BG/grdp_growth/2024 #0`, as the row names its finding.
     var subject: String { "\(unitCode)/\(indicatorCode)/\(period) #\(position)" }
+
+    /// The findings of `rows`, and the rows that do not read (changed outside Stocktake) with why.
+    static func read(_ rows: [FindingRow]) -> (findings: [Finding], unreadable: [(row: FindingRow, problem: String)]) {
+        let decoder = JSONDecoder()
+        var findings: [Finding] = []
+        var unreadable: [(row: FindingRow, problem: String)] = []
+        for row in rows {
+            do { findings.append(try row.finding(decoder: decoder)) } catch { unreadable.append((row, "\(error)")) }
+        }
+        return (findings, unreadable)
+    }
 
     /// Rows for `findings`, numbered within each unit, period and indicator.
     static func rows(_ findings: [Finding]) throws -> [FindingRow] {

@@ -30,6 +30,11 @@ public struct UnitSlice: Sendable {
         self.indicators = indicators
     }
 
+    /// Whether one of the unit's figures states its rank: only then can its ranks make a finding.
+    public var statesARank: Bool {
+        own.values.contains { !$0.claims.ranks.isEmpty }
+    }
+
     /// The indicators of the unit's roll-ups that some active child did not report.
     public var incompleteRollups: [IndicatorCode] {
         rollups.filter { $0.value.reporting < $0.value.expected }.keys.sorted()

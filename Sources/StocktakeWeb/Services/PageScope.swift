@@ -78,29 +78,17 @@ struct StoreScope: UnitPageScope {
             asOf: Reviews.today(), format: FigureFormatter(language: context.language), language: context.language)
     }
 
+    /// The tree as far as a remit check needs it: the unit and the units above it.
+    var tree: UnitTree { UnitTree(ancestorUnits + [unit]) }
+}
+
+extension StoreScope {
     /// The same unit and period as a page that evaluated the period whole.
     init(_ page: PageScope) {
         self.init(
             version: page.version, period: page.period, periods: page.periods, unit: page.unit, ancestorUnits: page.ancestorUnits,
             asOf: page.evaluation.asOf, format: page.format, language: page.language)
     }
-
-    init(
-        version: Int, period: Period, periods: [Period], unit: OrgUnit, ancestorUnits: [OrgUnit], asOf: CalendarDate,
-        format: FigureFormatter, language: String
-    ) {
-        self.version = version
-        self.period = period
-        self.periods = periods
-        self.unit = unit
-        self.ancestorUnits = ancestorUnits
-        self.asOf = asOf
-        self.format = format
-        self.language = language
-    }
-
-    /// The tree as far as a remit check needs it: the unit and the units above it.
-    var tree: UnitTree { UnitTree(ancestorUnits + [unit]) }
 }
 
 /// The unit and period a page is about, from its query (`?unit=BG&period=2024`), with sensible defaults: the
