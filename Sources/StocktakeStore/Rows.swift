@@ -212,25 +212,6 @@ struct ObservationRow: Codable, Sendable {
     var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }
 }
 
-/// Which revision a write stored, and at which data version.
-struct WrittenRow: Codable, Sendable {
-    var unitCode: String
-    var indicatorCode: String
-    var period: String
-    var revision: Int
-    var writtenVersion: Int
-
-    enum CodingKeys: String, CodingKey {
-        case unitCode = "unit_code"
-        case indicatorCode = "indicator_code"
-        case period
-        case revision
-        case writtenVersion = "written_version"
-    }
-
-    var revisionKey: RevisionKey { RevisionKey(unitCode: unitCode, indicatorCode: indicatorCode, period: period, revision: revision) }
-}
-
 struct RevisionKey: Hashable, Sendable {
     var unitCode: String
     var indicatorCode: String

@@ -102,8 +102,16 @@ extension Store {
     /// every connection of the process shares.
     static let sqliteBusyWait = 20
 
-    /// How many times a transaction (or a single SQLite statement) runs before a conflict is reported.
+    /// A transaction (or a single SQLite statement) that conflicts runs again at least this many times, and
+    /// for as long as `retryWindow` allows: on a loaded machine one writer lost thirty times in a row to others
+    /// that kept the lock, and waiting is the right answer to being busy (as ``connectionWait`` for a pool).
     static let retries = 30
+    static let retryWindow: Duration = .seconds(120)
+
+    /// Whether a conflict on attempt `attempt`, of an operation that began at `start`, is tried again.
+    static func mayRetry(attempt: Int, since start: ContinuousClock.Instant) -> Bool {
+        attempt < retries || ContinuousClock.now - start < retryWindow
+    }
 
     /// Waits at random up to a bound that doubles with each attempt (to a second), so that colliding
     /// transactions spread out; a fixed small step let one transaction lose thirty times in a row when a busy
@@ -154,6 +162,7 @@ struct SerializedDatabase: SQLDatabase {
     /// (unless it already delivered rows), as a transaction is.
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         var attempt = 0
+        let start = ContinuousClock.now
         while true {
             attempt += 1
             let delivered = NIOLockedValueBox(false)
@@ -164,7 +173,7 @@ struct SerializedDatabase: SQLDatabase {
                         onRow(row)
                     }
                 }
-            } catch let error as SQLiteError where error.reason == .busy && attempt < Store.retries && !delivered.withLockedValue({ $0 }) {
+            } catch let error as SQLiteError where error.reason == .busy && Store.mayRetry(attempt: attempt, since: start) && !delivered.withLockedValue({ $0 }) {
                 try await Store.backOff(attempt: attempt)
             }
         }

@@ -69,7 +69,7 @@ extension RecordAccess {
 
     /// `code` and every unit below it, active or not, as a recursive query's rows (UNION stops at a unit seen
     /// before, should a changed database hold a cycle).
-    private func subtree(of code: UnitCode) -> SQLQueryString {
+    func subtree(of code: UnitCode) -> SQLQueryString {
         """
         WITH RECURSIVE down(code) AS (SELECT code FROM units WHERE code = \(bind: code.rawValue) \
         UNION SELECT u.code FROM units u JOIN down ON u.parent_code = down.code)

@@ -84,9 +84,10 @@ extension RecordAccess {
         }
     }
 
-    /// Targets, all or only those of the given periods, units or codes.
-    public func targets(periods: [Period]? = nil, units: [UnitCode]? = nil, codes: [TargetCode]? = nil) async throws -> [Target] {
+    /// Targets, all or only those of the given periods, units, codes or document.
+    public func targets(periods: [Period]? = nil, units: [UnitCode]? = nil, codes: [TargetCode]? = nil, document: DocumentCode? = nil) async throws -> [Target] {
         let query = sql.select().columns("*").from("targets").orderBy("code")
+        if let document { query.where("document_code", .equal, document.rawValue) }
         if let periods { query.where("period", .in, periods.map(\.description)) }
         if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
         if let codes { query.where("code", .in, codes.map(\.rawValue)) }
@@ -116,17 +117,18 @@ extension RecordAccess {
         return result
     }
 
-    /// Key tasks, all or only those of the given periods, units or codes, each with its latest status: the
-    /// imported one unless a later change was recorded.
-    public func tasks(periods: [Period]? = nil, units: [UnitCode]? = nil, codes: [TaskCode]? = nil) async throws -> [KeyTask] {
+    /// Key tasks, all or only those of the given periods, units, codes or document, each with its latest status:
+    /// the imported one unless a later change was recorded.
+    public func tasks(periods: [Period]? = nil, units: [UnitCode]? = nil, codes: [TaskCode]? = nil, document: DocumentCode? = nil) async throws -> [KeyTask] {
         let query = sql.select().columns("*").from("key_tasks").orderBy("code")
+        if let document { query.where("document_code", .equal, document.rawValue) }
         if let periods { query.where("period", .in, periods.map(\.description)) }
         if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
         if let codes { query.where("code", .in, codes.map(\.rawValue)) }
         let rows = try await query.all(decoding: TaskRow.self, with: rowDecoder)
         guard !rows.isEmpty else { return [] }
         // A few tasks' titles and changes are read by their codes, all tasks' at once.
-        let only = units == nil && codes == nil ? nil : rows.map(\.code)
+        let only = units == nil && codes == nil && document == nil ? nil : rows.map(\.code)
         func related(_ table: String) -> SQLSelectBuilder {
             let query = sql.select().columns("*").from(table)
             if let only { query.where("task_code", .in, only) }
@@ -179,24 +181,6 @@ extension RecordAccess {
         let (observations, unreadable) = try collector.finish()
         report(unreadable)
         return observations
-    }
-
-    /// The observations written after data version `version` and up to `last`, in the order they were written;
-    /// nil when there are more than `limit` (a reader then evaluates afresh rather than catch up).
-    public func observations(writtenAfter version: Int, upTo last: Int, limit: Int) async throws -> [Observation]? {
-        let written = try await sql.select().columns("unit_code", "indicator_code", "period", "revision", "written_version").from("observations")
-            .where("written_version", .greaterThan, version).where("written_version", .lessThanOrEqual, last).limit(limit + 1)
-            .all(decoding: WrittenRow.self, with: rowDecoder)
-        guard written.count <= limit else { return nil }
-        guard !written.isEmpty else { return [] }
-        let order = Dictionary(written.map { ($0.revisionKey, $0.writtenVersion) }, uniquingKeysWith: max)
-        let read = try await observations(
-            periods: Set(written.map(\.period)).compactMap { try? Period(parsing: $0) }, units: Set(written.map(\.unitCode)).compactMap(UnitCode.init(validating:)),
-            indicators: Set(written.map(\.indicatorCode)).compactMap(IndicatorCode.init(validating:)))
-        return read.compactMap { o -> (Int, Observation)? in
-            order[RevisionKey(unitCode: o.key.unit.rawValue, indicatorCode: o.key.indicator.rawValue, period: o.key.period.description, revision: o.revision)]
-                .map { ($0, o) }
-        }.sorted { ($0.0, $0.1.key, $0.1.revision) < ($1.0, $1.1.key, $1.1.revision) }.map(\.1)
     }
 
     /// The periods of the observations written after data version `version` and up to `last`.

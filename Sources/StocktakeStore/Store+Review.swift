@@ -237,12 +237,35 @@ public struct AwardRound: Sendable {
 }
 
 extension RecordAccess {
-    /// Every award rule's candidates in `period` (optionally only rules given by `body`), read from the
-    /// confirmed ratings and the year's evaluation.
-    public func awardRounds(in period: Period, evaluation: Evaluation?, tree: UnitTree, body: UnitCode? = nil) async throws -> [AwardRound] {
-        let inputs = AwardRule.Inputs(tree: tree, ratings: try await latestRatings(), evaluation: evaluation)
+    /// Every award rule's candidates in `period` (optionally only rules given by `body`), read from the store: the
+    /// units below the rules' bodies, the confirmed ratings, and for rank criteria the ranks the database counts
+    /// over the maintained figures (one ranking of a level per criterion), so that no whole evaluation is made.
+    public func awardRounds(in period: Period, body: UnitCode? = nil) async throws -> [AwardRound] {
+        let rules = try await awardRules().filter { body == nil || $0.body == body }
+        guard !rules.isEmpty else { return [] }
+        var units: [UnitCode: OrgUnit] = [:]
+        for code in Set(rules.map(\.body)).sorted() where units[code] == nil {
+            for unit in try await subtreeUnits(of: code) { units[unit.code] = unit }
+        }
+        let tree = UnitTree(Array(units.values))
+        let indicators = try await indicatorsByCode(withTexts: false)
+        var standings: [ObservationKey: [PeerScope: (rank: Rank, actual: Decimal)]] = [:]
+        for rule in rules {
+            let levels = rule.level.map { [$0] } ?? Array(Set(tree.subtree(of: rule.body).compactMap { tree[$0]?.level })).sorted { $0.rawValue < $1.rawValue }
+            for criterion in rule.criteria {
+                guard case .rank(let code, let scope, _) = criterion, let indicator = indicators[code] else { continue }
+                for level in levels {
+                    for ranked in try await ranking(of: indicator, period: period, among: scope, level: level) where units[ranked.unit] != nil {
+                        guard let actual = ranked.figure.actual?.measured else { continue }
+                        standings[ObservationKey(unit: ranked.unit, indicator: code, period: period), default: [:]][scope] = (ranked.rank, actual)
+                    }
+                }
+            }
+        }
+        let found = standings
+        let inputs = AwardRule.Inputs(tree: tree, ratings: try await latestRatings()) { key, scope in found[key]?[scope] }
         let decisions = try await awardDecisions(period: period)
-        return try await awardRules().filter { body == nil || $0.body == body }.map { rule in
+        return rules.map { rule in
             AwardRound(
                 rule: rule, candidates: rule.candidates(in: period, inputs),
                 decisions: Dictionary(grouping: decisions.filter { $0.rule == rule.code }, by: \.unit))

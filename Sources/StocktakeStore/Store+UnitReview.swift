@@ -15,15 +15,35 @@ extension RecordAccess {
     }
 
     /// The evaluations of several units on the indicators of `only` (every one when nil), read for the batch at
-    /// once; without their ranks, which ``ranking(of:period:among:peersOf:level:)`` gives a whole peer group of.
-    public func unitReviews(of codes: [UnitCode], period: Period, asOf: CalendarDate, only: Set<IndicatorCode>? = nil) async throws -> [UnitReview] {
+    /// once; without their ranks, which ``ranking(of:period:among:peersOf:level:)`` gives a whole peer group of,
+    /// except for the units that state a rank when `rankClaims` is set: their ranks are counted, so that a stated
+    /// rank the figures do not give is a finding, as in ``unitReview(of:period:asOf:)``.
+    public func unitReviews(
+        of codes: [UnitCode], period: Period, asOf: CalendarDate, only: Set<IndicatorCode>? = nil, rankClaims: Bool = false
+    ) async throws -> [UnitReview] {
         let indicators = try await indicatorsByCode().filter { only?.contains($0.key) ?? true }
         var reviews: [UnitReview] = []
         for chunk in Self.chunks(codes.map(\.rawValue)) {
             let units = try await units(codes: chunk!.map { UnitCode(unchecked: $0) })
-            reviews += try await unitSlices(of: units, period: period, indicators: indicators, ranked: { _ in false }).map { $0.review(asOf: asOf) }
+            reviews += try await unitSlices(of: units, period: period, indicators: indicators, ranked: { rankClaims && $0.statesARank })
+                .map { $0.review(asOf: asOf) }
         }
         return reviews
+    }
+
+    /// The reviews of the units `body` rates in `period`: the units directly below it active then, synthetic ones
+    /// left out, in code order (``RatingRule/round(of:)``).
+    public func ratedReviews(of body: UnitCode, period: Period, asOf: CalendarDate) async throws -> [UnitReview] {
+        let rated = try await children(of: body).filter { $0.isActive(in: period) && $0.origin != .synthetic }
+        return try await unitReviews(of: rated.map(\.code), period: period, asOf: asOf, rankClaims: true)
+    }
+
+    /// `code` and every unit below it, active or not, in code order.
+    public func subtreeUnits(of code: UnitCode) async throws -> [OrgUnit] {
+        let codes = try await sql.raw("\(subtree(of: code)) SELECT code FROM down ORDER BY code").all(decodingColumn: "code", as: String.self)
+        var result: [OrgUnit] = []
+        for chunk in Self.chunks(codes) { result += try await units(codes: try chunk!.map { try storedCode($0) }) }
+        return result
     }
 
     /// The units at the top of the tree, in code order.

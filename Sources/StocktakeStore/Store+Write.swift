@@ -78,7 +78,7 @@ extension RecordAccess {
     }
 
     /// The data version, and the version of the last write that changed anything but observations: between the
-    /// two, only figures were written (``observations(writtenAfter:upTo:limit:)``).
+    /// two, only figures were written (``periods(writtenAfter:upTo:)``).
     public func dataVersions() async throws -> (data: Int, definitions: Int) {
         let row = try await sql.select().column("version").column("definitions_version").from("data_version").where("id", .equal, 1).first()
         return (try row?.decode(column: "version", as: Int.self) ?? 0, try row?.decode(column: "definitions_version", as: Int.self) ?? 0)

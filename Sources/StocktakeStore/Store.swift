@@ -56,6 +56,7 @@ public final class Store: RecordAccess {
     /// serializable and retried when the server reports a serialization conflict with another one.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> R) async throws -> R {
         var attempt = 0
+        let start = ContinuousClock.now
         while true {
             attempt += 1
             do {
@@ -70,7 +71,7 @@ public final class Store: RecordAccess {
                         throw error
                     }
                 }
-            } catch where attempt < Self.retries && isSerializationConflict(error) {
+            } catch where Self.mayRetry(attempt: attempt, since: start) && isSerializationConflict(error) {
                 try await Self.backOff(attempt: attempt)
                 continue
             }

@@ -74,7 +74,7 @@ public struct WebOptions: Sendable {
 /// Everything the controllers share.
 struct WebServices: Sendable {
     let store: Store
-    let reviews: Reviews
+    let versions: DataVersions
     let renderer: Renderer
     let pages = PageCache()
     let definitions = DefinitionCache()
@@ -88,7 +88,7 @@ struct WebServices: Sendable {
 public func buildRouter(store: Store, options: WebOptions = WebOptions()) async throws -> Router<AppRequestContext> {
     let metrics = PrometheusMetrics.shared
     let services = WebServices(
-        store: store, reviews: Reviews(store: store), renderer: try await Renderer.load(),
+        store: store, versions: DataVersions(store: store), renderer: try await Renderer.load(),
         signIn: SignIn(
             store: store, throttle: LoginThrottle(.init(perName: options.loginAttempts, perAddress: options.loginAttemptsPerAddress)),
             checks: PasswordChecks()),

@@ -62,13 +62,12 @@ import StocktakeTestSupport
     @Test func awardDecisionsAreRevisionsAndARejectionNeedsAReason() async throws {
         try await TestDatabase.withStore { store async throws in
             try await Self.imported(store)
-            let evaluator = try await store.evaluator(for: .year(2024))
-            let evaluation = evaluator.evaluate(period: .year(2024), asOf: try CalendarDate(parsing: "2025-01-14"))
             let rule = try await store.ratingRule(for: .year(2024))
-            for proposal in rule.round(of: UnitCode(unchecked: "BG"), tree: evaluator.tree, evaluation: evaluation).proposals {
+            let rated = try await store.ratedReviews(of: UnitCode(unchecked: "BG"), period: .year(2024), asOf: try CalendarDate(parsing: "2025-01-14"))
+            for proposal in rule.round(of: rated).proposals {
                 try await store.confirmRating(proposal, period: .year(2024), grade: proposal.proposed, rule: rule, reason: nil, by: "tester")
             }
-            let rounds = try await store.awardRounds(in: .year(2024), evaluation: evaluation, tree: evaluator.tree)
+            let rounds = try await store.awardRounds(in: .year(2024))
             let five = try #require(rounds.first { $0.rule.code.rawValue == "BG-MERIT-5Y" })
             // Bac Giang city: excellent 2020–2024. Viet Yen town: excellent 2021–2024 only, not a candidate.
             #expect(five.candidates.map(\.unit.rawValue) == ["BG-CITY"])
@@ -84,6 +83,59 @@ import StocktakeTestSupport
             #expect(decisions[0].evidence.hasPrefix("excellent 2020 (95.5), excellent 2021 (96)"))
             #expect(try await store.acceptedAwards(in: .year(2024)).isEmpty)
             #expect(try await store.auditEvents(limit: 50).filter { $0.action == .awardDecided }.count == 2)
+        }
+    }
+
+    /// A body's rating round and its award candidates, read from the store for the body alone, equal those a
+    /// whole evaluation of the year gives, also for award rules that rank units by the database's counts (of a
+    /// level, among the units of one parent or of one cluster, with and without a level named).
+    @Test func roundsReadForOneBodyEqualThoseOfTheWholeEvaluation() async throws {
+        try await TestDatabase.withStore { store async throws in
+            try await Self.imported(store)
+            let ranked = """
+                {"format": "stocktake-review/1", "award_rules": [
+                 {"code": "BG-TOP-BUDGET", "title": {"en": "t"}, "award": {"en": "a"}, "body": "BG", "level": "district",
+                  "criteria": [{"kind": "rank", "indicator": "district_budget_revenue", "among": "group:cluster", "top": 2}]},
+                 {"code": "BG-TOP-PARENT", "title": {"en": "t"}, "award": {"en": "a"}, "body": "BG", "level": "district",
+                  "criteria": [{"kind": "rank", "indicator": "district_budget_revenue", "among": "parent", "top": 3}]},
+                 {"code": "BG-TOP-MEMBERS", "title": {"en": "t"}, "award": {"en": "a"}, "body": "BG",
+                  "criteria": [{"kind": "rank", "indicator": "district_new_members", "among": "level", "top": 2},
+                               {"kind": "grade_streak", "at_least": "completed", "years": 1}]},
+                 {"code": "VN-TOP", "title": {"en": "t"}, "award": {"en": "a"}, "body": "VN",
+                  "criteria": [{"kind": "rank", "indicator": "district_budget_revenue", "among": "level", "top": 1}]}]}
+                """
+            try await store.importReview(ReviewJSON.read(Data(ranked.utf8), file: "ranked.json"), by: "tester")
+            let period = Period.year(2024)
+            let asOf = try CalendarDate(parsing: "2025-01-14")
+            let evaluator = try await store.evaluator(for: period)
+            let evaluation = evaluator.evaluate(period: period, asOf: asOf)
+            let rule = try await store.ratingRule(for: period)
+            for body in ["VN", "BG", "BG-CITY"].map({ UnitCode(unchecked: $0) }) {
+                let read = rule.round(of: try await store.ratedReviews(of: body, period: period, asOf: asOf))
+                let whole = rule.round(of: body, tree: evaluator.tree, evaluation: evaluation)
+                #expect(read.proposals == whole.proposals && read.quota == whole.quota && read.unrated == whole.unrated, "\(body)")
+            }
+            #expect(!rule.round(of: try await store.ratedReviews(of: UnitCode(unchecked: "BG"), period: period, asOf: asOf)).proposals.isEmpty)
+            for proposal in rule.round(of: try await store.ratedReviews(of: UnitCode(unchecked: "BG"), period: period, asOf: asOf)).proposals {
+                try await store.confirmRating(proposal, period: period, grade: proposal.proposed, rule: rule, reason: nil, by: "tester")
+            }
+
+            let inputs = AwardRule.Inputs(tree: evaluator.tree, ratings: try await store.latestRatings(), evaluation: evaluation)
+            let rounds = try await store.awardRounds(in: period)
+            #expect(rounds.count == 7)
+            for round in rounds {
+                #expect(round.candidates == round.rule.candidates(in: period, inputs), "\(round.rule.code)")
+            }
+            let byRule = Dictionary(uniqueKeysWithValues: rounds.map { ($0.rule.code.rawValue, $0.candidates) })
+            // The first two of each of the two clusters.
+            #expect(byRule["BG-TOP-BUDGET"]?.count == 4)
+            #expect(byRule["BG-TOP-PARENT"]?.count == 3)
+            #expect(byRule["BG-TOP-MEMBERS"]?.isEmpty == false)
+            // The first of each level below the nation that has the figure: the province and one district.
+            #expect(byRule["VN-TOP"]?.count == 2)
+            let province = try await store.awardRounds(in: period, body: UnitCode(unchecked: "BG"))
+            #expect(province.map(\.rule.code) == rounds.filter { $0.rule.body.rawValue == "BG" }.map(\.rule.code))
+            #expect(province.map(\.candidates) == rounds.filter { $0.rule.body.rawValue == "BG" }.map(\.candidates))
         }
     }
 

@@ -12,10 +12,9 @@ import Testing
         let samples = URL(fileURLWithPath: WebHarness.samples)
         try await store.importChecked(ImportFile.read(try Data(contentsOf: samples.appendingPathComponent("bac-giang-districts-2024.json")), file: "districts.json", enteredBy: "tester"))
         try await store.importReview(ReviewJSON.read(try Data(contentsOf: samples.appendingPathComponent("bac-giang-review-2024.json")), file: "review.json"), by: "tester")
-        let evaluator = try await store.evaluator(for: .year(2024))
         let rule = try await store.ratingRule(for: .year(2024))
-        let evaluation = evaluator.evaluate(period: .year(2024), asOf: try CalendarDate(parsing: "2025-01-14"))
-        for proposal in rule.round(of: UnitCode(unchecked: "BG"), tree: evaluator.tree, evaluation: evaluation).proposals {
+        let rated = try await store.ratedReviews(of: UnitCode(unchecked: "BG"), period: .year(2024), asOf: try CalendarDate(parsing: "2025-01-14"))
+        for proposal in rule.round(of: rated).proposals {
             try await store.confirmRating(proposal, period: .year(2024), grade: proposal.proposed, rule: rule, reason: nil, by: "tester")
         }
     }
@@ -51,8 +50,7 @@ import Testing
     @Test func theConferencePageGathersTheYearAndAConclusionBecomesATask() async throws {
         try await WebHarness.run { client, store async throws in
             try await Self.prepare(store)
-            let evaluator = try await store.evaluator(for: .year(2024))
-            let rounds = try await store.awardRounds(in: .year(2024), evaluation: evaluator.evaluate(period: .year(2024), asOf: try CalendarDate(parsing: "2025-01-14")), tree: evaluator.tree)
+            let rounds = try await store.awardRounds(in: .year(2024))
             for candidate in rounds.first(where: { $0.rule.code.rawValue == "BG-MERIT-2024" })!.candidates {
                 try await store.decideAward(candidate, accepted: true, reason: nil, by: "tester")
             }

@@ -48,16 +48,14 @@ import Testing
 
     /// Three servers' stores on one database, four writers each, every writer correcting its own figure of a
     /// district three times: all twelve figures' writes land on their province's roll-ups at once (on PostgreSQL they
-    /// conflict on its row and are retried). A fourth server reads throughout. Nothing is lost: every revision is
-    /// stored, the maintained figures equal a rebuild, and the reader's evaluation, caught up in place while the
-    /// writes went on, equals a fresh one — as does the province's evaluation read from the store alone.
+    /// conflict on its row and are retried). A fourth server reads the province throughout. Nothing is lost: every
+    /// revision is stored, the maintained figures and findings equal a rebuild, and the evaluations read from the
+    /// store equal a whole evaluation made afresh.
     @Test func concurrentWritersThroughSeveralServersLoseNothing() async throws {
         try await TestDatabase.withFresh { url async throws in
             let location = try DatabaseLocation(parsing: url)
             try await Store.using(location) { reader async throws in
                 try await WebHarness.prepare(reader)
-                let reviews = Reviews(store: reader)
-                _ = try await reviews.review(of: LiveEvaluationTests.period)
                 let indicators = ["new_party_members", "budget_revenue", "grdp_size", "trade_value", "services_output", "nr_model_communes"]
                 let keys = ["BG-CITY", "BG-YD"].flatMap { unit in indicators.map { (unit, $0) } }
                 var stores: [Store] = []
@@ -68,15 +66,15 @@ import Testing
                             let store = stores[index % stores.count]
                             group.addTask {
                                 for revision in 1...3 {
-                                    _ = try await LiveEvaluationTests.write(
+                                    _ = try await DataVersionsTests.write(
                                         store, key.0, key.1, "\(100 * revision + index)", reason: revision > 1 ? "recounted" : nil)
                                 }
                             }
                         }
                         group.addTask {
                             for _ in 0..<20 {
-                                await reviews.written()
-                                _ = try await reviews.review(of: LiveEvaluationTests.period)
+                                _ = try await reader.unitReview(of: UnitCode(unchecked: "BG"), period: DataVersionsTests.period, asOf: DataVersions.today())
+                                _ = try await reader.subtreeFindings(of: UnitCode(unchecked: "BG"), period: DataVersionsTests.period, asOf: DataVersions.today())
                             }
                         }
                         try await group.waitForAll()
@@ -88,16 +86,13 @@ import Testing
                 for store in stores { try await store.close() }
                 for (index, key) in keys.enumerated() {
                     let revisions = try await reader.history(of: ObservationKey(
-                        unit: UnitCode(unchecked: key.0), indicator: IndicatorCode(unchecked: key.1), period: LiveEvaluationTests.period))
+                        unit: UnitCode(unchecked: key.0), indicator: IndicatorCode(unchecked: key.1), period: DataVersionsTests.period))
                     #expect(revisions.map(\.revision) == [1, 2, 3], "\(key)")
                     #expect(revisions.last?.figure == .value(Decimal(300 + index)), "\(key)")
                 }
                 #expect(try await reader.verifyFigures().map(\.description) == [])
-                let live = try await LiveEvaluationTests.current(reviews)
-                try await LiveEvaluationTests.expectFresh(live, reader)
-                let province = try #require(live.evaluator.tree[UnitCode(unchecked: "BG")])
-                let stored = try await reader.unitReview(of: province.code, period: LiveEvaluationTests.period, asOf: live.evaluation.asOf)
-                #expect(stored?.results == live.evaluation.review(of: province).results)
+                #expect(try await reader.verifyFindings().map(\.description) == [])
+                try await DataVersionsTests.expectStoredEqualsWhole(reader, units: ["BG", "BG-CITY", "BG-YD"])
             }
         }
     }

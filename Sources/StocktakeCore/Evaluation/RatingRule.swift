@@ -73,15 +73,15 @@ public struct RatingRule: Hashable, Sendable {
             self.findings = findings
         }
 
-        /// A unit's evidence in an evaluation: its own targets, its key tasks, the findings about it.
-        public init(unit: UnitCode, in evaluation: Evaluation) {
-            let statuses = evaluation.results(for: unit).flatMap { $0.targets.map(\.status) }
+        /// A unit's evidence in its review: its own targets, its key tasks, the findings about it.
+        public init(_ review: UnitReview) {
+            let statuses = review.results.flatMap { $0.targets.map(\.status) }
             targetsMet = statuses.filter { $0 == .met || $0 == .exceeded }.count
             targetsAssessed = statuses.filter { $0 == .met || $0 == .exceeded || $0 == .notMet }.count
-            let tasks = evaluation.tasks[unit] ?? TaskSummary()
+            let tasks = review.tasks ?? TaskSummary()
             tasksOnTime = tasks.doneOnTime
             tasksCounted = tasks.counted
-            findings = evaluation.findings(for: [unit]).count
+            findings = review.findings.count
         }
     }
 
@@ -153,12 +153,17 @@ public struct RatingRule: Hashable, Sendable {
 }
 
 extension RatingRule {
-    /// A body's rating round: proposals for the active units directly below it (synthetic ones left out), the
-    /// quota, and the units with nothing to be rated on.
-    public func round(of body: UnitCode, tree: UnitTree, evaluation: Evaluation) -> (proposals: [Proposal], quota: Int, unrated: [UnitCode]) {
-        let rated = tree.activeChildren(of: body, in: evaluation.period).filter { tree[$0]?.origin != .synthetic }
-        let evidence = Dictionary(uniqueKeysWithValues: rated.map { ($0, Evidence(unit: $0, in: evaluation)) })
+    /// A body's rating round from the reviews of the units it rates (the active units directly below it, synthetic
+    /// ones left out): proposals, the quota, and the units with nothing to be rated on. A store reads those
+    /// reviews for the body alone (``StocktakeStore/RecordAccess/ratedReviews(of:period:asOf:)``).
+    public func round(of rated: [UnitReview]) -> (proposals: [Proposal], quota: Int, unrated: [UnitCode]) {
+        let evidence = Dictionary(rated.map { ($0.unit.code, Evidence($0)) }, uniquingKeysWith: { a, _ in a })
         let (proposals, quota) = propose(evidence)
-        return (proposals, quota, rated.filter { code in !proposals.contains { $0.unit == code } })
+        return (proposals, quota, rated.map(\.unit.code).filter { code in !proposals.contains { $0.unit == code } })
+    }
+
+    /// The same round from a whole evaluation of the period.
+    public func round(of body: UnitCode, tree: UnitTree, evaluation: Evaluation) -> (proposals: [Proposal], quota: Int, unrated: [UnitCode]) {
+        round(of: tree.activeChildren(of: body, in: evaluation.period).compactMap { tree[$0] }.filter { $0.origin != .synthetic }.map(evaluation.review(of:)))
     }
 }

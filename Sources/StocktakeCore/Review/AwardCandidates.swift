@@ -17,17 +17,29 @@ public struct AwardCandidate: Hashable, Sendable {
 }
 
 extension AwardRule {
-    /// What candidates are read from: the tree, the confirmed ratings of every year needed (the latest revision
-    /// of each), and the year's evaluation for rank criteria.
+    /// What candidates are read from: the tree below the bodies, the confirmed ratings of every year needed (the
+    /// latest revision of each), and for rank criteria each unit's rank among its peers with the figure it was
+    /// ranked by.
     public struct Inputs: Sendable {
         public var tree: UnitTree
         public var ratings: [UnitCode: [Period: Rating]]
-        public var evaluation: Evaluation?
+        /// A unit's rank on an indicator among its peers of a scope, with its figure; nil when it has none.
+        public var standing: @Sendable (ObservationKey, PeerScope) -> (rank: Rank, actual: Decimal)?
 
-        public init(tree: UnitTree, ratings: [Rating], evaluation: Evaluation?) {
+        public init(tree: UnitTree, ratings: [Rating], standing: @escaping @Sendable (ObservationKey, PeerScope) -> (rank: Rank, actual: Decimal)?) {
             self.tree = tree
             self.ratings = Dictionary(grouping: ratings, by: \.unit).mapValues { Dictionary($0.map { ($0.period, $0) }, uniquingKeysWith: { $1 }) }
-            self.evaluation = evaluation
+            self.standing = standing
+        }
+
+        /// Ranks from a whole evaluation of the period.
+        public init(tree: UnitTree, ratings: [Rating], evaluation: Evaluation?) {
+            self.init(tree: tree, ratings: ratings) { key, scope in
+                guard let evaluation, evaluation.period == key.period, let rank = evaluation.ranks(for: key)[scope],
+                    let actual = evaluation.results[key]?.actual?.measured
+                else { return nil }
+                return (rank, actual)
+            }
         }
     }
 
@@ -65,10 +77,9 @@ extension AwardRule {
             guard let best = scores.map(\.1).max(), score == best else { return nil }
             return .bestOfGroup(group: group, score: score, among: scores.count, tiedWith: scores.filter { $0.1 == best && $0.0 != unit }.map(\.0).sorted())
         case .rank(let indicator, let scope, let top):
-            guard let evaluation = inputs.evaluation, evaluation.period == period else { return nil }
-            let key = ObservationKey(unit: unit, indicator: indicator, period: period)
-            guard let rank = evaluation.ranks(for: key)[scope], rank.position <= top,
-                let actual = evaluation.results[key]?.actual?.measured else { return nil }
+            guard let (rank, actual) = inputs.standing(ObservationKey(unit: unit, indicator: indicator, period: period), scope),
+                rank.position <= top
+            else { return nil }
             return .rank(indicator, among: scope, rank: rank, actual: actual)
         }
     }

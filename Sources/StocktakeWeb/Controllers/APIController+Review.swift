@@ -17,13 +17,12 @@ extension APIController {
         }
     }
 
-    /// The body named by `code` (query `unit` or a body field) and the year's review.
-    func bodyScope(_ code: String?, period: Period) async throws -> (OrgUnit, Reviews.Review) {
-        let review = try await services.reviews.review(of: period)
-        guard let code, let unit = UnitCode(validating: code).flatMap({ review.evaluator.tree[$0] }) else {
+    /// The body named by `code` (query `unit` or a body field), with the units above it for a remit check.
+    func bodyScope(_ code: String?) async throws -> (OrgUnit, UnitTree) {
+        guard let code, let unit = UnitCode(validating: code), let lineage = try await services.definitions.lineage(of: unit, in: services.store) else {
             throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code ?? "")'.")
         }
-        return (unit, review)
+        return (lineage[lineage.count - 1], UnitTree(lineage))
     }
 
     func requireRemit(_ account: Account, _ unit: UnitCode, _ tree: UnitTree) throws {
@@ -36,9 +35,9 @@ extension APIController {
 
     @Sendable func ratingRound(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: true)!
-        let (body, review) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init), period: period)
+        let (body, _) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init))
         let rule = try await services.store.ratingRule(for: period)
-        let (proposals, quota, unrated) = rule.round(of: body.code, tree: review.evaluator.tree, evaluation: review.evaluation)
+        let (proposals, quota, unrated) = rule.round(of: try await services.store.ratedReviews(of: body.code, period: period, asOf: DataVersions.today()))
         let confirmed = Dictionary(grouping: try await services.store.ratings(period: period), by: \.unit)
         return JSONValue.object([
             "body": .string(body.code.rawValue), "period": .string(period.description), "rule": ReviewJSON.json(DatedRatingRule(from: period.firstDay.year, rule: rule)),
@@ -79,10 +78,11 @@ extension APIController {
         let account = try account(context)
         let input = try await decode(RatingConfirmation.self, request, context, expected: "body, unit and period, and optionally grade and reason")
         let period = try Period.requested(input.period)
-        let (body, review) = try await bodyScope(input.body, period: period)
-        try requireRemit(account, body.code, review.evaluator.tree)
+        let (body, tree) = try await bodyScope(input.body)
+        try requireRemit(account, body.code, tree)
         let rule = try await services.store.ratingRule(for: period)
-        guard let proposal = rule.round(of: body.code, tree: review.evaluator.tree, evaluation: review.evaluation).proposals.first(where: { $0.unit.rawValue == input.unit }) else {
+        let rated = try await services.store.ratedReviews(of: body.code, period: period, asOf: DataVersions.today())
+        guard let proposal = rule.round(of: rated).proposals.first(where: { $0.unit.rawValue == input.unit }) else {
             throw APIError(.notFound, "no_proposal", "No rating proposal for '\(input.unit)' under \(body.code) in \(period).")
         }
         let grade = try input.grade.map { text in
@@ -102,8 +102,8 @@ extension APIController {
 
     @Sendable func awardRounds(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: true)!
-        let (body, review) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init), period: period)
-        let rounds = try await services.store.awardRounds(in: period, evaluation: review.evaluation, tree: review.evaluator.tree, body: body.code)
+        let (body, _) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init))
+        let rounds = try await services.store.awardRounds(in: period, body: body.code)
         return JSONValue.object([
             "body": .string(body.code.rawValue), "period": .string(period.description),
             "rules": .array(rounds.map { round in
@@ -151,10 +151,10 @@ extension APIController {
         let account = try account(context)
         let input = try await decode(AwardDecisionInput.self, request, context, expected: "body, rule, unit, period and decision (accept or reject), and optionally reason")
         let period = try Period.requested(input.period)
-        let (body, review) = try await bodyScope(input.body, period: period)
-        try requireRemit(account, body.code, review.evaluator.tree)
+        let (body, tree) = try await bodyScope(input.body)
+        try requireRemit(account, body.code, tree)
         guard ["accept", "reject"].contains(input.decision) else { throw APIError(.badRequest, "invalid_parameter", "decision '\(input.decision)': expected accept or reject") }
-        let rounds = try await services.store.awardRounds(in: period, evaluation: review.evaluation, tree: review.evaluator.tree, body: body.code)
+        let rounds = try await services.store.awardRounds(in: period, body: body.code)
         guard let candidate = rounds.first(where: { $0.rule.code.rawValue == input.rule })?.candidates.first(where: { $0.unit.rawValue == input.unit }) else {
             throw APIError(.notFound, "no_candidate", "No candidate '\(input.unit)' for award rule '\(input.rule)' of \(body.code) in \(period).")
         }
@@ -290,7 +290,7 @@ extension APIController {
         try requireRemit(account, conference.host, UnitTree(try await services.store.units()))
         do {
             let task = try await services.store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
-            await services.reviews.written()
+            await services.versions.written()
             return DataSetJSON.json(task).response(status: .created)
         } catch let error as ReviewError {
             throw APIError(.conflict, "already_made", error.description)

@@ -149,7 +149,7 @@ struct APIController {
         let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(input) { EntryController.audit($0, by: account, via: "API") }
-            await services.reviews.written()
+            await services.versions.written()
             guard let stored = plan.dataSet.observations.first else {
                 throw APIError(.conflict, "unchanged", "The figure is the same as the latest revision; nothing was stored.")
             }
@@ -165,7 +165,7 @@ struct APIController {
         let code = try context.parameters.require("unit")
         let period = try Self.period(request, required: true)!
         // Read from the store for this unit alone, as the dashboard is: no evaluation of the whole period.
-        let asOf = Reviews.today()
+        let asOf = DataVersions.today()
         guard let unitCode = UnitCode(validating: code), let review = try await services.store.unitReview(of: unitCode, period: period, asOf: asOf) else {
             throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code)'.")
         }

@@ -44,15 +44,22 @@ struct AwardController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
-        let rounds = try await services.store.awardRounds(in: scope.period, evaluation: scope.evaluation, tree: scope.evaluator.tree, body: scope.unit.code)
+        let store = services.store
+        let rounds = try await store.awardRounds(in: scope.period, body: scope.unit.code)
+        // The names of the units the page mentions: the candidates and those tied with them.
+        let mentioned = Set(rounds.flatMap { $0.candidates.flatMap { candidate in
+            [candidate.unit] + candidate.qualifications.flatMap { q -> [UnitCode] in if case .bestOfGroup(_, _, _, let tied) = q { tied } else { [] } }
+        } })
+        let units = Dictionary(try await store.units(codes: mentioned.sorted()).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let named = Names(units: units, indicators: try await services.definitions.indicators(version: scope.version, in: store))
         let rules = rounds.map { round in
             RuleView(
                 ruleCode: round.rule.code.rawValue, title: round.rule.title[scope.language], award: round.rule.award[scope.language],
                 candidates: round.candidates.map { candidate in
                     let history = round.decisions[candidate.unit] ?? []
                     return CandidateView(
-                        unitCode: candidate.unit.rawValue, name: scope.evaluator.tree[candidate.unit].map(scope.name) ?? candidate.unit.rawValue,
-                        qualifications: candidate.qualifications.map { Self.describe($0, t: t, scope: scope) },
+                        unitCode: candidate.unit.rawValue, name: units[candidate.unit].map(scope.name) ?? candidate.unit.rawValue,
+                        qualifications: candidate.qualifications.map { Self.describe($0, t: t, scope: scope, names: named) },
                         decision: history.last.map { $0.accepted ? t.accepted : t.rejected } ?? t.decisionOpen,
                         history: history.reversed().map { "\($0.revision). \($0.accepted ? t.accepted : t.rejected) — \($0.decidedBy), \(scope.format.date($0.decidedAt))\($0.reason.map { ": \($0)" } ?? "")" })
                 },
@@ -61,13 +68,19 @@ struct AwardController {
         let view = View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
             periods: scope.periodChoices, rules: rules, hasRules: !rules.isEmpty,
-            mayDecide: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false, csrf: context.session?.csrfToken ?? "")
+            mayDecide: context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("awards", view, frame: Frame(context, title: "\(t.awards) — \(scope.name(scope.unit)) \(scope.period)"))
     }
 
+    /// The units and indicators a page names.
+    struct Names {
+        let units: [UnitCode: OrgUnit]
+        let indicators: [IndicatorCode: Indicator]
+    }
+
     /// A qualification in the reader's language, with figures formatted for it.
-    static func describe(_ q: AwardCandidate.Qualification, t: UIText, scope: PageScope) -> String {
-        let name = { (code: UnitCode) in scope.evaluator.tree[code].map(scope.name) ?? code.rawValue }
+    static func describe(_ q: AwardCandidate.Qualification, t: UIText, scope: PageScope, names: Names) -> String {
+        let name = { (code: UnitCode) in names.units[code].map(scope.name) ?? code.rawValue }
         switch q {
         case .streak(let atLeast, let years):
             // Past the top grade, each year says which grade it had.
@@ -77,7 +90,7 @@ struct AwardController {
         case .bestOfGroup(let group, let score, let among, let tied):
             return "\(t.bestOfGroupText) \(among) \(t.unitsIn) \(group): \(scope.format.number(score, decimals: 2))" + (tied.isEmpty ? "" : ", \(t.tiedWith) \(tied.map(name).joined(separator: ", "))")
         case .rank(let indicator, _, let rank, let actual):
-            let label = scope.evaluator.indicators[indicator].map(scope.name) ?? indicator.rawValue
+            let label = names.indicators[indicator].map(scope.name) ?? indicator.rawValue
             return "\(label) \(scope.format.number(actual, decimals: 2)): \(t.rankText) \(rank.position)/\(rank.of)"
         }
     }
@@ -87,8 +100,8 @@ struct AwardController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await PageScope.resolve(
             request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
-        guard account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
-        let rounds = try await services.store.awardRounds(in: scope.period, evaluation: scope.evaluation, tree: scope.evaluator.tree, body: scope.unit.code)
+        guard account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
+        let rounds = try await services.store.awardRounds(in: scope.period, body: scope.unit.code)
         guard let candidate = rounds.first(where: { $0.rule.code.rawValue == form["rule"] })?.candidates.first(where: { $0.unit.rawValue == form["unit"] }) else {
             throw HTTPError(.notFound, message: "No candidate '\(form["unit"] ?? "")' for award rule '\(form["rule"] ?? "")' of \(scope.unit.code) in \(scope.period).")
         }

@@ -104,8 +104,9 @@ struct ConferenceController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let t = UIText.forLanguage(context.language)
         let format = FigureFormatter(language: context.language)
-        let units = Dictionary(uniqueKeysWithValues: try await services.store.units().map { ($0.code, $0) })
-        let links = try await services.store.conferences().reversed().map { c in
+        let conferences = try await services.store.conferences()
+        let units = Dictionary(try await services.store.units(codes: Set(conferences.map(\.host)).sorted()).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let links = conferences.reversed().map { c in
             Link(href: "/conferences/\(c.code)", title: c.title[context.language], date: format.date(c.date), host: units[c.host]?.names[context.language] ?? c.host.rawValue)
         }
         return services.renderer.page("conferences", ListView(t: t.catalog, conferences: links), frame: Frame(context, title: t.conferences))
@@ -118,16 +119,21 @@ struct ConferenceController {
         let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: conference.host.rawValue, period: conference.period)
         let language = scope.language
         let format = scope.format
-        let tree = scope.evaluator.tree
-        let name = { (code: UnitCode) in tree[code].map(scope.name) ?? code.rawValue }
+        let store = services.store
+        let children = try await store.children(of: conference.host).filter { $0.isActive(in: conference.period) }
+        let awarded = try await store.acceptedAwards(in: conference.period, body: conference.host)
+        // The units the page names: the host, the units it rates, the awarded ones, those speakers came from.
+        let mentioned = Set([conference.host] + awarded.map(\.decision.unit) + conference.statements.compactMap(\.unit)).subtracting(children.map(\.code))
+        let units = Dictionary((children + (try await store.units(codes: mentioned.sorted()))).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let name = { (code: UnitCode) in units[code].map(scope.name) ?? code.rawValue }
         func person(_ p: Conference.Person) -> String { p.name + (p.position.map { " — \($0[language])" } ?? "") }
-        let tasks = try await services.store.conclusionTasks(of: conference.code)
+        let tasks = try await store.conclusionTasks(of: conference.code)
 
-        let latest = Dictionary(grouping: try await services.store.ratings(period: conference.period), by: \.unit).compactMapValues(\.last)
-        let ratings = tree.activeChildren(of: conference.host, in: conference.period).compactMap { latest[$0] }
+        let latest = Dictionary(grouping: try await store.ratings(period: conference.period), by: \.unit).compactMapValues(\.last)
+        let ratings = children.compactMap { latest[$0.code] }
             .sorted { ($0.score, name($1.unit)) > ($1.score, name($0.unit)) }
             .map { RatingLine(unit: name($0.unit), grade: t.grade($0.grade), score: format.number($0.score, decimals: 2)) }
-        let awards = try await services.store.acceptedAwards(in: conference.period, body: conference.host).map { award in
+        let awards = awarded.map { award in
             AwardLine(award: award.rule.award[language], unit: name(award.decision.unit), evidence: award.rule.title[language])
         }
         var polls: [PollView] = []
@@ -150,7 +156,7 @@ struct ConferenceController {
                 base: "\(t.roll) \(tally.roll) · \(t.cast) \(tally.cast) · \(t.base): \(tally.base == .cast ? t.baseCast : t.baseRoll)",
                 withheld: tally.isWithheld))
         }
-        let mayWrite = context.account?.mayWrite(to: conference.host, in: tree) ?? false
+        let mayWrite = context.account?.mayWrite(to: conference.host, in: scope.tree) ?? false
         let view = View(
             t: t.catalog, code: conference.code.rawValue, title: conference.title[language], date: format.date(conference.date),
             host: name(conference.host), period: conference.period.description, nextPeriod: conference.nextPeriod.description,
@@ -168,7 +174,7 @@ struct ConferenceController {
                     number: c.number, text: c.text[language], deadline: c.deadline.map(format.date), task: tasks[c.number]?.rawValue,
                     taskHref: tasks[c.number].map { _ in "/dashboard?unit=\(conference.host)&period=\(conference.nextPeriod)" })
             },
-            source: conference.source, review: try await DashboardController(services: services).view(StoreScope(scope), t: t, mayWrite: false),
+            source: conference.source, review: try await DashboardController(services: services).view(scope, t: t, mayWrite: false),
             ratings: ratings, hasRatings: !ratings.isEmpty, awards: awards, polls: polls,
             ratingsHref: "/ratings?\(scope.query())", awardsHref: "/awards?\(scope.query())", dashboardHref: "/dashboard?\(scope.query())",
             mayMakeTasks: mayWrite, report: ReportController.Links(unit: conference.host, period: conference.period, label: t.summaryReport), csrf: context.session?.csrfToken ?? "")
@@ -182,7 +188,7 @@ struct ConferenceController {
         let number = try context.parameters.require("number", as: Int.self)
         guard let conference = try await services.store.conference(code) else { throw HTTPError(.notFound, message: "No conference has the code '\(code)'.") }
         let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: conference.host.rawValue, period: conference.period)
-        guard account.mayWrite(to: conference.host, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        guard account.mayWrite(to: conference.host, in: scope.tree) else { throw HTTPError(.forbidden) }
         do {
             try await services.store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
         } catch let error as ReviewError {
@@ -190,7 +196,7 @@ struct ConferenceController {
         } catch StoreError.notFound(let kind, let code) {
             throw HTTPError(.notFound, message: "No \(kind) '\(code)'.")
         }
-        await services.reviews.written()
+        await services.versions.written()
         return .redirect(to: "/conferences/\(conference.code)", type: .normal)
     }
 }

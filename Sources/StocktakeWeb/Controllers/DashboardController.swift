@@ -57,7 +57,7 @@ struct DashboardController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await StoreScope.resolve(request, context: context, services: services)
+        let scope = try await PageScope.resolve(request, context: context, services: services)
         let mayWrite = context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false
         let t = UIText.forLanguage(context.language)
         let frame = Frame(context, title: "\(t.dashboard) — \(scope.name(scope.unit)) \(scope.period)")
@@ -67,7 +67,7 @@ struct DashboardController {
     }
 
     /// The unit's evaluation, tasks and its subtree's findings, read from the store for this unit alone.
-    func view(_ scope: StoreScope, t: UIText, mayWrite: Bool) async throws -> View {
+    func view(_ scope: PageScope, t: UIText, mayWrite: Bool) async throws -> View {
         let store = services.store
         guard let review = try await store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
             throw HTTPError(.notFound, message: "No unit has the code '\(scope.unit.code)'.")

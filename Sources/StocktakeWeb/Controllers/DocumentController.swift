@@ -50,45 +50,63 @@ struct DocumentController {
         let status: String
     }
 
-    func link(_ document: Document, scope: PageScope) -> DocumentLink {
+    func link(_ document: Document, scope: PageScope, issuers: [UnitCode: OrgUnit]) -> DocumentLink {
         DocumentLink(
             href: "/documents/\(document.code.rawValue)?period=\(scope.period)", reference: document.reference?.description ?? document.code.rawValue,
-            title: document.title[scope.language], issuer: document.issuer.flatMap { scope.evaluator.tree[$0] }.map(scope.name) ?? "",
+            title: document.title[scope.language], issuer: document.issuer.flatMap { issuers[$0] }.map(scope.name) ?? "",
             issued: document.issued.map(scope.format.date) ?? "")
+    }
+
+    /// The units `codes` by code, read at once.
+    private func units(_ codes: some Sequence<UnitCode>) async throws -> [UnitCode: OrgUnit] {
+        Dictionary(try await services.store.units(codes: Set(codes).sorted()).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
-        let documents = scope.review.documents.values.sorted { $0.code < $1.code }.map { link($0, scope: scope) }
+        let stored = try await services.store.documents()
+        let issuers = try await units(stored.compactMap(\.issuer))
+        let documents = stored.map { link($0, scope: scope, issuers: issuers) }
         return services.renderer.page("documents", ListView(t: t.catalog, period: scope.period.description, documents: documents), frame: Frame(context, title: t.documents))
     }
 
+    /// A document's targets with how each stands, read from the store for the units the document sets targets
+    /// for, on those indicators alone; its key tasks of the period.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
+        let store = services.store
         let raw = try context.parameters.require("code")
-        guard let code = DocumentCode(validating: raw), let document = scope.review.documents[code] else {
+        guard let code = DocumentCode(validating: raw), let document = try await store.documents().first(where: { $0.code == code }) else {
             throw HTTPError(.notFound, message: "No document has the code '\(raw)'.")
         }
         let t = UIText.forLanguage(context.language)
         let format = scope.format
+        let indicators = try await services.definitions.indicators(version: scope.version, in: store)
+        let set = try await store.targets(periods: [scope.period], document: code)
+        let tasks = try await store.tasks(periods: [scope.period], document: code)
+        let named = try await units(set.map(\.unit) + tasks.map(\.unit) + [document.issuer].compactMap { $0 })
+        let reviews = try await store.unitReviews(
+            of: Set(set.map(\.unit)).sorted(), period: scope.period, asOf: scope.asOf, only: Set(set.map(\.indicator)))
         var targets: [TargetRow] = []
-        for result in scope.evaluation.results.values.sorted(by: { $0.key < $1.key }) {
-            guard let indicator = scope.evaluator.indicators[result.indicator], let unit = scope.evaluator.tree[result.unit] else { continue }
-            for target in result.targets where target.target.document == code {
-                targets.append(TargetRow(
-                    unit: scope.name(unit), indicator: scope.name(indicator),
-                    indicatorHref: "/indicators/\(indicator.code.rawValue)?\(scope.query(unit: unit.code))",
-                    target: format.bound(target.target, indicator: indicator, derived: target.derivedBound),
-                    actual: result.actual.map { format.figure($0, indicator: indicator) } ?? "—", status: StatusBadge(target.status, format: format)))
+        for review in reviews {
+            for result in review.results {
+                guard let indicator = indicators[result.indicator] else { continue }
+                for target in result.targets where target.target.document == code {
+                    targets.append(TargetRow(
+                        unit: scope.name(review.unit), indicator: scope.name(indicator),
+                        indicatorHref: "/indicators/\(indicator.code.rawValue)?\(scope.query(unit: review.unit.code))",
+                        target: format.bound(target.target, indicator: indicator, derived: target.derivedBound),
+                        actual: result.actual.map { format.figure($0, indicator: indicator) } ?? "—", status: StatusBadge(target.status, format: format)))
+                }
             }
         }
-        let tasks = scope.review.tasks.filter { $0.document == code }.map { task in
-            TaskRow(unit: scope.evaluator.tree[task.unit].map(scope.name) ?? task.unit.rawValue, title: task.title[context.language],
+        let rows = tasks.map { task in
+            TaskRow(unit: named[task.unit].map(scope.name) ?? task.unit.rawValue, title: task.title[context.language],
                     deadline: format.date(task.deadline), status: DashboardController.statusWord(task.status, t))
         }
-        let view = View(t: t.catalog, document: link(document, scope: scope), period: scope.period.description, periods: scope.periodChoices,
-                        unit: UnitLink(scope.unit, scope: scope), targets: targets, tasks: tasks)
+        let view = View(t: t.catalog, document: link(document, scope: scope, issuers: named), period: scope.period.description, periods: scope.periodChoices,
+                        unit: UnitLink(scope.unit, scope: scope), targets: targets, tasks: rows)
         return services.renderer.page("document", view, frame: Frame(context, title: view.document.reference))
     }
 }

@@ -60,10 +60,11 @@ struct EntryController {
         }
     }
 
-    /// The scope of an entry page or post, refused unless the person may write to the unit.
+    /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
+    /// (the unit, the units above it), never from an evaluation of the whole period.
     private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil) async throws -> PageScope {
         let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: unitCode)
-        guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
         return scope
     }
 
@@ -74,17 +75,24 @@ struct EntryController {
 
     private func render(_ scope: PageScope, context: AppRequestContext, problems: [ImportProblem], fields: [String: String], status: HTTPResponse.Status) async throws -> Response {
         let t = UIText.forLanguage(context.language)
-        let tree = scope.evaluator.tree
-        let writable = tree.units.values.filter { context.account?.mayWrite(to: $0.code, in: tree) == true && $0.origin != .synthetic && $0.isActive(in: scope.period) }
-            .sorted { $0.code < $1.code }
-        let indicators = scope.evaluator.indicators.values.sorted { $0.code < $1.code }
-        let current = scope.evaluation.results(for: scope.unit.code).compactMap { result -> Current? in
-            guard let own = result.own, let indicator = scope.evaluator.indicators[result.indicator] else { return nil }
+        let store = services.store
+        // The units to switch to: the ones above and the unit itself, and the ones directly below, that the
+        // person may write to (a nation's administrator is not offered every unit of the nation at once).
+        let children = try await store.children(of: scope.unit.code)
+        let tree = UnitTree(scope.ancestorUnits + [scope.unit] + children)
+        let writable = (scope.ancestorUnits + [scope.unit] + children).filter {
+            context.account?.mayWrite(to: $0.code, in: tree) == true && $0.origin != .synthetic && $0.isActive(in: scope.period)
+        }
+        let byCode = try await services.definitions.indicators(version: scope.version, in: store)
+        let indicators = byCode.values.sorted { $0.code < $1.code }
+        let review = try await store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf)
+        let current = (review?.results ?? []).compactMap { result -> Current? in
+            guard let own = result.own, let indicator = byCode[result.indicator] else { return nil }
             return Current(indicator: scope.name(indicator), value: scope.format.figure(own.figure, indicator: indicator), revision: own.revision,
                            historyHref: "/history?\(scope.query())&indicator=\(indicator.code.rawValue)")
         }
         let statuses: [(String, String)] = [("not_started", t.notStarted), ("in_progress", t.inProgress), ("done", t.done), ("dropped", t.dropped)]
-        let tasks = scope.review.tasks.filter { $0.unit == scope.unit.code }.map { task in
+        let tasks = try await store.tasks(periods: [scope.period], units: [scope.unit.code]).map { task in
             TaskForm(code: task.code.rawValue, title: task.title[context.language], deadline: scope.format.date(task.deadline),
                      status: DashboardController.statusWord(task.status, t),
                      choices: statuses.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == task.status.name) })
@@ -105,10 +113,11 @@ struct EntryController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await writableScope(request, context: context, unitCode: form["unit"] ?? "")
         let period = try Period.requested(form["period"] ?? "")
-        let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: scope.evaluator.indicators, by: account.username.rawValue)
+        let indicators = try await services.definitions.indicators(version: scope.version, in: services.store)
+        let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: indicators, by: account.username.rawValue)
         do {
             let plan = try await services.store.importChecked(located) { Self.audit($0, by: account, via: "page") }
-            await services.reviews.written()
+            await services.versions.written()
             let key = plan.dataSet.observations.first?.key
             return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(key?.indicator.rawValue ?? form["indicator"] ?? "")", type: .normal)
         } catch let problems as ImportProblems {
@@ -184,7 +193,7 @@ struct EntryController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = request.uri.queryParameters["indicator"].map(String.init) ?? ""
-        guard let code = IndicatorCode(validating: raw), let indicator = scope.evaluator.indicators[code] else {
+        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
             throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
         }
         let t = UIText.forLanguage(context.language)
@@ -196,7 +205,7 @@ struct EntryController {
                 Revision(revision: $0.revision, value: scope.format.figure($0.figure, indicator: indicator), source: $0.source.citation,
                          enteredBy: $0.enteredBy, enteredAt: scope.format.date($0.enteredAt), reason: $0.reason ?? "", latest: $0.revision == newest)
             },
-            mayWrite: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false,
+            mayWrite: context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false,
             entryHref: "/entry?\(scope.query())")
         return services.renderer.page("history", view, frame: Frame(context, title: "\(t.history) — \(scope.name(indicator))"))
     }
@@ -223,7 +232,7 @@ struct EntryController {
             throw HTTPError(.badRequest, message: "status '\(other)': expected not_started, in_progress, done or dropped")
         }
         try await services.store.changeTaskStatus(code, to: status, note: form["note"] ?? "", by: account.username.rawValue)
-        await services.reviews.written()
+        await services.versions.written()
         return .redirect(to: "/entry?\(scope.query())", type: .normal)
     }
 }

@@ -52,7 +52,7 @@ struct ImportController {
                     username: account.username.rawValue, action: .imported, unit: account.unit, subject: name,
                     detail: "\(plan.dataSet.recordCount) records (\(plan.dataSet.observations.count) figures), \(plan.unchanged) unchanged")]
             }
-            await services.reviews.written()
+            await services.versions.written()
             let t = UIText.forLanguage(context.language)
             return render(context, problems: [], imported: "\(t.imported): \(name) — \(plan.dataSet.recordCount) (+\(plan.unchanged) =)", status: .ok)
         } catch let problems as ImportProblems {

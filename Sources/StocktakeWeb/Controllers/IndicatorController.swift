@@ -37,7 +37,7 @@ struct IndicatorController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await StoreScope.resolve(request, context: context, services: services)
+        let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = try context.parameters.require("code")
         guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
             throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
@@ -51,7 +51,7 @@ struct IndicatorController {
 
     /// The unit's result, history and ranking, read from the store: the ranking by the database over the
     /// maintained figures of the unit's level.
-    func view(_ scope: StoreScope, indicator: Indicator, t: UIText) async throws -> View {
+    func view(_ scope: PageScope, indicator: Indicator, t: UIText) async throws -> View {
         let code = indicator.code
         let format = scope.format
         let result = try await services.store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf)?.results

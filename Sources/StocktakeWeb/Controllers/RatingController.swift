@@ -44,14 +44,16 @@ struct RatingController {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
         let rule = try await services.store.ratingRule(for: scope.period)
-        let (proposals, quota, unrated) = rule.round(of: scope.unit.code, tree: scope.evaluator.tree, evaluation: scope.evaluation)
+        let rated = try await services.store.ratedReviews(of: scope.unit.code, period: scope.period, asOf: scope.asOf)
+        let names = Dictionary(rated.map { ($0.unit.code, scope.name($0.unit)) }, uniquingKeysWith: { a, _ in a })
+        let (proposals, quota, unrated) = rule.round(of: rated)
         let confirmed = Dictionary(grouping: try await services.store.ratings(period: scope.period), by: \.unit)
         let format = scope.format
         let rows = proposals.map { p in
             let history = confirmed[p.unit] ?? []
             let e = p.evidence
             return Row(
-                code: p.unit.rawValue, name: scope.evaluator.tree[p.unit].map(scope.name) ?? p.unit.rawValue,
+                code: p.unit.rawValue, name: names[p.unit] ?? p.unit.rawValue,
                 score: format.number(p.score, decimals: 2),
                 evidence: "\(t.targetsSet): \(e.targetsMet)/\(e.targetsAssessed) · \(t.keyTasks) \(t.onTime): \(e.tasksOnTime)/\(e.tasksCounted) · \(t.findings): \(e.findings)",
                 earned: t.grade(p.earned), proposed: t.grade(p.proposed), limited: p.limitedByQuota,
@@ -62,8 +64,8 @@ struct RatingController {
         let view = View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
             periods: scope.periodChoices, rule: rule.version, quota: "\(rule.quotaPercent)% → \(quota)", rows: rows,
-            unrated: unrated.map { scope.evaluator.tree[$0].map(scope.name) ?? $0.rawValue },
-            mayConfirm: context.account?.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) ?? false,
+            unrated: unrated.map { names[$0] ?? $0.rawValue },
+            mayConfirm: context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false,
             csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("ratings", view, frame: Frame(context, title: "\(t.ratings) — \(scope.name(scope.unit)) \(scope.period)"))
     }
@@ -73,9 +75,10 @@ struct RatingController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await PageScope.resolve(
             request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
-        guard account.mayWrite(to: scope.unit.code, in: scope.evaluator.tree) else { throw HTTPError(.forbidden) }
+        guard account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
         let rule = try await services.store.ratingRule(for: scope.period)
-        guard let proposal = rule.round(of: scope.unit.code, tree: scope.evaluator.tree, evaluation: scope.evaluation).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {
+        let rated = try await services.store.ratedReviews(of: scope.unit.code, period: scope.period, asOf: scope.asOf)
+        guard let proposal = rule.round(of: rated).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {
             throw HTTPError(.notFound, message: "No rating proposal for '\(form["unit"] ?? "")' under \(scope.unit.code) in \(scope.period).")
         }
         guard let grade = form["grade"].flatMap(RatingRule.Grade.init(rawValue:)) else {

@@ -7,7 +7,7 @@ struct UnitController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/units") { request, context in
-            let scope = try await StoreScope.resolve(request, context: context, services: services)
+            let scope = try await PageScope.resolve(request, context: context, services: services)
             return Response.redirect(to: "/units/\(scope.unit.code.rawValue)?\(scope.query())", type: .normal)
         }
         router.get("/units/{code}", use: show)
@@ -45,7 +45,7 @@ struct UnitController {
     /// their siblings (one ranking per level among them), without evaluating the period whole.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        let scope = try await StoreScope.resolve(request, context: context, services: services, unitCode: code)
+        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: code)
         let store = services.store
         let t = UIText.forLanguage(context.language)
         let byCode = try await services.definitions.indicators(version: scope.version, in: store)

@@ -103,7 +103,7 @@ extension WebServices {
     /// A page whose body depends only on `key` and the data version: served from ``PageCache`` when kept,
     /// else built by `build` (a template and its view), rendered and kept — once, however many ask at once.
     func cachedPage(
-        _ key: String, scope: some UnitPageScope, frame: Frame, build: () async throws -> (template: String, view: Any)
+        _ key: String, scope: PageScope, frame: Frame, build: () async throws -> (template: String, view: Any)
     ) async throws -> Response {
         let fullKey = "\(key)|\(frame.lang)"
         let claim = await pages.claim(fullKey, version: scope.version)

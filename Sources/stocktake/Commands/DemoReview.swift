@@ -18,20 +18,18 @@ extension DemoCommand {
                     .init(name: "Official C (demo)", position: "Head of the Propaganda Department")],
         base: .cast)
 
-    /// Ratings and awards of `period` rest on the whole evaluation of the sample's tree as of `asOf`.
+    /// Ratings and awards of `period` as of `asOf`, read from the store as every door reads them.
     func runReview(store: Store, files: [String], period: Period, asOf: CalendarDate, key: BallotKey, printing: Bool) async throws -> String {
-        let evaluator = try await store.evaluator(for: period)
-        let evaluation = evaluator.evaluate(period: period, asOf: asOf)
         var review = LocatedReview(file: files.joined(separator: ", "))
         for file in files { review.append(try Input.readReview(file)) }
         let plan = try await store.importReview(review, by: "stocktake demo")
         try await store.nameSecretary(Self.secretary, of: UnitCode(unchecked: "BG"), by: "stocktake demo")
 
-        let round = try await RatingRound.load(store, body: "BG", evaluator: evaluator, evaluation: evaluation)
+        let round = try await RatingRound.load(store, body: "BG", period: period, asOf: asOf)
         for proposal in round.proposals {
             try await store.confirmRating(proposal, period: period, grade: proposal.proposed, rule: round.rule, reason: nil, by: Self.secretary.rawValue)
         }
-        let rounds = try await store.awardRounds(in: period, evaluation: evaluation, tree: evaluator.tree)
+        let rounds = try await store.awardRounds(in: period)
         for awardRound in rounds where awardRound.rule.code.rawValue.hasPrefix("BG-MERIT") {
             for candidate in awardRound.candidates {
                 try await store.decideAward(candidate, accepted: true, reason: nil, by: Self.secretary.rawValue)
@@ -57,17 +55,19 @@ extension DemoCommand {
         try await store.closePoll(Self.example.code.rawValue, by: Self.secretary.rawValue, key: key)
 
         guard printing else { return "" }
+        let mentioned = Set(round.proposals.map(\.unit) + rounds.flatMap { $0.candidates.map(\.unit) })
+        let names = Dictionary(try await store.units(codes: mentioned.sorted()).map { ($0.code, $0.names["en"]) }, uniquingKeysWith: { a, _ in a })
         var lines = ["Review: imported \(plan.recordCount) review records (rating rule \(round.rule.version), \(plan.ratings.count) ratings of 2020–2023, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences)."]
         lines.append("Ratings \(period) of the units below Bac Giang, confirmed as proposed (at most \(round.quota) excellent):")
         var table = TextTable(["Unit", "Score", "Rating"], rightAligned: [1])
-        for p in round.proposals { table.add([evaluator.tree[p.unit]?.names["en"] ?? p.unit.rawValue, p.score.rounded(2).exactText, p.proposed.rawValue]) }
+        for p in round.proposals { table.add([names[p.unit] ?? p.unit.rawValue, p.score.rounded(2).exactText, p.proposed.rawValue]) }
         lines.append(table.render())
         lines.append("")
         lines.append("Commendation proposals \(period):")
         for awardRound in rounds {
             let decided = awardRound.rule.code.rawValue.hasPrefix("BG-MERIT") ? "accepted" : "proposed, not yet decided"
             for candidate in awardRound.candidates {
-                lines.append("  \(awardRound.rule.award["en"]) — \(awardRound.rule.title["en"]): \(evaluator.tree[candidate.unit]?.names["en"] ?? candidate.unit.rawValue) [\(decided)] (\(candidate.evidence))")
+                lines.append("  \(awardRound.rule.award["en"]) — \(awardRound.rule.title["en"]): \(names[candidate.unit] ?? candidate.unit.rawValue) [\(decided)] (\(candidate.evidence))")
             }
         }
         lines.append("")

@@ -16,11 +16,9 @@ struct AwardCommand: AsyncParsableCommand {
         @Option(help: "Only the rules of this awarding body, e.g. BG.") var body: String?
 
         func run() async throws {
-            let (period, asOf) = try periodOptions.resolved()
+            let (period, _) = try periodOptions.resolved()
             try await database.withStore { store in
-                let evaluator = try await store.evaluator(for: period)
-                let rounds = try await store.awardRounds(
-                    in: period, evaluation: evaluator.evaluate(period: period, asOf: asOf), tree: evaluator.tree, body: body.flatMap(UnitCode.init(validating:)))
+                let rounds = try await store.awardRounds(in: period, body: body.flatMap(UnitCode.init(validating:)))
                 if rounds.isEmpty { print("No award rules\(body.map { " of \($0)" } ?? "") are stored; import a review file with award_rules.") }
                 for round in rounds {
                     print("\(round.rule.code) — \(round.rule.award["en"]): \(round.rule.title["en"]) (\(round.candidates.count == 1 ? "1 candidate" : "\(round.candidates.count) candidates"))")
@@ -53,10 +51,9 @@ struct AwardCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (period, asOf) = try periodOptions.resolved()
+            let (period, _) = try periodOptions.resolved()
             try await database.withStore { store in
-                let evaluator = try await store.evaluator(for: period)
-                let rounds = try await store.awardRounds(in: period, evaluation: evaluator.evaluate(period: period, asOf: asOf), tree: evaluator.tree)
+                let rounds = try await store.awardRounds(in: period)
                 guard let round = rounds.first(where: { $0.rule.code.rawValue == rule }) else {
                     throw ValidationError("--rule '\(rule)' is not a stored award rule: expected one of \(rounds.map(\.rule.code.rawValue).joined(separator: ", "))")
                 }

@@ -83,17 +83,12 @@ struct RatingRound {
     let unrated: [UnitCode]
     let confirmed: [UnitCode: [ConfirmedRating]]
 
+    /// The round read from the store for the body alone: the reviews of the units it rates, the rule, the
+    /// confirmed revisions.
     static func load(_ store: Store, body text: String, period: Period, asOf: CalendarDate) async throws -> RatingRound {
-        let evaluator = try await store.evaluator(for: period)
-        return try await load(store, body: text, evaluator: evaluator, evaluation: evaluator.evaluate(period: period, asOf: asOf))
-    }
-
-    /// The round over an evaluation already made, so that a caller who has one does not evaluate again.
-    static func load(_ store: Store, body text: String, evaluator: Evaluator, evaluation: Evaluation) async throws -> RatingRound {
-        guard let body = UnitCode(validating: text), evaluator.tree[body] != nil else { throw ValidationError("--body '\(text)' is not a stored unit") }
-        let period = evaluation.period
+        guard let body = UnitCode(validating: text), try await store.units(codes: [body]).first != nil else { throw ValidationError("--body '\(text)' is not a stored unit") }
         let rule = try await store.ratingRule(for: period)
-        let (proposals, quota, unrated) = rule.round(of: body, tree: evaluator.tree, evaluation: evaluation)
+        let (proposals, quota, unrated) = rule.round(of: try await store.ratedReviews(of: body, period: period, asOf: asOf))
         let confirmed = Dictionary(grouping: try await store.ratings(period: period), by: \.unit)
         return RatingRound(body: body, rule: rule, proposals: proposals, quota: quota, unrated: unrated, confirmed: confirmed)
     }
