@@ -194,7 +194,8 @@ extension RecordAccess {
     /// Stored observation rows this program cannot read (changed outside Stocktake): skipped by every read, so
     /// that one bad row cannot take a page or a command down, and listed here (`stocktake validate`).
     public func unreadableObservations() async throws -> [UnreadableRow] {
-        let collector = ObservationCollector(comparisons: [:], ranks: [:])
+        // Every row is read, but only the unreadable ones are kept: a nation's observations are not held.
+        let collector = ObservationCollector(comparisons: [:], ranks: [:], keeping: false)
         let query = sql.select().columns("*").from("observations").orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
         try await sql.execute(sql: query.query) { row in collector.take(row) }
         return try collector.finish().1
@@ -359,9 +360,13 @@ private final class ObservationCollector: @unchecked Sendable {
     private var times: [String: Date] = [:]
     private var texts: [String: String] = [:]
 
-    init(comparisons: [RevisionKey: [ComparisonRow]], ranks: [RevisionKey: [RankRow]]) {
+    /// Whether the observations read are kept, or only the rows that do not read.
+    private let keeping: Bool
+
+    init(comparisons: [RevisionKey: [ComparisonRow]], ranks: [RevisionKey: [RankRow]], keeping: Bool = true) {
         self.comparisons = comparisons
         self.ranks = ranks
+        self.keeping = keeping
     }
 
     private var unreadable: [UnreadableRow] = []
@@ -374,7 +379,10 @@ private final class ObservationCollector: @unchecked Sendable {
             return
         }
         // A row that does not read (changed outside Stocktake) is skipped and reported, not fatal to the read.
-        do { result.append(try observation(decoded)) } catch {
+        do {
+            let read = try observation(decoded)
+            if keeping { result.append(read) }
+        } catch {
             unreadable.append(UnreadableRow(key: "\(decoded.unitCode)/\(decoded.indicatorCode)/\(decoded.period)", revision: decoded.revision, problem: "\(error)"))
         }
     }

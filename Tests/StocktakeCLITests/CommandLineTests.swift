@@ -1,4 +1,6 @@
 import Foundation
+import StocktakeCore
+import StocktakeStore
 import StocktakeTestSupport
 import Testing
 
@@ -199,6 +201,13 @@ import Testing
         #expect(validate.output.contains("[missing_reports] VN/budget_revenue/2024: 62 of 63 units below have not reported"))
         #expect(!validate.output.contains("rank_mismatch"))
         #expect(!validate.output.contains("comparison_mismatch"))
+        // Read from the store root by root, the findings are the whole evaluation's, in its order.
+        let evaluation = try await Store.using(try DatabaseLocation(parsing: db)) { store in
+            try await store.evaluator(for: .year(2024)).evaluate(period: .year(2024), asOf: Period.year(2024).lastDay)
+        }
+        #expect(evaluation.findings.count > 1)
+        #expect(validate.output.split(separator: "\n").filter { $0.hasPrefix("  - [") && !$0.hasPrefix("  - [unreadable-row]") }
+            == evaluation.findings.map { "  - [\($0.code)] \($0)"[...] })
         #expect(try run(["validate", "--database", db, Self.samples + "/bac-giang-2024.json"]).status == 0)
         let unknown = try run(["evaluate", "--database", db, "--unit", "NOPE", "--period", "2024"])
         #expect(unknown.status != 0)

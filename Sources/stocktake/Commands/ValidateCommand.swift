@@ -8,9 +8,10 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Check files against the database without importing, and stored data for findings.",
         discussion: """
-            With files: checks them as `import` would and writes nothing. With --period: evaluates the whole tree \
-            and lists the validation findings (roll-up mismatches, missing reports, values far outside a unit's \
-            history, stated ranks or comparisons that the stored figures contradict, overdue tasks). Exits with \
+            With files: checks them as `import` would and writes nothing. With --period: lists the validation \
+            findings of the whole tree (roll-up mismatches, missing reports, values far outside a unit's history, \
+            stated ranks or comparisons that the stored figures contradict, overdue tasks), read from the store \
+            root by root as the pages read them, with no evaluation of the period held in memory. Exits with \
             status 1 when anything is found.
             """)
 
@@ -51,10 +52,12 @@ struct ValidateCommand: AsyncParsableCommand {
                 if let asOf {
                     do { day = try CalendarDate(parsing: asOf) } catch { throw ValidationError("--as-of \(error)") }
                 }
-                let evaluation = try await store.evaluator(for: period).evaluate(period: period, asOf: day)
-                print("Findings for \(period): \(evaluation.findings.isEmpty ? "none" : String(evaluation.findings.count))")
-                for finding in evaluation.findings { print("  - [\(finding.code)] \(finding)") }
-                found += evaluation.findings.count
+                var findings: [Finding] = []
+                for root in try await store.roots() { findings += try await store.subtreeFindings(of: root.code, period: period, asOf: day) }
+                findings = Finding.sorted(findings)
+                print("Findings for \(period): \(findings.isEmpty ? "none" : String(findings.count))")
+                for finding in findings { print("  - [\(finding.code)] \(finding)") }
+                found += findings.count
             }
         }
         if found > 0 { throw ExitCode(1) }
