@@ -28,6 +28,11 @@ extension RecordAccess {
         }
     }
 
+    /// The units of `codes` by code (the units a page or a listing names), read at once.
+    public func unitsByCode(_ codes: some Sequence<UnitCode>) async throws -> [UnitCode: OrgUnit] {
+        Dictionary(try await units(codes: Array(codes)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The first `limit` unit codes in code order: what an error naming an unknown unit suggests.
     public func unitCodes(limit: Int) async throws -> [UnitCode] {
         try await sql.select().column("code").from("units").orderBy("code").limit(limit)
@@ -73,9 +78,16 @@ extension RecordAccess {
         }
     }
 
-    public func documents() async throws -> [Document] {
-        let rows = try await sql.select().columns("*").from("documents").orderBy("code").all(decoding: DocumentRow.self, with: rowDecoder)
-        let titles = Dictionary(grouping: try await sql.select().columns("*").from("document_titles").all(decoding: DocumentTitleRow.self, with: rowDecoder), by: \.documentCode)
+    /// Every document, or only those of `codes`.
+    public func documents(codes: [DocumentCode]? = nil) async throws -> [Document] {
+        let query = sql.select().columns("*").from("documents").orderBy("code")
+        let titleQuery = sql.select().columns("*").from("document_titles")
+        if let codes {
+            query.where("code", .in, codes.map(\.rawValue))
+            titleQuery.where("document_code", .in, codes.map(\.rawValue))
+        }
+        let rows = try await query.all(decoding: DocumentRow.self, with: rowDecoder)
+        let titles = Dictionary(grouping: try await titleQuery.all(decoding: DocumentTitleRow.self, with: rowDecoder), by: \.documentCode)
         return try rows.map { row in
             Document(
                 code: try storedCode(row.code), reference: try row.reference.map { try stored($0, "document reference", DocumentReference.init(parsing:)) },

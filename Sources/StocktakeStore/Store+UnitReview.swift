@@ -31,19 +31,17 @@ extension RecordAccess {
         return reviews
     }
 
-    /// The reviews of the units `body` rates in `period`: the units directly below it active then, synthetic ones
-    /// left out, in code order (``RatingRule/round(of:)``).
+    /// The reviews of the units `body` rates in `period` (``RatingRule/rates(_:in:)``), in code order
+    /// (``RatingRule/round(of:)``).
     public func ratedReviews(of body: UnitCode, period: Period, asOf: CalendarDate) async throws -> [UnitReview] {
-        let rated = try await children(of: body).filter { $0.isActive(in: period) && $0.origin != .synthetic }
+        let rated = try await children(of: body).filter { RatingRule.rates($0, in: period) }
         return try await unitReviews(of: rated.map(\.code), period: period, asOf: asOf, rankClaims: true)
     }
 
     /// `code` and every unit below it, active or not, in code order.
     public func subtreeUnits(of code: UnitCode) async throws -> [OrgUnit] {
-        let codes = try await sql.raw("\(subtree(of: code)) SELECT code FROM down ORDER BY code").all(decodingColumn: "code", as: String.self)
-        var result: [OrgUnit] = []
-        for chunk in Self.chunks(codes) { result += try await units(codes: try chunk!.map { try storedCode($0) }) }
-        return result
+        let codes = try await sql.raw("\(subtree(of: code)) SELECT code FROM down").all(decodingColumn: "code", as: String.self)
+        return try await units(codes: try codes.map { try storedCode($0) })
     }
 
     /// The units at the top of the tree, in code order.
@@ -62,7 +60,7 @@ extension RecordAccess {
             chain.append(parent)
             cursor = up[parent]?.parent
         }
-        let named = Dictionary(try await units(codes: chain).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let named = try await unitsByCode(chain)
         return chain.reversed().compactMap { named[$0] }
     }
 

@@ -153,8 +153,13 @@ public struct RatingRule: Hashable, Sendable {
 }
 
 extension RatingRule {
-    /// A body's rating round from the reviews of the units it rates (the active units directly below it, synthetic
-    /// ones left out): proposals, the quota, and the units with nothing to be rated on. A store reads those
+    /// Whether a body rates `unit`, one directly below it, in `period`: while it is active, unless it is synthetic.
+    public static func rates(_ unit: OrgUnit, in period: Period) -> Bool {
+        unit.isActive(in: period) && unit.origin != .synthetic
+    }
+
+    /// A body's rating round from the reviews of the units it rates (``rates(_:in:)``): proposals, the quota, and
+    /// the units with nothing to be rated on. A store reads those
     /// reviews for the body alone (``StocktakeStore/RecordAccess/ratedReviews(of:period:asOf:)``).
     public func round(of rated: [UnitReview]) -> (proposals: [Proposal], quota: Int, unrated: [UnitCode]) {
         let evidence = Dictionary(rated.map { ($0.unit.code, Evidence($0)) }, uniquingKeysWith: { a, _ in a })
@@ -164,6 +169,6 @@ extension RatingRule {
 
     /// The same round from a whole evaluation of the period.
     public func round(of body: UnitCode, tree: UnitTree, evaluation: Evaluation) -> (proposals: [Proposal], quota: Int, unrated: [UnitCode]) {
-        round(of: tree.activeChildren(of: body, in: evaluation.period).compactMap { tree[$0] }.filter { $0.origin != .synthetic }.map(evaluation.review(of:)))
+        round(of: tree.activeChildren(of: body, in: evaluation.period).compactMap { tree[$0] }.filter { Self.rates($0, in: evaluation.period) }.map(evaluation.review(of:)))
     }
 }

@@ -50,7 +50,7 @@ struct AwardController {
         let mentioned = Set(rounds.flatMap { $0.candidates.flatMap { candidate in
             [candidate.unit] + candidate.qualifications.flatMap { q -> [UnitCode] in if case .bestOfGroup(_, _, _, let tied) = q { tied } else { [] } }
         } })
-        let units = Dictionary(try await store.units(codes: mentioned.sorted()).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = try await store.unitsByCode(mentioned)
         let named = Names(units: units, indicators: try await services.definitions.indicators(version: scope.version, in: store))
         let rules = rounds.map { round in
             RuleView(

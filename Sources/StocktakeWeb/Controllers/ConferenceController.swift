@@ -105,7 +105,7 @@ struct ConferenceController {
         let t = UIText.forLanguage(context.language)
         let format = FigureFormatter(language: context.language)
         let conferences = try await services.store.conferences()
-        let units = Dictionary(try await services.store.units(codes: Set(conferences.map(\.host)).sorted()).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = try await services.store.unitsByCode(conferences.map(\.host))
         let links = conferences.reversed().map { c in
             Link(href: "/conferences/\(c.code)", title: c.title[context.language], date: format.date(c.date), host: units[c.host]?.names[context.language] ?? c.host.rawValue)
         }
@@ -124,7 +124,7 @@ struct ConferenceController {
         let awarded = try await store.acceptedAwards(in: conference.period, body: conference.host)
         // The units the page names: the host, the units it rates, the awarded ones, those speakers came from.
         let mentioned = Set([conference.host] + awarded.map(\.decision.unit) + conference.statements.compactMap(\.unit)).subtracting(children.map(\.code))
-        let units = Dictionary((children + (try await store.units(codes: mentioned.sorted()))).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = try await store.unitsByCode(mentioned).merging(children.map { ($0.code, $0) }) { a, _ in a }
         let name = { (code: UnitCode) in units[code].map(scope.name) ?? code.rawValue }
         func person(_ p: Conference.Person) -> String { p.name + (p.position.map { " — \($0[language])" } ?? "") }
         let tasks = try await store.conclusionTasks(of: conference.code)

@@ -57,16 +57,11 @@ struct DocumentController {
             issued: document.issued.map(scope.format.date) ?? "")
     }
 
-    /// The units `codes` by code, read at once.
-    private func units(_ codes: some Sequence<UnitCode>) async throws -> [UnitCode: OrgUnit] {
-        Dictionary(try await services.store.units(codes: Set(codes).sorted()).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
         let stored = try await services.store.documents()
-        let issuers = try await units(stored.compactMap(\.issuer))
+        let issuers = try await services.store.unitsByCode(stored.compactMap(\.issuer))
         let documents = stored.map { link($0, scope: scope, issuers: issuers) }
         return services.renderer.page("documents", ListView(t: t.catalog, period: scope.period.description, documents: documents), frame: Frame(context, title: t.documents))
     }
@@ -77,7 +72,7 @@ struct DocumentController {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let store = services.store
         let raw = try context.parameters.require("code")
-        guard let code = DocumentCode(validating: raw), let document = try await store.documents().first(where: { $0.code == code }) else {
+        guard let code = DocumentCode(validating: raw), let document = try await store.documents(codes: [code]).first else {
             throw HTTPError(.notFound, message: "No document has the code '\(raw)'.")
         }
         let t = UIText.forLanguage(context.language)
@@ -85,7 +80,7 @@ struct DocumentController {
         let indicators = try await services.definitions.indicators(version: scope.version, in: store)
         let set = try await store.targets(periods: [scope.period], document: code)
         let tasks = try await store.tasks(periods: [scope.period], document: code)
-        let named = try await units(set.map(\.unit) + tasks.map(\.unit) + [document.issuer].compactMap { $0 })
+        let named = try await store.unitsByCode(set.map(\.unit) + tasks.map(\.unit) + [document.issuer].compactMap { $0 })
         let reviews = try await store.unitReviews(
             of: Set(set.map(\.unit)).sorted(), period: scope.period, asOf: scope.asOf, only: Set(set.map(\.indicator)))
         var targets: [TargetRow] = []

@@ -77,7 +77,7 @@ struct IndicatorController {
 
         // Ranking among the units of the unit's level active in the period, in position then code order.
         let ranked = try await services.store.ranking(of: indicator, period: scope.period, among: .level, level: scope.unit.level)
-        let peers = Dictionary(try await services.store.units(codes: ranked.map(\.unit)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let peers = try await services.store.unitsByCode(ranked.map(\.unit))
         var ranking: [RankRow] = []
         var synthetic = false
         for entry in ranked {

@@ -63,7 +63,7 @@ struct UnitController {
                 for entry in try await store.ranking(of: indicator, period: scope.period, among: .parent, peersOf: child) { ranks[entry.unit] = entry.rank }
             }
         }
-        let named = Dictionary(try await store.units(codes: children.compactMap { $0.merger?.successor }).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let named = try await store.unitsByCode(children.compactMap { $0.merger?.successor })
         var rows: [Row] = []
         for child in children {
             let merger = child.merger.map { m in

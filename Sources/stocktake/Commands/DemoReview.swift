@@ -56,7 +56,7 @@ extension DemoCommand {
 
         guard printing else { return "" }
         let mentioned = Set(round.proposals.map(\.unit) + rounds.flatMap { $0.candidates.map(\.unit) })
-        let names = Dictionary(try await store.units(codes: mentioned.sorted()).map { ($0.code, $0.names["en"]) }, uniquingKeysWith: { a, _ in a })
+        let names = try await store.unitsByCode(mentioned).mapValues { $0.names["en"] }
         var lines = ["Review: imported \(plan.recordCount) review records (rating rule \(round.rule.version), \(plan.ratings.count) ratings of 2020–2023, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences)."]
         lines.append("Ratings \(period) of the units below Bac Giang, confirmed as proposed (at most \(round.quota) excellent):")
         var table = TextTable(["Unit", "Score", "Rating"], rightAligned: [1])

@@ -57,7 +57,7 @@ struct RankCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(JSONValue.array(items)), as: UTF8.self))
                 return
             }
-            let units = Dictionary(try await store.units(codes: entries.map(\.unit)).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            let units = try await store.unitsByCode(entries.map(\.unit))
             print("\(indicator.names["en"]), \(period), among \(scope) peers (better: \(indicator.better.rawValue))")
             var table = TextTable(["Rank", "Unit", "Name", "Group", "Value", "Data"], rightAligned: [0, 4])
             for entry in entries {
