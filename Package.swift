@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "stocktake", targets: ["stocktake"]),
         .library(name: "StocktakeCore", targets: ["StocktakeCore"]),
         .library(name: "StocktakeStore", targets: ["StocktakeStore"]),
+        .library(name: "StocktakeApp", targets: ["StocktakeApp"]),
         .library(name: "StocktakeWeb", targets: ["StocktakeWeb"]),
         .library(name: "StocktakeReports", targets: ["StocktakeReports"]),
     ],
@@ -48,12 +49,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - The actions of the review, each once, for every door: role, remit and reason rules, audit rows.
+        .target(name: "StocktakeApp", dependencies: ["StocktakeCore", "StocktakeStore"], swiftSettings: swiftSettings),
+
         // MARK: - The web application: pages, JSON API, accounts and sessions, on Hummingbird.
         .target(
             name: "StocktakeWeb",
             dependencies: [
                 "StocktakeCore",
                 "StocktakeStore",
+                "StocktakeApp",
                 "StocktakeReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -86,6 +91,7 @@ let package = Package(
             dependencies: [
                 "StocktakeCore",
                 "StocktakeStore",
+                "StocktakeApp",
                 "StocktakeWeb",
                 "StocktakeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -97,7 +103,7 @@ let package = Package(
         // MARK: - Tests mirror the libraries; test support gives each test a fresh database on the chosen engine.
         .target(
             name: "StocktakeTestSupport",
-            dependencies: ["StocktakeStore", .product(name: "PostgresKit", package: "postgres-kit")],
+            dependencies: ["StocktakeCore", "StocktakeStore", .product(name: "PostgresKit", package: "postgres-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore"], swiftSettings: swiftSettings),
@@ -107,9 +113,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "StocktakeAppTests",
+            dependencies: ["StocktakeCore", "StocktakeStore", "StocktakeApp", "StocktakeTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "StocktakeWebTests",
             dependencies: [
-                "StocktakeCore", "StocktakeStore", "StocktakeWeb", "StocktakeTestSupport",
+                "StocktakeCore", "StocktakeStore", "StocktakeApp", "StocktakeWeb", "StocktakeTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

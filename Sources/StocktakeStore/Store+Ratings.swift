@@ -17,16 +17,6 @@ public struct ConfirmedRating: Sendable, Hashable {
     public let confirmedAt: Date
 }
 
-public enum RatingError: Error, Equatable, CustomStringConvertible {
-    case reasonRequired(String)
-
-    public var description: String {
-        switch self {
-        case .reasonRequired(let why): "a reason is required: \(why)"
-        }
-    }
-}
-
 extension RecordAccess {
     /// Every revision of the ratings of `period` (of one unit when `unit` is given), oldest first.
     public func ratings(period: Period, unit: UnitCode? = nil) async throws -> [ConfirmedRating] {
@@ -59,8 +49,8 @@ extension Store {
         return try await transaction { tx in
             let last = try await tx.lastRevision(in: "ratings", of: ["unit_code": proposal.unit.rawValue, "period": period.description])
             let revision = (last ?? 0) + 1
-            if reason == nil && revision > 1 { throw RatingError.reasonRequired("the rating of \(proposal.unit) for \(period) is confirmed and locked; a change is a new revision") }
-            if reason == nil && grade != proposal.proposed { throw RatingError.reasonRequired("\(grade.rawValue) differs from the proposed \(proposal.proposed.rawValue)") }
+            if reason == nil && revision > 1 { throw ReviewError.reasonRequired("the rating of \(proposal.unit) for \(period) is confirmed and locked; a change is a new revision") }
+            if reason == nil && grade != proposal.proposed { throw ReviewError.reasonRequired("\(grade.rawValue) differs from the proposed \(proposal.proposed.rawValue)") }
             let e = proposal.evidence
             let evidence = "targets \(e.targetsMet)/\(e.targetsAssessed), tasks on time \(e.tasksOnTime)/\(e.tasksCounted), findings \(e.findings)"
             try await tx.sql.insert(into: "ratings")

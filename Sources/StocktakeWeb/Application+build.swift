@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import StocktakeApp
 import StocktakeStore
 
 /// What the server needs to start; the `serve` and `demo` commands provide it.
@@ -81,6 +82,9 @@ struct WebServices: Sendable {
     let sessions = SessionCache()
     let signIn: SignIn
     let options: WebOptions
+
+    /// The review's actions, which every write of the pages and the API goes through.
+    var actions: Actions { Actions(store: store) }
 }
 
 /// The routes: public ones (sign-in, health, metrics, the API description, the style sheet), the pages for

@@ -17,11 +17,11 @@ import StocktakeTestSupport
             // One unit good or better: 20 % of 1 is 0, so the quota leaves no room for excellent.
             #expect(proposal.proposed == .good && proposal.limitedByQuota)
 
-            await #expect(throws: RatingError.self) {
+            await #expect(throws: ReviewError.self) {
                 try await store.confirmRating(proposal, period: .year(2024), grade: .excellent, rule: rule, reason: nil, by: "admin")
             }
             #expect(try await store.confirmRating(proposal, period: .year(2024), grade: .good, rule: rule, reason: nil, by: "admin") == 1)
-            await #expect(throws: RatingError.self) {
+            await #expect(throws: ReviewError.self) {
                 try await store.confirmRating(proposal, period: .year(2024), grade: .good, rule: rule, reason: "  ", by: "admin")
             }
             #expect(try await store.confirmRating(proposal, period: .year(2024), grade: .excellent, rule: rule, reason: "quota raised by the Standing Committee", by: "admin") == 2)

@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import StocktakeTestSupport
@@ -10,15 +11,12 @@ import Testing
 @Suite struct DataVersionsTests {
     static let period = Period.year(2024)
 
-    /// What the pages and the API write: the entry form's figure, checked and stored with its revision.
-    static func write(_ store: Store, _ unit: String, _ indicator: String, _ value: String, reason: String? = nil, period: Period = period) async throws -> ImportPlan {
-        var form = Form()
-        form.fields = ["indicator": indicator, "value": value, "reason": reason ?? "", "citation": "district report"]
-        let indicators = try await store.indicatorsByCode()
-        let input = EntryController.observation(form, unit: UnitCode(unchecked: unit), period: period, indicators: indicators, by: "city")
-        let plan = try await store.importChecked(input) { _ in [] }
-        #expect(plan.dataSet.observations.count == 1)
-        return plan
+    /// What the pages and the API write: a figure entered through the action every door calls.
+    @discardableResult
+    static func write(_ store: Store, _ unit: String, _ indicator: String, _ value: String, reason: String? = nil, period: Period = period) async throws -> Observation {
+        let city = Account(username: Username(unchecked: "city"), role: .editor, unit: UnitCode(unchecked: "BG"), language: "vi")
+        let entry = FigureEntry(unit: unit, indicator: indicator, period: period, value: value, reason: reason, citation: "district report")
+        return try await Actions(store: store).enterFigure(entry, as: city, via: .page)
     }
 
     /// `unit`'s evaluation read from the store equals its part of a whole evaluation of the period made now.

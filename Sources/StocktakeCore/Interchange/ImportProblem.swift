@@ -39,7 +39,7 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// At most ``listLimit`` problems, and one counting the rest.
-    static func capped(_ problems: [ImportProblem]) -> [ImportProblem] {
+    public static func capped(_ problems: [ImportProblem]) -> [ImportProblem] {
         guard problems.count > listLimit + 1 else { return problems }
         return Array(problems.prefix(listLimit)) + [omitted(problems.count - listLimit, file: problems[listLimit].file)]
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -17,32 +18,24 @@ extension APIController {
         }
     }
 
-    /// The body named by `code` (query `unit` or a body field), with the units above it for a remit check.
-    func bodyScope(_ code: String?) async throws -> (OrgUnit, UnitTree) {
+    /// The body named by `code` (query `unit`).
+    func body(_ code: String?) async throws -> OrgUnit {
         guard let code, let unit = UnitCode(validating: code), let lineage = try await services.definitions.lineage(of: unit, in: services.store) else {
             throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code ?? "")'.")
         }
-        return (lineage[lineage.count - 1], UnitTree(lineage))
-    }
-
-    func requireRemit(_ account: Account, _ unit: UnitCode, _ tree: UnitTree) throws {
-        guard account.mayWrite(to: unit, in: tree) else {
-            throw APIError(.forbidden, "outside_remit", "\(account.username) (\(account.role.rawValue)) may not decide for \(unit).")
-        }
+        return lineage[lineage.count - 1]
     }
 
     // MARK: - Ratings
 
     @Sendable func ratingRound(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: true)!
-        let (body, _) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init))
-        let rule = try await services.store.ratingRule(for: period)
-        let (proposals, quota, unrated) = rule.round(of: try await services.store.ratedReviews(of: body.code, period: period, asOf: DataVersions.today()))
-        let confirmed = Dictionary(grouping: try await services.store.ratings(period: period), by: \.unit)
+        let round = try await services.actions.ratingRound(body: request.uri.queryParameters["unit"].map(String.init) ?? "", period: period, asOf: DataVersions.today())
+        let confirmed = round.confirmed
         return JSONValue.object([
-            "body": .string(body.code.rawValue), "period": .string(period.description), "rule": ReviewJSON.json(DatedRatingRule(from: period.firstDay.year, rule: rule)),
-            "quota": .number(Decimal(quota)),
-            "proposals": .array(proposals.map { p in
+            "body": .string(round.body.rawValue), "period": .string(period.description), "rule": ReviewJSON.json(DatedRatingRule(from: period.firstDay.year, rule: round.rule)),
+            "quota": .number(Decimal(round.quota)),
+            "proposals": .array(round.proposals.map { p in
                 .object([
                     "unit": .string(p.unit.rawValue), "score": .string(p.score.rounded(4).exactText),
                     "evidence": .object([
@@ -54,7 +47,7 @@ extension APIController {
                     "confirmed": .array((confirmed[p.unit] ?? []).map(Self.json)),
                 ])
             }),
-            "unrated": .array(unrated.map { .string($0.rawValue) }),
+            "unrated": .array(round.unrated.map { .string($0.rawValue) }),
         ]).response()
     }
 
@@ -77,24 +70,9 @@ extension APIController {
     @Sendable func confirmRating(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let input = try await decode(RatingConfirmation.self, request, context, expected: "body, unit and period, and optionally grade and reason")
-        let period = try Period.requested(input.period)
-        let (body, tree) = try await bodyScope(input.body)
-        try requireRemit(account, body.code, tree)
-        let rule = try await services.store.ratingRule(for: period)
-        let rated = try await services.store.ratedReviews(of: body.code, period: period, asOf: DataVersions.today())
-        guard let proposal = rule.round(of: rated).proposals.first(where: { $0.unit.rawValue == input.unit }) else {
-            throw APIError(.notFound, "no_proposal", "No rating proposal for '\(input.unit)' under \(body.code) in \(period).")
-        }
-        let grade = try input.grade.map { text in
-            guard let grade = RatingRule.Grade(rawValue: text) else { throw APIError(.badRequest, "invalid_parameter", "grade '\(text)': expected excellent, good, completed or not_completed") }
-            return grade
-        } ?? proposal.proposed
-        do {
-            try await services.store.confirmRating(proposal, period: period, grade: grade, rule: rule, reason: input.reason, by: account.username.rawValue)
-        } catch let error as RatingError {
-            throw APIError(.unprocessableContent, "reason_required", error.description)
-        }
-        let stored = try await services.store.ratings(period: period, unit: proposal.unit).last!
+        let stored = try await services.actions.confirmRating(
+            body: input.body, unit: input.unit, period: try Period.requested(input.period), grade: input.grade, reason: input.reason, asOf: DataVersions.today(),
+            as: account, via: .api)
         return Self.json(stored).response(status: .created)
     }
 
@@ -102,7 +80,7 @@ extension APIController {
 
     @Sendable func awardRounds(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: true)!
-        let (body, _) = try await bodyScope(request.uri.queryParameters["unit"].map(String.init))
+        let body = try await body(request.uri.queryParameters["unit"].map(String.init))
         let rounds = try await services.store.awardRounds(in: period, body: body.code)
         return JSONValue.object([
             "body": .string(body.code.rawValue), "period": .string(period.description),
@@ -150,21 +128,9 @@ extension APIController {
     @Sendable func decideAward(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let input = try await decode(AwardDecisionInput.self, request, context, expected: "body, rule, unit, period and decision (accept or reject), and optionally reason")
-        let period = try Period.requested(input.period)
-        let (body, tree) = try await bodyScope(input.body)
-        try requireRemit(account, body.code, tree)
-        guard ["accept", "reject"].contains(input.decision) else { throw APIError(.badRequest, "invalid_parameter", "decision '\(input.decision)': expected accept or reject") }
-        let rounds = try await services.store.awardRounds(in: period, body: body.code)
-        guard let candidate = rounds.first(where: { $0.rule.code.rawValue == input.rule })?.candidates.first(where: { $0.unit.rawValue == input.unit }) else {
-            throw APIError(.notFound, "no_candidate", "No candidate '\(input.unit)' for award rule '\(input.rule)' of \(body.code) in \(period).")
-        }
-        let revision: Int
-        do {
-            revision = try await services.store.decideAward(candidate, accepted: input.decision == "accept", reason: input.reason, by: account.username.rawValue)
-        } catch let error as ReviewError {
-            throw APIError(.unprocessableContent, "reason_required", error.description)
-        }
-        let stored = try await services.store.awardDecisions(period: period).first { $0.rule == candidate.rule && $0.unit == candidate.unit && $0.revision == revision }!
+        let stored = try await services.actions.decideAward(
+            body: input.body, rule: input.rule, unit: input.unit, period: try Period.requested(input.period), decision: input.decision, reason: input.reason,
+            as: account, via: .api)
         return Self.json(stored).response(status: .created)
     }
 
@@ -238,26 +204,14 @@ extension APIController {
             guard let answer = ConfidencePoll.Answer(rawValue: text) else { throw APIError(.badRequest, "invalid_parameter", "answer '\(text)': expected high, confidence, low or blank") }
             return answer
         }
-        do {
-            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers, key: try services.options.requireBallotKey())
-            return JSONValue.object(["receipt": .string(receipt)]).response(status: .created)
-        } catch let error as PollError {
-            switch error {
-            case .notOnRoll: throw APIError(.forbidden, "not_on_roll", error.description)
-            case .answers: throw APIError(.badRequest, "invalid_ballot", error.description)
-            default: throw APIError(.conflict, "not_accepted", error.description)
-            }
-        }
+        let receipt = try await services.actions.castBallot(poll.code.rawValue, answers: answers, key: try services.options.requireBallotKey(), as: account, via: .api)
+        return JSONValue.object(["receipt": .string(receipt)]).response(status: .created)
     }
 
     @Sendable func closePoll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let poll = try await poll(context)
-        guard try await services.store.secretary(of: poll.unit) == account.username else {
-            throw APIError(.forbidden, "not_secretary", "Only the secretary of \(poll.unit) closes its votes.")
-        }
-        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue, key: try services.options.requireBallotKey())
-        let closed = try await services.store.poll(poll.code.rawValue)!
+        let closed = try await services.actions.closePoll(poll.code.rawValue, key: try services.options.requireBallotKey(), as: account, via: .api)
         return Self.json(closed, rollSize: try await services.store.roll(of: poll.code.rawValue).count).response()
     }
 
@@ -286,27 +240,16 @@ extension APIController {
         let account = try account(context)
         let code = try context.parameters.require("code")
         guard let number = Int(try context.parameters.require("number")) else { throw APIError(.badRequest, "invalid_parameter", "number: expected a conclusion's number") }
-        guard let conference = try await services.store.conference(code) else { throw APIError(.notFound, "unknown_conference", "No conference has the code '\(code)'.") }
-        try requireRemit(account, conference.host, UnitTree(try await services.store.units()))
-        do {
-            let task = try await services.store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
-            await services.versions.written()
-            return DataSetJSON.json(task).response(status: .created)
-        } catch let error as ReviewError {
-            throw APIError(.conflict, "already_made", error.description)
-        } catch StoreError.notFound(let kind, let what) {
-            throw APIError(.notFound, "unknown_conclusion", "No \(kind) '\(what)'.")
-        }
+        let task = try await services.actions.makeTask(conference: code, conclusion: number, as: account, via: .api)
+        await services.versions.written()
+        return DataSetJSON.json(task).response(status: .created)
     }
 
     @Sendable func importReview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
-        guard account.role == .administrator else {
-            throw APIError(.forbidden, "outside_remit", "Only administrators import review files (rules and conference records).")
-        }
         let data = Data(buffer: try await request.body.collect(upTo: 16 << 20))
         do {
-            let plan = try await services.store.importReview(ReviewJSON.read(data, file: "request body"), by: account.username.rawValue)
+            let plan = try await services.actions.importReview(ReviewJSON.read(data, file: "request body"), as: account, via: .api)
             return JSONValue.object([
                 "rating_rules": .number(Decimal(plan.ratingRules.count)), "ratings": .number(Decimal(plan.ratings.count)),
                 "award_rules": .number(Decimal(plan.awardRules.count)), "conferences": .number(Decimal(plan.conferences.count)),

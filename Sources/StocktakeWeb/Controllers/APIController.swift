@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -135,24 +136,12 @@ struct APIController {
         do { body = try await request.decode(as: NewObservation.self, context: context) } catch {
             throw APIError(.badRequest, "invalid_body", "Expected a JSON object with unit, indicator, period and value (strings), and optionally denominator, reason and citation.")
         }
-        // The unit and its ancestors are all a remit check needs; the whole tree is not read for one figure.
-        var lineage: [OrgUnit] = []
-        if let code = UnitCode(validating: body.unit) { lineage = try await services.store.lineage(of: code) }
-        guard let unit = lineage.first?.code else { throw APIError(.notFound, "unknown_unit", "No unit has the code '\(body.unit)'.") }
-        guard account.mayWrite(to: unit, in: UnitTree(lineage)) else {
-            throw APIError(.forbidden, "outside_remit", "\(account.username) (\(account.role.rawValue)) may not write figures of \(unit).")
-        }
-        let period = try Period.requested(body.period)
-        var form = Form()
-        form.fields = ["indicator": body.indicator, "value": body.value, "denominator": body.denominator ?? "", "reason": body.reason ?? "", "citation": body.citation ?? ""]
-        let indicators = try await services.store.indicatorsByCode()
-        let input = EntryController.observation(form, unit: unit, period: period, indicators: indicators, by: account.username.rawValue)
+        let entry = FigureEntry(
+            unit: body.unit, indicator: body.indicator, period: try Period.requested(body.period), value: body.value,
+            denominator: body.denominator, reason: body.reason, citation: body.citation)
         do {
-            let plan = try await services.store.importChecked(input) { EntryController.audit($0, by: account, via: "API") }
+            let stored = try await services.actions.enterFigure(entry, as: account, via: .api)
             await services.versions.written()
-            guard let stored = plan.dataSet.observations.first else {
-                throw APIError(.conflict, "unchanged", "The figure is the same as the latest revision; nothing was stored.")
-            }
             return DataSetJSON.json(stored).response(status: .created)
         } catch let problems as ImportProblems {
             throw APIError(.unprocessableContent, "invalid_observation", problems.description, details: problems.problems.map {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -100,19 +101,9 @@ struct AwardController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await PageScope.resolve(
             request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
-        guard account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
-        let rounds = try await services.store.awardRounds(in: scope.period, body: scope.unit.code)
-        guard let candidate = rounds.first(where: { $0.rule.code.rawValue == form["rule"] })?.candidates.first(where: { $0.unit.rawValue == form["unit"] }) else {
-            throw HTTPError(.notFound, message: "No candidate '\(form["unit"] ?? "")' for award rule '\(form["rule"] ?? "")' of \(scope.unit.code) in \(scope.period).")
-        }
-        guard let choice = form["decision"], ["accept", "reject"].contains(choice) else {
-            throw HTTPError(.badRequest, message: "decision '\(form["decision"] ?? "")': expected accept or reject")
-        }
-        do {
-            try await services.store.decideAward(candidate, accepted: choice == "accept", reason: form["reason"], by: account.username.rawValue)
-        } catch let error as ReviewError {
-            throw HTTPError(.unprocessableContent, message: error.description)
-        }
+        try await services.actions.decideAward(
+            body: scope.unit.code.rawValue, rule: form["rule"] ?? "", unit: form["unit"] ?? "", period: scope.period, decision: form["decision"] ?? "",
+            reason: form["reason"], as: account, via: .page)
         return .redirect(to: "/awards?\(scope.query())", type: .normal)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -187,15 +188,7 @@ struct ConferenceController {
         let code = try context.parameters.require("code")
         let number = try context.parameters.require("number", as: Int.self)
         guard let conference = try await services.store.conference(code) else { throw HTTPError(.notFound, message: "No conference has the code '\(code)'.") }
-        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: conference.host.rawValue, period: conference.period)
-        guard account.mayWrite(to: conference.host, in: scope.tree) else { throw HTTPError(.forbidden) }
-        do {
-            try await services.store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
-        } catch let error as ReviewError {
-            throw HTTPError(.conflict, message: error.description)
-        } catch StoreError.notFound(let kind, let code) {
-            throw HTTPError(.notFound, message: "No \(kind) '\(code)'.")
-        }
+        try await services.actions.makeTask(conference: conference.code.rawValue, conclusion: number, as: account, via: .page)
         await services.versions.written()
         return .redirect(to: "/conferences/\(conference.code)", type: .normal)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -113,60 +114,18 @@ struct EntryController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await writableScope(request, context: context, unitCode: form["unit"] ?? "")
         let period = try Period.requested(form["period"] ?? "")
-        let indicators = try await services.definitions.indicators(version: scope.version, in: services.store)
-        let located = Self.observation(form, unit: scope.unit.code, period: period, indicators: indicators, by: account.username.rawValue)
+        let entry = FigureEntry(
+            unit: scope.unit.code.rawValue, indicator: form["indicator"] ?? "", period: period, value: form["value"] ?? "",
+            denominator: form["denominator"], reason: form["reason"], citation: form["citation"])
         do {
-            let plan = try await services.store.importChecked(located) { Self.audit($0, by: account, via: "page") }
+            try await services.actions.enterFigure(entry, as: account, via: .page)
             await services.versions.written()
-            let key = plan.dataSet.observations.first?.key
-            return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(key?.indicator.rawValue ?? form["indicator"] ?? "")", type: .normal)
         } catch let problems as ImportProblems {
             return try await render(scope, context: context, problems: problems.problems, fields: form.fields, status: .unprocessableContent)
+        } catch ActionError.unchanged {
+            // The same figure again: nothing to store, and the history shows it is there.
         }
-    }
-
-    /// The audit rows of figures entered or corrected by one person, through a page or the API.
-    static func audit(_ plan: ImportPlan, by account: Account, via channel: String) -> [AuditEvent] {
-        plan.dataSet.observations.map { o in
-            AuditEvent(
-                username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
-                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "") (\(channel))")
-        }
-    }
-
-    /// The form's figure as one pending observation: the planner checks it like a row of a file (indicator known,
-    /// a plain decimal, a denominator for shares, a reason for a correction) and gives it the next revision.
-    static func observation(_ form: Form, unit: UnitCode, period: Period, indicators: [IndicatorCode: Indicator], by username: String) -> LocatedDataSet {
-        var input = LocatedDataSet(file: "form")
-        func problem(_ field: String, _ value: String, _ expected: String) {
-            input.problems.append(ImportProblem(file: "form", location: .path(field), field: field, value: value, expected: expected))
-        }
-        let indicatorText = form["indicator"] ?? ""
-        guard let code = IndicatorCode(validating: indicatorText), let indicator = indicators[code] else {
-            problem("indicator", indicatorText, "one of the indicators listed")
-            return input
-        }
-        let valueText = form["value"] ?? ""
-        let value: Decimal
-        do { value = try FigureRule.parse(valueText) } catch {
-            problem("value", error.value, error.expected)
-            return input
-        }
-        var figure = Figure.value(value)
-        if indicator.kind == .share {
-            let denominatorText = form["denominator"] ?? ""
-            guard let denominator = try? FigureRule.parse(denominatorText), denominator > 0 else {
-                problem("denominator", denominatorText, "the whole the share is of, a positive number (182 in 159 of 182)")
-                return input
-            }
-            figure = .share(numerator: value, denominator: denominator)
-        }
-        let observation = Observation(
-            key: ObservationKey(unit: unit, indicator: code, period: period), figure: figure,
-            source: .init(kind: .entry, citation: form["citation"] ?? "entered by \(username)"), enteredBy: username,
-            enteredAt: Date().wholeSeconds, reason: form["reason"])
-        input.observations.append(Located(PendingObservation(observation, revision: nil), at: .path("form")))
-        return input
+        return .redirect(to: "/history?unit=\(scope.unit.code.rawValue)&period=\(period)&indicator=\(entry.indicator)", type: .normal)
     }
 
     struct HistoryView {
@@ -218,20 +177,7 @@ struct EntryController {
             throw HTTPError(.notFound, message: "No key task has the code '\(raw)'.")
         }
         let scope = try await writableScope(request, context: context, unitCode: task.unit.rawValue)
-        let status: KeyTask.Status
-        switch form["status"] ?? "" {
-        case "not_started": status = .notStarted
-        case "in_progress": status = .inProgress
-        case "dropped": status = .dropped
-        case "done":
-            guard let text = form["completed_on"], let day = try? CalendarDate(parsing: text) else {
-                throw HTTPError(.badRequest, message: "completed_on '\(form["completed_on"] ?? "")': a done task needs the day it was done, as YYYY-MM-DD")
-            }
-            status = .done(.init(day: day, deadline: task.deadline))
-        case let other:
-            throw HTTPError(.badRequest, message: "status '\(other)': expected not_started, in_progress, done or dropped")
-        }
-        try await services.store.changeTaskStatus(code, to: status, note: form["note"] ?? "", by: account.username.rawValue)
+        try await services.actions.changeTaskStatus(code.rawValue, to: form["status"] ?? "", completedOn: form["completed_on"], note: form["note"], as: account, via: .page)
         await services.versions.written()
         return .redirect(to: "/entry?\(scope.query())", type: .normal)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -43,39 +44,15 @@ struct ImportController {
         }
         let name = AuditEvent.fileName(file.filename)
         let input = ImportFile.read(file.content, file: name, enteredBy: account.username.rawValue)
-        if let refusal = try await remitProblems(input, account: account) {
-            return render(context, problems: refusal, imported: nil, status: .forbidden)
-        }
         do {
-            let plan = try await services.store.importChecked(input) { plan in
-                [AuditEvent(
-                    username: account.username.rawValue, action: .imported, unit: account.unit, subject: name,
-                    detail: "\(plan.dataSet.recordCount) records (\(plan.dataSet.observations.count) figures), \(plan.unchanged) unchanged")]
-            }
+            let plan = try await services.actions.importFigures(input, as: account, via: .page)
             await services.versions.written()
             let t = UIText.forLanguage(context.language)
             return render(context, problems: [], imported: "\(t.imported): \(name) — \(plan.dataSet.recordCount) (+\(plan.unchanged) =)", status: .ok)
+        } catch let refused as RecordsRefused {
+            return render(context, problems: refused.problems, imported: nil, status: .forbidden)
         } catch let problems as ImportProblems {
             return render(context, problems: problems.problems, imported: nil, status: .unprocessableContent)
         }
-    }
-
-    /// What an editor's file may not do: define records, or touch figures outside the editor's subtree.
-    private func remitProblems(_ input: LocatedDataSet, account: Account) async throws -> [ImportProblem]? {
-        guard !account.mayDefine else { return nil }
-        var problems: [ImportProblem] = []
-        func refuse(_ location: ImportProblem.Location, _ field: String, _ value: String, _ expected: String) {
-            problems.append(ImportProblem(file: input.file, location: location, field: field, value: value, expected: expected))
-        }
-        for u in input.units { refuse(u.location, "units", u.value.code.rawValue, "figures only: definitions are imported by an administrator") }
-        for d in input.documents { refuse(d.location, "documents", d.value.code.rawValue, "figures only: definitions are imported by an administrator") }
-        for i in input.indicators { refuse(i.location, "indicators", i.value.code.rawValue, "figures only: definitions are imported by an administrator") }
-        for t in input.targets { refuse(t.location, "targets", t.value.code.rawValue, "figures only: definitions are imported by an administrator") }
-        for t in input.tasks { refuse(t.location, "tasks", t.value.code.rawValue, "figures only: definitions are imported by an administrator") }
-        let tree = UnitTree(try await services.store.units())
-        for o in input.observations where !account.mayWrite(to: o.value.observation.key.unit, in: tree) {
-            refuse(o.location, "unit", o.value.observation.key.unit.rawValue, "a unit in the subtree of \(account.unit?.rawValue ?? "your unit")")
-        }
-        return problems.isEmpty ? nil : problems
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -93,9 +94,6 @@ struct PollController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         guard let code = PollCode(validating: form["code"] ?? "") else { throw HTTPError(.badRequest, message: "code '\(form["code"] ?? "")': expected \(PollCode.expectedForm)") }
         guard let unit = UnitCode(validating: form["unit"] ?? "") else { throw HTTPError(.badRequest, message: "unit: expected \(UnitCode.expectedForm)") }
-        guard try await services.store.secretary(of: unit) == account.username else {
-            throw HTTPError(.forbidden, message: "Only the secretary of \(unit) opens its confidence votes.")
-        }
         var period: Period?
         if let text = form["period"], !text.isEmpty {
             do { period = try Period(parsing: text) } catch { throw HTTPError(.badRequest, message: "period '\(text)': expected \(error.expected)") }
@@ -111,13 +109,9 @@ struct PollController {
             roll.append(username)
         }
         let base = ConfidencePoll.Base(rawValue: form["base"] ?? "cast") ?? .cast
-        do {
-            try await services.store.createPoll(
-                ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, period: period, officials: officials, base: base),
-                roll: roll, by: account.username.rawValue, key: try services.options.requireBallotKey())
-        } catch let error as PollError {
-            throw HTTPError(.unprocessableContent, message: error.description)
-        }
+        try await services.actions.openPoll(
+            ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, period: period, officials: officials, base: base),
+            roll: roll, key: try services.options.requireBallotKey(), as: account, via: .page)
         return .redirect(to: "/polls/\(code)", type: .normal)
     }
 
@@ -176,22 +170,15 @@ struct PollController {
             }
             answers.append(answer)
         }
-        do {
-            let receipt = try await services.store.cast(poll.code.rawValue, by: account.username.rawValue, answers: answers, key: try services.options.requireBallotKey())
-            return try await render(poll, context: context, receipt: receipt, receiptCheck: nil)
-        } catch let error as PollError {
-            throw HTTPError(error == .notOnRoll(account.username.rawValue) ? .forbidden : .conflict, message: error.description)
-        }
+        let receipt = try await services.actions.castBallot(poll.code.rawValue, answers: answers, key: try services.options.requireBallotKey(), as: account, via: .page)
+        return try await render(poll, context: context, receipt: receipt, receiptCheck: nil)
     }
 
     @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await Form.checked(request, context: context)
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let poll = try await poll(context)
-        guard try await services.store.secretary(of: poll.unit) == account.username else {
-            throw HTTPError(.forbidden, message: "Only the secretary of \(poll.unit) closes its confidence votes.")
-        }
-        try await services.store.closePoll(poll.code.rawValue, by: account.username.rawValue, key: try services.options.requireBallotKey())
+        try await services.actions.closePoll(poll.code.rawValue, key: try services.options.requireBallotKey(), as: account, via: .page)
         return .redirect(to: "/polls/\(poll.code)", type: .normal)
     }
 

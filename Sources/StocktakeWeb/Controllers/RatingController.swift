@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -43,14 +44,11 @@ struct RatingController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let t = UIText.forLanguage(context.language)
-        let rule = try await services.store.ratingRule(for: scope.period)
-        let rated = try await services.store.ratedReviews(of: scope.unit.code, period: scope.period, asOf: scope.asOf)
-        let names = Dictionary(rated.map { ($0.unit.code, scope.name($0.unit)) }, uniquingKeysWith: { a, _ in a })
-        let (proposals, quota, unrated) = rule.round(of: rated)
-        let confirmed = Dictionary(grouping: try await services.store.ratings(period: scope.period), by: \.unit)
+        let round = try await services.actions.ratingRound(body: scope.unit.code.rawValue, period: scope.period, asOf: scope.asOf)
+        let names = round.units.mapValues(scope.name)
         let format = scope.format
-        let rows = proposals.map { p in
-            let history = confirmed[p.unit] ?? []
+        let rows = round.proposals.map { p in
+            let history = round.confirmed[p.unit] ?? []
             let e = p.evidence
             return Row(
                 code: p.unit.rawValue, name: names[p.unit] ?? p.unit.rawValue,
@@ -63,8 +61,8 @@ struct RatingController {
         }
         let view = View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
-            periods: scope.periodChoices, rule: rule.version, quota: "\(rule.quotaPercent)% → \(quota)", rows: rows,
-            unrated: unrated.map { names[$0] ?? $0.rawValue },
+            periods: scope.periodChoices, rule: round.rule.version, quota: "\(round.rule.quotaPercent)% → \(round.quota)", rows: rows,
+            unrated: round.unrated.map { names[$0] ?? $0.rawValue },
             mayConfirm: context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false,
             csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("ratings", view, frame: Frame(context, title: "\(t.ratings) — \(scope.name(scope.unit)) \(scope.period)"))
@@ -75,20 +73,9 @@ struct RatingController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await PageScope.resolve(
             request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
-        guard account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
-        let rule = try await services.store.ratingRule(for: scope.period)
-        let rated = try await services.store.ratedReviews(of: scope.unit.code, period: scope.period, asOf: scope.asOf)
-        guard let proposal = rule.round(of: rated).proposals.first(where: { $0.unit.rawValue == form["unit"] }) else {
-            throw HTTPError(.notFound, message: "No rating proposal for '\(form["unit"] ?? "")' under \(scope.unit.code) in \(scope.period).")
-        }
-        guard let grade = form["grade"].flatMap(RatingRule.Grade.init(rawValue:)) else {
-            throw HTTPError(.badRequest, message: "grade '\(form["grade"] ?? "")': expected excellent, good, completed or not_completed")
-        }
-        do {
-            try await services.store.confirmRating(proposal, period: scope.period, grade: grade, rule: rule, reason: form["reason"], by: account.username.rawValue)
-        } catch let error as RatingError {
-            throw HTTPError(.unprocessableContent, message: error.description)
-        }
+        try await services.actions.confirmRating(
+            body: scope.unit.code.rawValue, unit: form["unit"] ?? "", period: scope.period, grade: form["grade"], reason: form["reason"], asOf: scope.asOf,
+            as: account, via: .page)
         return .redirect(to: "/ratings?\(scope.query())", type: .normal)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 
 /// For the pages: a visitor who is not signed in is sent to the sign-in page (and back afterwards), and errors
@@ -14,7 +15,7 @@ struct PageMiddleware: RouterMiddleware {
             return .redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), type: .normal)
         }
         do {
-            return try await next(request, context)
+            do { return try await next(request, context) } catch let refused as ActionError { throw refused.httpError }
         } catch let error as HTTPError {
             let t = UIText.forLanguage(context.language)
             let message = error.status == .forbidden && error.body == nil ? t.notAllowed : error.status == .notFound && error.body == nil ? t.notFound : (error.body ?? error.status.reasonPhrase)
@@ -57,6 +58,8 @@ struct APIErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return error.response()
+        } catch let error as ActionError {
+            return error.apiError.response()
         } catch let error as HTTPError {
             let code: String
             switch error.status {

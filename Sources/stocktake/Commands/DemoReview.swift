@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import Foundation
 import StocktakeCore
 import StocktakeStore
@@ -18,31 +19,35 @@ extension DemoCommand {
                     .init(name: "Official C (demo)", position: "Head of the Propaganda Department")],
         base: .cast)
 
-    /// Ratings and awards of `period` as of `asOf`, read from the store as every door reads them.
+    /// Ratings and awards of `period` as of `asOf`, read from the store as every door reads them, and decided
+    /// through the same actions, as the demo's administrator and the province's secretary.
     func runReview(store: Store, files: [String], period: Period, asOf: CalendarDate, key: BallotKey, printing: Bool) async throws -> String {
         var review = LocatedReview(file: files.joined(separator: ", "))
         for file in files { review.append(try Input.readReview(file)) }
-        let plan = try await store.importReview(review, by: "stocktake demo")
-        try await store.nameSecretary(Self.secretary, of: UnitCode(unchecked: "BG"), by: "stocktake demo")
+        let actions = Actions(store: store)
+        let admin = try await actions.account(named: "admin")
+        let secretary = try await actions.account(named: Self.secretary.rawValue)
+        let plan = try await actions.importReview(review, as: admin, via: .commandLine)
+        try await actions.nameSecretary(secretary.username.rawValue, of: "BG", as: admin, via: .commandLine)
 
-        let round = try await RatingRound.load(store, body: "BG", period: period, asOf: asOf)
-        for proposal in round.proposals {
-            try await store.confirmRating(proposal, period: period, grade: proposal.proposed, rule: round.rule, reason: nil, by: Self.secretary.rawValue)
-        }
+        let round = try await actions.ratingRound(body: "BG", period: period, asOf: asOf)
+        try await actions.confirmAllRatings(body: "BG", period: period, asOf: asOf, as: secretary, via: .commandLine)
         let rounds = try await store.awardRounds(in: period)
         for awardRound in rounds where awardRound.rule.code.rawValue.hasPrefix("BG-MERIT") {
             for candidate in awardRound.candidates {
-                try await store.decideAward(candidate, accepted: true, reason: nil, by: Self.secretary.rawValue)
+                try await actions.decideAward(
+                    body: "BG", rule: awardRound.rule.code.rawValue, unit: candidate.unit.rawValue, period: period, decision: "accept", reason: nil,
+                    as: secretary, via: .commandLine)
             }
         }
 
         // The open vote's roll: the demo's voting accounts and four more committee members, so that it reaches
         // the smallest roll a vote may have.
         let members = (1...4).map { Username(unchecked: String(format: "member-%02d", $0)) }
-        try await store.createPoll(
-            Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username) + members, by: Self.secretary.rawValue, key: key)
+        try await actions.openPoll(
+            Self.poll, roll: Self.accounts.filter { $0.role != .administrator }.map(\.username) + members, key: key, as: secretary, via: .commandLine)
         let roll = (1...49).map { Username(unchecked: String(format: "member-%02d", $0)) }
-        try await store.createPoll(Self.example, roll: roll, by: Self.secretary.rawValue, key: key)
+        try await actions.openPoll(Self.example, roll: roll, key: key, as: secretary, via: .commandLine)
         var random = SeededGenerator(seed: 2024)
         let weights: [(ConfidencePoll.Answer, Int)] = [(.high, 55), (.confidence, 33), (.low, 9), (.blank, 3)]
         for voter in roll.prefix(47) {
@@ -50,12 +55,13 @@ extension DemoCommand {
                 var draw = Int.random(in: 0..<100, using: &random)
                 return weights.first { draw -= $0.1; return draw < 0 }!.0
             }
-            _ = try await store.cast(Self.example.code.rawValue, by: voter.rawValue, answers: answers, key: key)
+            let member = Account(username: voter, role: .viewer, unit: nil, language: "vi")
+            _ = try await actions.castBallot(Self.example.code.rawValue, answers: answers, key: key, as: member, via: .page)
         }
-        try await store.closePoll(Self.example.code.rawValue, by: Self.secretary.rawValue, key: key)
+        try await actions.closePoll(Self.example.code.rawValue, key: key, as: secretary, via: .commandLine)
 
         guard printing else { return "" }
-        let mentioned = Set(round.proposals.map(\.unit) + rounds.flatMap { $0.candidates.map(\.unit) })
+        let mentioned = Set(round.proposals.map(\.unit) + rounds.flatMap { $0.candidates.map(\.unit) }) as Set<UnitCode>
         let names = try await store.unitsByCode(mentioned).mapValues { $0.names["en"] }
         var lines = ["Review: imported \(plan.recordCount) review records (rating rule \(round.rule.version), \(plan.ratings.count) ratings of 2020–2023, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences)."]
         lines.append("Ratings \(period) of the units below Bac Giang, confirmed as proposed (at most \(round.quota) excellent):")

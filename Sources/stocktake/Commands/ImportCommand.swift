@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 
@@ -18,8 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Files to import: .json data sets or .csv observations, several importing as one (all or none); or review files (\"format\": \"stocktake-review/1\"), on their own.")
     var files: [String]
 
-    @Option(help: "Who is recorded as entering the imported observations (a file's entered_by and entered_at are ignored).")
-    var by: String = Input.currentUser
+    @OptionGroup var acting: ActingOptions
 
     @Flag(help: "Check only; write nothing.")
     var dryRun = false
@@ -32,21 +32,23 @@ struct ImportCommand: AsyncParsableCommand {
             }
             return try await importReviews()
         }
-        try await options.withStore(create: true) { store in
-            // Several files are checked and written as one data set.
+        try await options.withStore { store in
+            let account = try await acting.account(in: store)
+            // Several files are checked and written as one data set; the acting account entered every figure.
             var combined = LocatedDataSet(file: files.joined(separator: ", "))
-            for file in files { combined.append(try Input.read(file, by: by)) }
-            let plan = try await store.importChecked(combined, dryRun: dryRun)
+            for file in files { combined.append(try Input.read(file, by: account.username.rawValue)) }
+            let plan = try await Actions(store: store).importFigures(combined, as: account, via: .commandLine, dryRun: dryRun)
             let set = plan.dataSet
             print("\(dryRun ? "Would import" : "Imported") \(set.recordCount) records (\(set.units.count) units, \(set.documents.count) documents, \(set.indicators.count) indicators, \(set.targets.count) targets, \(set.tasks.count) tasks, \(set.observations.count) observations); \(plan.unchanged) already stored unchanged.")
         }
     }
 
     func importReviews() async throws {
-        try await options.withStore(create: true) { store in
+        try await options.withStore { store in
+            let account = try await acting.account(in: store)
             var combined = LocatedReview(file: files.joined(separator: ", "))
             for file in files { combined.append(try Input.readReview(file)) }
-            let plan = try await store.importReview(combined, by: by, dryRun: dryRun)
+            let plan = try await Actions(store: store).importReview(combined, as: account, via: .commandLine, dryRun: dryRun)
             print("\(dryRun ? "Would import" : "Imported") \(plan.recordCount) review records (\(plan.ratingRules.count) rating rules, \(plan.ratings.count) ratings, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences); \(plan.unchanged) already stored unchanged.")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import Foundation
 import StocktakeCore
 import StocktakeStore
@@ -81,16 +82,13 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
         @Option(help: "The body, e.g. BG.") var of: String
+        @OptionGroup var acting: ActingOptions
 
         func run() async throws {
-            guard let name = Username(validating: username) else { throw ValidationError("user name '\(username)': expected \(Username.expectedForm)") }
-            guard let unit = UnitCode(validating: of) else { throw ValidationError("--of '\(of)': expected \(UnitCode.expectedForm)") }
             try await database.withStore { store in
-                do { try await store.nameSecretary(name, of: unit, by: Input.currentUser) } catch StoreError.notFound(let kind, let code) {
-                    throw ValidationError("no \(kind) '\(code)' is stored")
-                }
+                try await Actions(store: store).nameSecretary(username, of: of, as: try await acting.account(in: store), via: .commandLine)
             }
-            print("\(name) is the secretary of \(unit).")
+            print("\(username) is the secretary of \(of).")
         }
     }
 }

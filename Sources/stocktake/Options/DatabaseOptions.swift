@@ -24,7 +24,7 @@ struct DatabaseOptions: ParsableArguments {
     func withStore<R>(create: Bool = false, _ body: (Store) async throws -> R) async throws -> R {
         let location = try location
         if !create, case .sqliteFile(let path) = location, !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure("no database at '\(path)': create one with `stocktake init` or `stocktake import`, or give --database")
+            throw CommandFailure("no database at '\(path)': create one with `stocktake init`, or give --database")
         }
         return try await Store.using(location, body)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import Foundation
 import StocktakeCore
 import StocktakeStore
@@ -43,7 +44,7 @@ struct AwardCommand: AsyncParsableCommand {
         @Option(help: "The candidate unit.") var unit: String
         @Flag(help: "Accept or reject: one of the two is required.") var decision: Choice
         @Option(help: "Why: required to reject or to change a decision.") var reason: String?
-        @Option(help: "Who decides.") var by: String = Input.currentUser
+        @OptionGroup var acting: ActingOptions
 
         enum Choice: String, EnumerableFlag {
             case accept
@@ -53,19 +54,10 @@ struct AwardCommand: AsyncParsableCommand {
         func run() async throws {
             let (period, _) = try periodOptions.resolved()
             try await database.withStore { store in
-                let rounds = try await store.awardRounds(in: period)
-                guard let round = rounds.first(where: { $0.rule.code.rawValue == rule }) else {
-                    throw ValidationError("--rule '\(rule)' is not a stored award rule: expected one of \(rounds.map(\.rule.code.rawValue).joined(separator: ", "))")
-                }
-                guard let candidate = round.candidates.first(where: { $0.unit.rawValue == unit }) else {
-                    throw ValidationError("--unit '\(unit)' is not a candidate of \(rule) in \(period): the candidates are \(round.candidates.map(\.unit.rawValue).joined(separator: ", "))")
-                }
-                do {
-                    let revision = try await store.decideAward(candidate, accepted: decision == .accept, reason: reason, by: by)
-                    print("\(rule) \(unit) \(period): \(decision == .accept ? "accepted" : "rejected"), revision \(revision)")
-                } catch let error as ReviewError {
-                    throw CommandFailure(error.description)
-                }
+                let decided = try await Actions(store: store).decideAward(
+                    body: nil, rule: rule, unit: unit, period: period, decision: decision.rawValue, reason: reason,
+                    as: try await acting.account(in: store), via: .commandLine)
+                print("\(rule) \(unit) \(period): \(decided.accepted ? "accepted" : "rejected"), revision \(decided.revision)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import Foundation
 import StocktakeCore
 import StocktakeStore
@@ -53,17 +54,12 @@ struct ConferenceCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The conference's code.") var code: String
         @Option(help: "The conclusion's number.") var conclusion: Int
-        @Option(help: "Who makes the task.") var by: String = Input.currentUser
+        @OptionGroup var acting: ActingOptions
 
         func run() async throws {
-            guard let conference = ConferenceCode(validating: code) else { throw ValidationError("conference '\(code)': expected \(ConferenceCode.expectedForm)") }
             try await database.withStore { store in
-                do {
-                    let task = try await store.makeTask(from: conference, conclusion: conclusion, by: by)
-                    print("Key task \(task.code) for \(task.unit) in \(task.period), due \(task.deadline): \(task.title["en"])")
-                } catch let error as ReviewError {
-                    throw ValidationError(error.description)
-                }
+                let task = try await Actions(store: store).makeTask(conference: code, conclusion: conclusion, as: try await acting.account(in: store), via: .commandLine)
+                print("Key task \(task.code) for \(task.unit) in \(task.period), due \(task.deadline): \(task.title["en"])")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import Foundation
 import StocktakeCore
 import StocktakeStore
@@ -40,7 +41,7 @@ struct PollCommand: AsyncParsableCommand {
     }
 
     struct Open: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a vote on one or more officials for a roll of voters (the body's secretary only).")
+        static let configuration = CommandConfiguration(abstract: "Open a vote on one or more officials for a roll of voters, as the body's secretary (--as).")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The vote's code.") var code: String
         @Option(help: "The title voters see.") var title: String
@@ -49,7 +50,7 @@ struct PollCommand: AsyncParsableCommand {
         @Option(help: "An official as \"Name; position\" (repeat for each).") var official: [String]
         @Option(help: "The voters' user names, separated by commas or spaces.") var roll: String
         @Option(help: "Shares of the ballots cast (cast) or of the whole roll (roll).") var base: String = "cast"
-        @Option(help: "The secretary opening the vote.") var by: String
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var ballotKey: BallotKeyOptions
 
         func run() async throws {
@@ -67,29 +68,25 @@ struct PollCommand: AsyncParsableCommand {
             }
             let key = try ballotKey.require()
             try await database.withStore { store in
-                try await requireSecretary(store, unit, by)
-                do {
-                    try await store.createPoll(
-                        ConfidencePoll(code: pollCode, title: title, unit: unit, period: year, officials: officials, base: base), roll: voters, by: by, key: key)
-                } catch let error as PollError { throw ValidationError(error.description) }
+                try await Actions(store: store).openPoll(
+                    ConfidencePoll(code: pollCode, title: title, unit: unit, period: year, officials: officials, base: base), roll: voters, key: key,
+                    as: try await acting.account(in: store), via: .commandLine)
                 print("Opened \(pollCode): \(officials.count) officials, \(Set(voters).count) voters on the roll.")
             }
         }
     }
 
     struct Close: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a vote (the body's secretary only); its result is then visible.")
+        static let configuration = CommandConfiguration(abstract: "Close a vote, as the body's secretary (--as); its result is then visible.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The vote's code.") var code: String
-        @Option(help: "The secretary closing the vote.") var by: String
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var ballotKey: BallotKeyOptions
 
         func run() async throws {
             let key = try ballotKey.require()
             try await database.withStore { store in
-                guard let poll = try await store.poll(code) else { throw ValidationError("no vote has the code '\(code)'") }
-                try await requireSecretary(store, poll.unit, by)
-                do { try await store.closePoll(code, by: by, key: key) } catch let error as PollError { throw ValidationError(error.description) }
+                try await Actions(store: store).closePoll(code, key: key, as: try await acting.account(in: store), via: .commandLine)
                 print("Closed \(code).")
             }
         }
@@ -123,13 +120,5 @@ struct PollCommand: AsyncParsableCommand {
             return head + "\nFewer than \(ConfidencePoll.minimumBallots) ballots were cast: no tally per official is kept or shown."
         }
         return head + "; valid + blank = cast ≤ roll: \(tally.isConsistent ? "holds" : "BROKEN")\n" + table.render()
-    }
-}
-
-/// Only the secretary named for a body opens and closes its votes.
-func requireSecretary(_ store: Store, _ unit: UnitCode, _ name: String) async throws {
-    let secretary = try await store.secretary(of: unit)
-    guard secretary?.rawValue == name else {
-        throw ValidationError("only the secretary of \(unit) (\(secretary?.rawValue ?? "none named: stocktake user secretary NAME --of \(unit)")) opens and closes its votes, not '\(name)'")
     }
 }

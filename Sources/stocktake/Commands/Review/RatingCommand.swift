@@ -1,4 +1,5 @@
 import ArgumentParser
+import StocktakeApp
 import Foundation
 import StocktakeCore
 import StocktakeStore
@@ -19,7 +20,7 @@ struct RatingCommand: AsyncParsableCommand {
         func run() async throws {
             let (period, asOf) = try periodOptions.resolved()
             try await database.withStore { store in
-                let round = try await RatingRound.load(store, body: body, period: period, asOf: asOf)
+                let round = try await Actions(store: store).ratingRound(body: body, period: period, asOf: asOf)
                 print("Rating of the units below \(round.body) for \(period) under rule \(round.rule.version): at most \(round.quota) excellent (\(round.rule.quotaPercent)% of \(round.rule.quotaBase == .all ? "all rated" : "those good or better"), rounded down).")
                 var table = TextTable(["Unit", "Score", "Targets met", "Tasks on time", "Findings", "Earned", "Proposed", "Confirmed"], rightAligned: [1])
                 for p in round.proposals {
@@ -47,49 +48,26 @@ struct RatingCommand: AsyncParsableCommand {
         @Flag(help: "Confirm every unconfirmed proposal of the body as proposed.") var all = false
         @Option(help: "excellent, good, completed or not_completed; defaults to the proposed grade.") var grade: RatingRule.Grade?
         @Option(help: "Why the grade differs from the proposal, or why a confirmed rating changes.") var reason: String?
-        @Option(help: "Who confirms.") var by: String = Input.currentUser
+        @OptionGroup var acting: ActingOptions
 
         func run() async throws {
             let (period, asOf) = try periodOptions.resolved()
             guard all != (unit != nil) else { throw ValidationError("give either --unit CODE or --all") }
             try await database.withStore { store in
-                let round = try await RatingRound.load(store, body: body, period: period, asOf: asOf)
-                let chosen = all ? round.proposals.filter { round.confirmed[$0.unit] == nil } : round.proposals.filter { $0.unit.rawValue == unit }
-                if !all && chosen.isEmpty {
-                    throw ValidationError("--unit '\(unit ?? "")' has no proposal under \(round.body) in \(period): expected one of \(round.proposals.map(\.unit.rawValue).joined(separator: ", "))")
+                let actions = Actions(store: store)
+                let account = try await acting.account(in: store)
+                if let unit {
+                    let rating = try await actions.confirmRating(
+                        body: body, unit: unit, period: period, grade: grade?.rawValue, reason: reason, asOf: asOf, as: account, via: .commandLine)
+                    print("\(rating.unit) \(period): \(rating.grade.rawValue), revision \(rating.revision)")
+                    return
                 }
-                for proposal in chosen {
-                    do {
-                        let revision = try await store.confirmRating(proposal, period: period, grade: grade ?? proposal.proposed, rule: round.rule, reason: reason, by: by)
-                        print("\(proposal.unit) \(period): \((grade ?? proposal.proposed).rawValue), revision \(revision)")
-                    } catch let error as RatingError {
-                        throw ValidationError("\(proposal.unit): \(error)")
-                    }
-                }
-                if chosen.isEmpty { print("Nothing to confirm: every proposal under \(round.body) for \(period) is confirmed.") }
+                let confirmed = try await actions.confirmAllRatings(body: body, period: period, asOf: asOf, as: account, via: .commandLine)
+                for rating in confirmed { print("\(rating.unit) \(period): \(rating.grade.rawValue), revision \(rating.revision)") }
+                if confirmed.isEmpty { print("Nothing to confirm: every proposal under \(body) for \(period) is confirmed.") }
             }
         }
     }
 }
 
 extension RatingRule.Grade: ExpressibleByArgument {}
-
-/// A body's rating round read from the store: the year's rule, the proposals, and the confirmed revisions.
-struct RatingRound {
-    let body: UnitCode
-    let rule: RatingRule
-    let proposals: [RatingRule.Proposal]
-    let quota: Int
-    let unrated: [UnitCode]
-    let confirmed: [UnitCode: [ConfirmedRating]]
-
-    /// The round read from the store for the body alone: the reviews of the units it rates, the rule, the
-    /// confirmed revisions.
-    static func load(_ store: Store, body text: String, period: Period, asOf: CalendarDate) async throws -> RatingRound {
-        guard let body = UnitCode(validating: text), try await store.units(codes: [body]).first != nil else { throw ValidationError("--body '\(text)' is not a stored unit") }
-        let rule = try await store.ratingRule(for: period)
-        let (proposals, quota, unrated) = rule.round(of: try await store.ratedReviews(of: body, period: period, asOf: asOf))
-        let confirmed = Dictionary(grouping: try await store.ratings(period: period), by: \.unit)
-        return RatingRound(body: body, rule: rule, proposals: proposals, quota: quota, unrated: unrated, confirmed: confirmed)
-    }
-}
