@@ -2,46 +2,6 @@ import Foundation
 import SQLKit
 import StocktakeCore
 
-/// One write, as the audit trail keeps it: who did what to which unit's data, and when.
-public struct AuditEvent: Sendable, Hashable {
-    public enum Action: String, Sendable, CaseIterable {
-        case observationEntered = "observation_entered"
-        case observationCorrected = "observation_corrected"
-        case taskStatusChanged = "task_status_changed"
-        case imported
-        case ratingConfirmed = "rating_confirmed"
-        case reviewImported = "review_imported"
-        case awardDecided = "award_decided"
-        case conclusionMadeTask = "conclusion_made_task"
-        case pollOpened = "poll_opened"
-        case pollClosed = "poll_closed"
-        case secretaryNamed = "secretary_named"
-    }
-
-    public let at: Date
-    public let username: String
-    public let action: Action
-    public let unit: UnitCode?
-    public let subject: String
-    public let detail: String
-
-    public init(at: Date = Date(), username: String, action: Action, unit: UnitCode?, subject: String, detail: String) {
-        self.at = at
-        self.username = username
-        self.action = action
-        self.unit = unit
-        self.subject = subject
-        self.detail = detail
-    }
-
-    /// What an audit record keeps of an imported file: its name, not the folders it was read from, which would
-    /// show readers of the audit page where the server keeps its files.
-    public static func fileName(_ path: String) -> String {
-        let name = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        return name.isEmpty ? path : name
-    }
-}
-
 extension RecordAccess {
     /// The highest revision stored in `table` for the row key `key` (column → value), nil when there is none.
     func lastRevision(in table: String, of key: [String: String]) async throws -> Int? {
@@ -118,15 +78,6 @@ extension Store {
             .orderBy("revision").all(decoding: TaskStatusChangeRow.self, with: rowDecoder)
             .map { TaskStatusChange(revision: $0.revision, status: $0.status, completedOn: $0.completedOn, changedBy: $0.changedBy, changedAt: try storedTimestamp($0.changedAt), note: $0.note) }
     }
-}
-
-public struct TaskStatusChange: Sendable, Hashable {
-    public let revision: Int
-    public let status: String
-    public let completedOn: String?
-    public let changedBy: String
-    public let changedAt: Date
-    public let note: String
 }
 
 struct TaskStatusChangeRow: Codable, Sendable {

@@ -2,21 +2,6 @@ import Foundation
 import SQLKit
 import StocktakeCore
 
-/// A confirmed rating as stored: the grade a person confirmed, the proposal beside it, and why they differ.
-public struct ConfirmedRating: Sendable, Hashable {
-    public let unit: UnitCode
-    public let period: Period
-    public let revision: Int
-    public let grade: RatingRule.Grade
-    public let proposed: RatingRule.Grade
-    public let score: Decimal
-    public let ruleVersion: String
-    public let evidence: String
-    public let reason: String?
-    public let confirmedBy: String
-    public let confirmedAt: Date
-}
-
 extension RecordAccess {
     /// Every revision of the ratings of `period` (of one unit when `unit` is given), oldest first.
     public func ratings(period: Period, unit: UnitCode? = nil) async throws -> [ConfirmedRating] {

@@ -2,19 +2,6 @@ import Foundation
 import SQLKit
 import StocktakeCore
 
-/// A decision on an award candidate as stored: accepted or rejected, with the evidence it was decided on.
-public struct AwardDecision: Sendable, Hashable {
-    public let rule: AwardRuleCode
-    public let unit: UnitCode
-    public let period: Period
-    public let revision: Int
-    public let accepted: Bool
-    public let evidence: String
-    public let reason: String?
-    public let decidedBy: String
-    public let decidedAt: Date
-}
-
 public enum ReviewError: Error, Equatable, CustomStringConvertible {
     case reasonRequired(String)
     case alreadyMade(String)

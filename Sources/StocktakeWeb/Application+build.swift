@@ -90,7 +90,8 @@ struct WebServices: Sendable {
 /// The routes: public ones (sign-in, health, metrics, the API description, the style sheet), the pages for
 /// signed-in people, and the JSON API.
 public func buildRouter(store: Store, options: WebOptions = WebOptions()) async throws -> Router<AppRequestContext> {
-    let metrics = PrometheusMetrics.shared
+    // The metrics backend is bootstrapped once, before the first request records anything.
+    _ = PrometheusMetrics.registry
     let services = WebServices(
         store: store, versions: DataVersions(store: store), renderer: try await Renderer.load(),
         signIn: SignIn(
@@ -102,7 +103,7 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: store, sessions: services.sessions))
-    try SystemController(metrics: metrics).addRoutes(to: router)
+    try SystemController().addRoutes(to: router)
     AuthController(services: services).addRoutes(to: router)
     let pages = router.group().add(middleware: PageMiddleware(services: services))
     DashboardController(services: services).addRoutes(to: pages)

@@ -101,7 +101,7 @@ struct DashboardController {
         }
         let summary = review.tasks ?? TaskSummary()
         let tasks = try await store.tasks(periods: [scope.period], units: [scope.unit.code]).map { task in
-            TaskItem(title: task.title[scope.language], deadline: format.date(task.deadline), status: Self.statusWord(task.status, t),
+            TaskItem(title: task.title[scope.language], deadline: format.date(task.deadline), status: t.status(task.status),
                      late: { if case .done(let c) = task.status { !c.onTime } else { false } }())
         }
         let taskSummary = "\(summary.done)/\(summary.counted) \(t.tasksDone) (\(summary.doneOnTime) \(t.onTime), \(summary.doneLate) \(t.late)); \(summary.overdue) \(t.overdue)"
@@ -111,14 +111,5 @@ struct DashboardController {
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport))
-    }
-
-    static func statusWord(_ status: KeyTask.Status, _ t: UIText) -> String {
-        switch status {
-        case .notStarted: t.notStarted
-        case .inProgress: t.inProgress
-        case .done: t.done
-        case .dropped: t.dropped
-        }
     }
 }

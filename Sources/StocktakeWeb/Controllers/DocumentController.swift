@@ -98,7 +98,7 @@ struct DocumentController {
         }
         let rows = tasks.map { task in
             TaskRow(unit: named[task.unit].map(scope.name) ?? task.unit.rawValue, title: task.title[context.language],
-                    deadline: format.date(task.deadline), status: DashboardController.statusWord(task.status, t))
+                    deadline: format.date(task.deadline), status: t.status(task.status))
         }
         let view = View(t: t.catalog, document: link(document, scope: scope, issuers: named), period: scope.period.description, periods: scope.periodChoices,
                         unit: UnitLink(scope.unit, scope: scope), targets: targets, tasks: rows)

@@ -95,7 +95,7 @@ struct EntryController {
         let statuses: [(String, String)] = [("not_started", t.notStarted), ("in_progress", t.inProgress), ("done", t.done), ("dropped", t.dropped)]
         let tasks = try await store.tasks(periods: [scope.period], units: [scope.unit.code]).map { task in
             TaskForm(code: task.code.rawValue, title: task.title[context.language], deadline: scope.format.date(task.deadline),
-                     status: DashboardController.statusWord(task.status, t),
+                     status: t.status(task.status),
                      choices: statuses.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == task.status.name) })
         }
         let view = View(

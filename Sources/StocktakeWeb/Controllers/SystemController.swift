@@ -3,12 +3,10 @@ import Hummingbird
 
 /// Routes for machines and for every page: health, metrics, the API description and the style sheet.
 struct SystemController {
-    let metrics: PrometheusMetrics
     let openAPI: ByteBuffer
     let styleSheet: ByteBuffer
 
-    init(metrics: PrometheusMetrics) throws {
-        self.metrics = metrics
+    init() throws {
         openAPI = try Self.resource("openapi.json")
         styleSheet = try Self.resource("style.css")
     }
@@ -27,7 +25,7 @@ struct SystemController {
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+                body: .init(byteBuffer: ByteBuffer(string: PrometheusMetrics.exposition())))
         }
         router.get("/api/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: openAPI))

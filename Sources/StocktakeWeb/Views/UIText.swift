@@ -289,6 +289,16 @@ struct UIText: Sendable {
 }
 
 extension UIText {
+    /// A key task's status in words.
+    func status(_ status: KeyTask.Status) -> String {
+        switch status {
+        case .notStarted: notStarted
+        case .inProgress: inProgress
+        case .done: done
+        case .dropped: dropped
+        }
+    }
+
     func grade(_ grade: RatingRule.Grade) -> String {
         switch grade {
         case .excellent: gradeExcellent
