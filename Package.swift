@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "StocktakeWebTests",
             dependencies: [
-                "StocktakeCore", "StocktakeStore", "StocktakeApp", "StocktakeWeb", "StocktakeTestSupport",
+                "StocktakeCore", "StocktakeStore", "StocktakeApp", "StocktakeReports", "StocktakeWeb", "StocktakeTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -38,6 +38,20 @@ import Testing
         }
     }
 
+    /// The pages' words: every key the English catalog has, none else, none empty, with its placeholders.
+    @Test(arguments: ReportLanguage.allCases)
+    func everyCatalogHasEveryWordOfThePages(language: ReportLanguage) throws {
+        let source = try MessageCatalog.load(.en).pages
+        let pages = try MessageCatalog.load(language).pages
+        #expect(Set(pages.keys) == Set(source.keys), "\(language): missing \(Set(source.keys).subtracting(pages.keys).sorted()), extra \(Set(pages.keys).subtracting(source.keys).sorted())")
+        for (key, text) in source {
+            #expect(pages[key].map(Self.placeholders) == Self.placeholders(text), "\(language) \(key): \(pages[key] ?? "")")
+            #expect(pages[key]?.trimmingCharacters(in: .whitespaces).isEmpty == false, "\(language) \(key) is empty")
+        }
+        // The vote form splits each official's line on ";": every language's hint shows that separator.
+        #expect(pages["officialsHint"]?.contains(";") == true)
+    }
+
     @Test func russianAndArabicChooseTheirPluralCategories() {
         let numbers: [Double] = [1, 2, 3, 5, 11, 21, 101]
         #expect(numbers.map { PluralRules(language: "ru").category($0) } == [.one, .few, .few, .many, .many, .one, .one])

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import StocktakeCore
+import StocktakeReports
 import StocktakeStore
 import Testing
 @testable import StocktakeWeb
@@ -41,6 +42,39 @@ import Testing
             // The language can be switched, and the choice sticks.
             _ = try await english.get("/language/vi")
             #expect(try await english.get("/dashboard?unit=BG&period=2024").body.contains("13,85%"))
+        }
+    }
+
+    /// The pages speak the six languages of the reports, from the same catalogs; Arabic right to left, with its
+    /// digits; the figures' words and the levels of the tree in the page's language too.
+    @Test func thePagesSwitchAmongSixLanguagesAndArabicReadsRightToLeft() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin")
+            for language in ReportLanguage.allCases {
+                let words = try MessageCatalog.load(language).pages
+                _ = try await browser.get("/language/\(language.rawValue)")
+                let page = try await browser.get("/dashboard?unit=BG&period=2024")
+                #expect(page.status == .ok)
+                #expect(page.body.contains("<html lang=\"\(language.rawValue)\" dir=\"\(language == .ar ? "rtl" : "ltr")\""), "\(language)")
+                for key in ["dashboard", "signOut", "keyTasks", "figureExceeded"] {
+                    let word = try #require(words[key])
+                    #expect(page.body.contains(Escape.html(word)), "\(language) \(key): \(word)")
+                }
+                let unit = try await browser.get("/units/BG?period=2024")
+                #expect(unit.body.contains("<small>\(Escape.html(try #require(words["levelProvince"]))) · "), "\(language)")
+            }
+            // Arabic prints Arabic-Indic digits: GRDP growth 13.85 %.
+            _ = try await browser.get("/language/ar")
+            #expect(try await browser.get("/dashboard?unit=BG&period=2024").body.contains("١٣٫٨٥"))
+            // A refused action speaks the page's language too.
+            let editor = Browser(client)
+            _ = try await editor.signIn("yendung")
+            _ = try await editor.get("/language/es")
+            _ = try await editor.get("/ratings?unit=BG-YD&period=2024")
+            let refused = try await editor.post("/ratings", ["body": "BG", "period": "2024", "unit": "BG-CITY", "grade": "good"])
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.contains("No puede hacer esto para BG: está fuera de su ámbito."), "\(refused.body)")
         }
     }
 

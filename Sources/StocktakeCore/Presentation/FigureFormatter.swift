@@ -6,6 +6,8 @@ import Foundation
 public struct FigureFormatter: Sendable {
     public let language: String
     public let locale: Locale
+    /// The words figures carry in this language, where the caller has them (see ``word(_:)``).
+    public let words: [Word: String]
 
     public init(language: String) {
         self.init(language: language, locale: Locale(identifier: language == "en" ? "en_US" : language))
@@ -13,9 +15,10 @@ public struct FigureFormatter: Sendable {
 
     /// A formatter whose words are in `language` and whose digits and separators are `locale`'s (Arabic with
     /// Arabic-Indic digits is `ar-u-nu-arab`).
-    public init(language: String, locale: Locale) {
+    public init(language: String, locale: Locale, words: [Word: String] = [:]) {
         self.language = language
         self.locale = locale
+        self.words = words
     }
 
     public static let english = FigureFormatter(language: "en")
@@ -118,8 +121,10 @@ public struct FigureFormatter: Sendable {
         case points, stated, change, derived, notStated, of, exceeded, met, notMet, noData, notYetDue
     }
 
-    /// The few words figures carry, in English and Vietnamese; other languages fall back to English.
+    /// The few words figures carry: the ones given (the pages' catalog gives them in every language), else
+    /// Vietnamese or English.
     public func word(_ word: Word) -> String {
+        if let given = words[word] { return given }
         let vietnamese = language == "vi"
         switch word {
         case .points: return vietnamese ? "điểm %" : "pp"

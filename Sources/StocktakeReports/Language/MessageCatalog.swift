@@ -1,12 +1,15 @@
 import Foundation
 
-/// The sentences of the report in one language, from `Catalogs/LANG.json`: each message a text with `{name}`
-/// placeholders, or plural forms by CLDR category chosen by `{count}` (or, for `place`, by the ordinal `{n}`).
+/// The words of one language, from `Catalogs/LANG.json`: the report's sentences (`messages`), each a text with
+/// `{name}` placeholders or plural forms by CLDR category chosen by `{count}` (or, for `place`, by the ordinal
+/// `{n}`); and the pages' words (`pages`), every label, status and hint the web application prints.
 public struct MessageCatalog: Sendable {
     public let language: ReportLanguage
     /// Which phrasings were reviewed, and how: kept in the catalog beside the messages.
     public let reviewed: String
     let messages: [String: Message]
+    /// The pages' words by key, as the web application's templates and views read them.
+    public let pages: [String: String]
     let cardinal: PluralRules
     let ordinal: PluralRules
 
@@ -42,6 +45,7 @@ public struct MessageCatalog: Sendable {
             let language: String
             let reviewed: String
             let messages: [String: Form]
+            let pages: [String: String]
         }
         enum Form: Decodable {
             case text(String)
@@ -75,6 +79,7 @@ public struct MessageCatalog: Sendable {
         self.language = language
         self.reviewed = shape.reviewed
         self.messages = messages
+        pages = shape.pages
         cardinal = PluralRules(language: language.rawValue)
         ordinal = PluralRules(language: language.rawValue, kind: .ordinal)
     }

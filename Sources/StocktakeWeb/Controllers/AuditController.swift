@@ -26,7 +26,7 @@ struct AuditController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
-        let format = FigureFormatter(language: context.language)
+        let format = UIText.forLanguage(context.language).format
         var units: Set<UnitCode>?
         if account.role != .administrator {
             let tree = UnitTree(try await services.store.units())

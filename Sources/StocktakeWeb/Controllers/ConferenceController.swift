@@ -104,7 +104,7 @@ struct ConferenceController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let t = UIText.forLanguage(context.language)
-        let format = FigureFormatter(language: context.language)
+        let format = UIText.forLanguage(context.language).format
         let conferences = try await services.store.conferences()
         let units = try await services.store.unitsByCode(conferences.map(\.host))
         let links = conferences.reversed().map { c in

@@ -107,7 +107,7 @@ struct DashboardController {
         let taskSummary = "\(summary.done)/\(summary.counted) \(t.tasksDone) (\(summary.doneOnTime) \(t.onTime), \(summary.doneLate) \(t.late)); \(summary.overdue) \(t.overdue)"
         let findings = try await store.subtreeFindings(of: scope.unit.code, period: scope.period, asOf: scope.asOf).map(\.description)
         return View(
-            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: t.level(scope.unit.level), ancestors: scope.ancestors,
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport))

@@ -94,7 +94,7 @@ struct IndicatorController {
             own: result?.own.map { format.figure($0.figure, indicator: indicator) } ?? "—",
             rollup: result?.rollup.map { format.figure($0.figure, indicator: indicator) } ?? "—",
             rollupCoverage: result?.rollup.map { "\($0.reporting)/\($0.expected)" },
-            ranking: ranking, scopeName: scope.unit.level.rawValue, synthetic: synthetic,
+            ranking: ranking, scopeName: t.level(scope.unit.level), synthetic: synthetic,
             historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)")
     }
 }

@@ -137,7 +137,7 @@ struct PollController {
         var tally: TallyView?
         if access.maySeeTally(of: poll) {
             let result = try await services.store.tally(code, for: .account(account))
-            let format = FigureFormatter(language: context.language)
+            let format = UIText.forLanguage(context.language).format
             tally = TallyView(
                 roll: result.roll, cast: result.cast, base: result.base == .cast ? "\(t.baseCast) (\(result.cast))" : "\(t.baseRoll) (\(result.roll))",
                 lines: result.lines.map { line in

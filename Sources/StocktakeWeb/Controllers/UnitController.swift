@@ -82,7 +82,7 @@ struct UnitController {
                 hasChildren: grandchildren.contains(child.code), merger: merger))
         }
         let view = View(
-            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: scope.unit.level.rawValue, ancestors: scope.ancestors,
+            t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: t.level(scope.unit.level), ancestors: scope.ancestors,
             period: scope.period.description, periods: scope.periodChoices,
             indicators: indicators.map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == chosen?.code) },
             indicatorName: chosen.map(scope.name) ?? "", rows: rows, dashboardHref: "/dashboard?\(scope.query())")

@@ -1,8 +1,9 @@
 import Hummingbird
 import StocktakeApp
 
-/// How the web's two doors answer a refused action: a page shows the message with the status, the API a JSON
-/// error whose code clients rely on (the codes the API document lists).
+/// How the web's two doors answer a refused action: a page shows the status and the rule in the reader's
+/// language (``UIText/message(_:)``), the API a JSON error whose code clients rely on (the codes the API
+/// document lists) with the message in English.
 extension ActionError {
     var status: HTTPResponse.Status {
         switch self {
@@ -49,6 +50,4 @@ extension ActionError {
     }
 
     var apiError: APIError { APIError(status, apiCode, message) }
-
-    var httpError: HTTPError { HTTPError(status, message: message) }
 }

@@ -15,7 +15,9 @@ struct PageMiddleware: RouterMiddleware {
             return .redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), type: .normal)
         }
         do {
-            do { return try await next(request, context) } catch let refused as ActionError { throw refused.httpError }
+            do { return try await next(request, context) } catch let refused as ActionError {
+                throw HTTPError(refused.status, message: UIText.forLanguage(context.language).message(refused))
+            }
         } catch let error as HTTPError {
             let t = UIText.forLanguage(context.language)
             let message = error.status == .forbidden && error.body == nil ? t.notAllowed : error.status == .notFound && error.body == nil ? t.notFound : (error.body ?? error.status.reasonPhrase)

@@ -64,7 +64,7 @@ struct PageScope {
         }
         return PageScope(
             version: version, period: period, periods: periods, unit: lineage[lineage.count - 1], ancestorUnits: Array(lineage.dropLast()),
-            asOf: DataVersions.today(), format: FigureFormatter(language: context.language), language: context.language)
+            asOf: DataVersions.today(), format: UIText.forLanguage(context.language).format, language: context.language)
     }
 
     /// The tree as far as a remit check needs it: the unit and the units above it.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import StocktakeCore
+import StocktakeReports
 
 /// Renders pages: a page's own template into the layout, with the frame every page shares (language, who is
 /// signed in, the CSRF token for its forms, the navigation).
@@ -12,6 +13,7 @@ struct Renderer: Sendable {
 
     /// Loads the templates shipped with the library, once, at start.
     static func load() async throws -> Renderer {
+        try UIText.load()
         guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("templates") else {
             throw WebError.missingResource("templates")
         }
@@ -77,7 +79,7 @@ private final class LayoutCache: @unchecked Sendable {
 /// What the layout shows around every page.
 struct Frame {
     let lang: String
-    let dir = "ltr"
+    let dir: String
     let title: String
     let t: [String: String]
     let user: String?
@@ -89,12 +91,13 @@ struct Frame {
 
     init(_ context: AppRequestContext, title: String) {
         lang = context.language
+        dir = ReportLanguage(rawValue: context.language)?.isRightToLeft == true ? "rtl" : "ltr"
         self.title = title
         t = UIText.forLanguage(context.language).catalog
         user = context.account?.username.rawValue
         role = context.account?.role.rawValue
         csrf = context.session?.csrfToken
-        languages = UIText.languages.map { LanguageChoice(code: $0, name: $0 == "vi" ? "Tiếng Việt" : "English", current: $0 == context.language) }
+        languages = UIText.languages.map { LanguageChoice(code: $0, name: UIText.nativeName($0), current: $0 == context.language) }
         mayWrite = context.account.map { $0.role != .viewer } ?? false
         isAdministrator = context.account?.role == .administrator
     }

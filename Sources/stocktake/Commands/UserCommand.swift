@@ -2,6 +2,7 @@ import ArgumentParser
 import StocktakeApp
 import Foundation
 import StocktakeCore
+import StocktakeReports
 import StocktakeStore
 import StocktakeWeb
 
@@ -17,7 +18,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The sign-in name: letters, digits, '.', '_' or '-'.") var username: String
         @Option(help: "administrator, editor or viewer.") var role: Account.Role = .viewer
         @Option(help: "The unit whose subtree an editor may write to (required for editors).") var unit: String?
-        @Option(help: "The language of the pages: vi or en.") var language = "vi"
+        @Option(help: "The language of the pages: vi, en, es, el, ru or ar.") var language = "vi"
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 
         func run() async throws {
@@ -26,7 +27,7 @@ struct UserCommand: AsyncParsableCommand {
                 guard let code = UnitCode(validating: text) else { throw ValidationError("unit '\(text)': expected \(UnitCode.expectedForm)") }
                 return code
             }
-            guard ["vi", "en"].contains(language) else { throw ValidationError("language '\(language)': expected vi or en") }
+            guard ReportLanguage(rawValue: language) != nil else { throw ValidationError("--language '\(language)': expected vi, en, es, el, ru or ar") }
             let password: String
             var generated = false
             if passwordStdin {
