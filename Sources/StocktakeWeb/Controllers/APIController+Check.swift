@@ -40,13 +40,13 @@ extension APIController {
         } else {
             throw APIError(.badRequest, "invalid_body", "Give text, or content_base64 with filename.")
         }
-        let stored = try await CheckController.stored(unit: body.unit ?? "", period: body.period ?? "", store: services.store)
+        let stored = try await FigureChecks.stored(unit: body.unit ?? "", period: body.period ?? "", store: services.store)
         let result: CheckResult
         do {
-            result = try await CheckController.run(submitted.data, name: submitted.name, format: submitted.format, language: language, stored: stored,
+            result = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: language, stored: stored,
                                                    gate: services.options.checks).result
         } catch let error as CheckedText.ReadError {
-            let status = CheckController.status(of: error)
+            let status = FigureChecks.status(of: error)
             throw APIError(status, status == .contentTooLarge ? "too_large" : "unreadable_file", error.description)
         } catch let busy as CheckGate.Busy {
             var response = APIError(.serviceUnavailable, "busy", "Other figure checks are running; retry in \(busy.retryAfter) seconds.").response()

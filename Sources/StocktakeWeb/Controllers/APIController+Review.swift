@@ -28,35 +28,85 @@ extension APIController {
 
     // MARK: - Ratings
 
+    /// `GET /ratings`: a body's round.
+    struct RatingRoundAnswer: Encodable {
+        let body: String
+        let period: String
+        let rule: JSONValue
+        let quota: Int
+        let proposals: [Proposal]
+        let unrated: [String]
+
+        struct Proposal: Encodable {
+            let unit: String
+            let score: String
+            let evidence: Evidence
+            let earned: String
+            let proposed: String
+            let limitedByQuota: Bool
+            let confirmed: [ConfirmedRatingAnswer]
+
+            enum CodingKeys: String, CodingKey {
+                case unit, score, evidence, earned, proposed, confirmed
+                case limitedByQuota = "limited_by_quota"
+            }
+        }
+
+        struct Evidence: Encodable {
+            let targetsMet, targetsAssessed, tasksOnTime, tasksCounted, findings: Int
+
+            enum CodingKeys: String, CodingKey {
+                case findings
+                case targetsMet = "targets_met", targetsAssessed = "targets_assessed", tasksOnTime = "tasks_on_time", tasksCounted = "tasks_counted"
+            }
+        }
+
+        init(_ round: RatingRound, period: Period) {
+            body = round.body.rawValue
+            self.period = period.description
+            rule = ReviewJSON.json(DatedRatingRule(from: period.firstDay.year, rule: round.rule))
+            quota = round.quota
+            proposals = round.proposals.map { p in
+                let e = p.evidence
+                return Proposal(
+                    unit: p.unit.rawValue, score: p.score.rounded(4).exactText,
+                    evidence: Evidence(targetsMet: e.targetsMet, targetsAssessed: e.targetsAssessed, tasksOnTime: e.tasksOnTime, tasksCounted: e.tasksCounted, findings: e.findings),
+                    earned: p.earned.rawValue, proposed: p.proposed.rawValue, limitedByQuota: p.limitedByQuota,
+                    confirmed: (round.confirmed[p.unit] ?? []).map(ConfirmedRatingAnswer.init))
+            }
+            unrated = round.unrated.map(\.rawValue)
+        }
+    }
+
+    /// A confirmed rating's revision, as `GET /ratings` lists and `POST /ratings` answers it.
+    struct ConfirmedRatingAnswer: Encodable {
+        let revision: Int
+        let grade, proposed, score, rule, evidence: String
+        let reason: String?
+        let confirmedBy, confirmedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case revision, grade, proposed, score, rule, evidence, reason
+            case confirmedBy = "confirmed_by", confirmedAt = "confirmed_at"
+        }
+
+        init(_ rating: ConfirmedRating) {
+            revision = rating.revision
+            grade = rating.grade.rawValue
+            proposed = rating.proposed.rawValue
+            score = rating.score.rounded(4).exactText
+            rule = rating.ruleVersion
+            evidence = rating.evidence
+            reason = rating.reason
+            confirmedBy = rating.confirmedBy
+            confirmedAt = rating.confirmedAt.formatted(.iso8601)
+        }
+    }
+
     @Sendable func ratingRound(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: true)!
         let round = try await services.actions.ratingRound(body: request.uri.queryParameters["unit"].map(String.init) ?? "", period: period, asOf: DataVersions.today())
-        let confirmed = round.confirmed
-        return JSONValue.object([
-            "body": .string(round.body.rawValue), "period": .string(period.description), "rule": ReviewJSON.json(DatedRatingRule(from: period.firstDay.year, rule: round.rule)),
-            "quota": .number(Decimal(round.quota)),
-            "proposals": .array(round.proposals.map { p in
-                .object([
-                    "unit": .string(p.unit.rawValue), "score": .string(p.score.rounded(4).exactText),
-                    "evidence": .object([
-                        "targets_met": .number(Decimal(p.evidence.targetsMet)), "targets_assessed": .number(Decimal(p.evidence.targetsAssessed)),
-                        "tasks_on_time": .number(Decimal(p.evidence.tasksOnTime)), "tasks_counted": .number(Decimal(p.evidence.tasksCounted)),
-                        "findings": .number(Decimal(p.evidence.findings)),
-                    ]),
-                    "earned": .string(p.earned.rawValue), "proposed": .string(p.proposed.rawValue), "limited_by_quota": .bool(p.limitedByQuota),
-                    "confirmed": .array((confirmed[p.unit] ?? []).map(Self.json)),
-                ])
-            }),
-            "unrated": .array(round.unrated.map { .string($0.rawValue) }),
-        ]).response()
-    }
-
-    static func json(_ rating: ConfirmedRating) -> JSONValue {
-        DataSetJSON.object([
-            "revision": .number(Decimal(rating.revision)), "grade": .string(rating.grade.rawValue), "proposed": .string(rating.proposed.rawValue),
-            "score": .string(rating.score.rounded(4).exactText), "rule": .string(rating.ruleVersion), "evidence": .string(rating.evidence),
-            "reason": rating.reason.map { .string($0) }, "confirmed_by": .string(rating.confirmedBy), "confirmed_at": .string(rating.confirmedAt.formatted(.iso8601)),
-        ])
+        return RatingRoundAnswer(round, period: period).response()
     }
 
     struct RatingConfirmation: Decodable {
@@ -73,47 +123,98 @@ extension APIController {
         let stored = try await services.actions.confirmRating(
             body: input.body, unit: input.unit, period: try Period.requested(input.period), grade: input.grade, reason: input.reason, asOf: DataVersions.today(),
             as: account, via: .api)
-        return Self.json(stored).response(status: .created)
+        return ConfirmedRatingAnswer(stored).response(status: .created)
     }
 
     // MARK: - Commendations
+
+    /// `GET /awards`: each rule of the body as in the review file, with its candidates.
+    struct AwardRoundsAnswer: Encodable {
+        let body: String
+        let period: String
+        let rules: [RecordWith<[Candidate]>]
+
+        struct Candidate: Encodable {
+            let unit: String
+            let evidence: String
+            let qualifications: [Qualification]
+            let decisions: [AwardDecisionAnswer]
+        }
+    }
+
+    /// What qualifies a candidate, by kind.
+    struct Qualification: Encodable {
+        let qualification: AwardCandidate.Qualification
+
+        enum CodingKeys: String, CodingKey {
+            case kind, years, group, score, among, indicator, position, of, actual
+            case atLeast = "at_least", tiedWith = "tied_with"
+        }
+
+        struct Year: Encodable {
+            let period, grade, score: String
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch qualification {
+            case .streak(let atLeast, let years):
+                try container.encode("grade_streak", forKey: .kind)
+                try container.encode(atLeast.rawValue, forKey: .atLeast)
+                try container.encode(years.map { Year(period: $0.period.description, grade: $0.grade.rawValue, score: $0.score.exactText) }, forKey: .years)
+            case .bestOfGroup(let group, let score, let among, let tied):
+                try container.encode("best_of_group", forKey: .kind)
+                try container.encode(group, forKey: .group)
+                try container.encode(score.exactText, forKey: .score)
+                try container.encode(among, forKey: .among)
+                try container.encode(tied.map(\.rawValue), forKey: .tiedWith)
+            case .rank(let indicator, let scope, let rank, let actual):
+                try container.encode("rank", forKey: .kind)
+                try container.encode(indicator.rawValue, forKey: .indicator)
+                try container.encode(scope.description, forKey: .among)
+                try container.encode(rank.position, forKey: .position)
+                try container.encode(rank.of, forKey: .of)
+                try container.encode(actual.exactText, forKey: .actual)
+            }
+        }
+    }
+
+    /// An award decision's revision, as `GET /awards` lists and `POST /awards` answers it.
+    struct AwardDecisionAnswer: Encodable {
+        let revision: Int
+        let decision, evidence: String
+        let reason: String?
+        let decidedBy, decidedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case revision, decision, evidence, reason
+            case decidedBy = "decided_by", decidedAt = "decided_at"
+        }
+
+        init(_ d: AwardDecision) {
+            revision = d.revision
+            decision = d.accepted ? "accepted" : "rejected"
+            evidence = d.evidence
+            reason = d.reason
+            decidedBy = d.decidedBy
+            decidedAt = d.decidedAt.formatted(.iso8601)
+        }
+    }
 
     @Sendable func awardRounds(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: true)!
         let body = try await body(request.uri.queryParameters["unit"].map(String.init))
         let rounds = try await services.store.awardRounds(in: period, body: body.code)
-        return JSONValue.object([
-            "body": .string(body.code.rawValue), "period": .string(period.description),
-            "rules": .array(rounds.map { round in
-                guard case .object(var rule) = ReviewJSON.json(round.rule) else { return .null }
-                rule["candidates"] = .array(round.candidates.map { candidate in
-                    .object([
-                        "unit": .string(candidate.unit.rawValue), "evidence": .string(candidate.evidence),
-                        "qualifications": .array(candidate.qualifications.map(Self.json)),
-                        "decisions": .array((round.decisions[candidate.unit] ?? []).map(Self.json)),
-                    ])
+        return AwardRoundsAnswer(
+            body: body.code.rawValue, period: period.description,
+            rules: rounds.map { round in
+                RecordWith(ReviewJSON.json(round.rule), "candidates", round.candidates.map { candidate in
+                    AwardRoundsAnswer.Candidate(
+                        unit: candidate.unit.rawValue, evidence: candidate.evidence, qualifications: candidate.qualifications.map(Qualification.init),
+                        decisions: (round.decisions[candidate.unit] ?? []).map(AwardDecisionAnswer.init))
                 })
-                return .object(rule)
-            }),
-        ]).response()
-    }
-
-    static func json(_ q: AwardCandidate.Qualification) -> JSONValue {
-        switch q {
-        case .streak(let atLeast, let years):
-            .object(["kind": .string("grade_streak"), "at_least": .string(atLeast.rawValue), "years": .array(years.map { .object(["period": .string($0.period.description), "grade": .string($0.grade.rawValue), "score": .string($0.score.exactText)]) })])
-        case .bestOfGroup(let group, let score, let among, let tied):
-            .object(["kind": .string("best_of_group"), "group": .string(group), "score": .string(score.exactText), "among": .number(Decimal(among)), "tied_with": .array(tied.map { .string($0.rawValue) })])
-        case .rank(let indicator, let scope, let rank, let actual):
-            .object(["kind": .string("rank"), "indicator": .string(indicator.rawValue), "among": .string(scope.description), "position": .number(Decimal(rank.position)), "of": .number(Decimal(rank.of)), "actual": .string(actual.exactText)])
-        }
-    }
-
-    static func json(_ d: AwardDecision) -> JSONValue {
-        DataSetJSON.object([
-            "revision": .number(Decimal(d.revision)), "decision": .string(d.accepted ? "accepted" : "rejected"), "evidence": .string(d.evidence),
-            "reason": d.reason.map { .string($0) }, "decided_by": .string(d.decidedBy), "decided_at": .string(d.decidedAt.formatted(.iso8601)),
-        ])
+            }
+        ).response()
     }
 
     struct AwardDecisionInput: Decodable {
@@ -131,7 +232,7 @@ extension APIController {
         let stored = try await services.actions.decideAward(
             body: input.body, rule: input.rule, unit: input.unit, period: try Period.requested(input.period), decision: input.decision, reason: input.reason,
             as: account, via: .api)
-        return Self.json(stored).response(status: .created)
+        return AwardDecisionAnswer(stored).response(status: .created)
     }
 
     // MARK: - Confidence votes
@@ -147,24 +248,92 @@ extension APIController {
         return poll
     }
 
-    static func json(_ poll: ConfidencePoll, rollSize: Int) -> JSONValue {
-        DataSetJSON.object([
-            "code": .string(poll.code.rawValue), "title": .string(poll.title), "body": .string(poll.unit.rawValue),
-            "period": poll.period.map { .string($0.description) }, "closed": .bool(poll.isClosed), "base": .string(poll.base.rawValue),
-            "roll_size": .number(Decimal(rollSize)),
-            "officials": .array(poll.officials.map { .object(["name": .string($0.name), "position": .string($0.position)]) }),
-            "thresholds": .array(poll.thresholds.map { .string($0.description) }),
-        ])
+    /// A vote as `GET /polls` lists it; `GET /polls/{code}` adds whether the account voted and, once closed and
+    /// when the account may see it, the tally.
+    struct PollAnswer: Encodable {
+        let code, title, body: String
+        let period: String?
+        let closed: Bool
+        let base: String
+        let rollSize: Int
+        let officials: [Official]
+        let thresholds: [String]
+        var voted: Bool?
+        var tally: Tally?
+
+        enum CodingKeys: String, CodingKey {
+            case code, title, body, period, closed, base, officials, thresholds, voted, tally
+            case rollSize = "roll_size"
+        }
+
+        struct Official: Encodable {
+            let name, position: String
+        }
+
+        struct Tally: Encodable {
+            let roll, cast, baseCount: Int
+            let base: String
+            let withheld, consistent: Bool
+            let lines: [Line]
+
+            enum CodingKeys: String, CodingKey {
+                case roll, cast, base, withheld, consistent, lines
+                case baseCount = "base_count"
+            }
+
+            struct Line: Encodable {
+                let official: String
+                let counts: [String: Int]
+                let valid: Int
+                let thresholdsReached: [String]
+
+                enum CodingKeys: String, CodingKey {
+                    case official, counts, valid
+                    case thresholdsReached = "thresholds_reached"
+                }
+            }
+
+            init(_ tally: PollTally) {
+                roll = tally.roll
+                cast = tally.cast
+                baseCount = tally.baseCount
+                base = tally.base.rawValue
+                withheld = tally.isWithheld
+                consistent = tally.isConsistent
+                lines = tally.lines.map { line in
+                    Line(
+                        official: line.official.name,
+                        counts: Dictionary(uniqueKeysWithValues: ConfidencePoll.Answer.allCases.map { ($0.rawValue, line.counts[$0, default: 0]) }),
+                        valid: line.valid, thresholdsReached: line.reached.map(\.description))
+                }
+            }
+        }
+
+        init(_ poll: ConfidencePoll, rollSize: Int) {
+            code = poll.code.rawValue
+            title = poll.title
+            body = poll.unit.rawValue
+            period = poll.period?.description
+            closed = poll.isClosed
+            base = poll.base.rawValue
+            self.rollSize = rollSize
+            officials = poll.officials.map { Official(name: $0.name, position: $0.position) }
+            thresholds = poll.thresholds.map(\.description)
+        }
+    }
+
+    struct PollList: Encodable {
+        let polls: [PollAnswer]
     }
 
     @Sendable func polls(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
-        var visible: [JSONValue] = []
+        var visible: [PollAnswer] = []
         for poll in try await services.store.polls() {
             let (roll, access) = try await pollAccess(poll, account)
-            if access.maySee { visible.append(Self.json(poll, rollSize: roll.count)) }
+            if access.maySee { visible.append(PollAnswer(poll, rollSize: roll.count)) }
         }
-        return JSONValue.object(["polls": .array(visible)]).response()
+        return PollList(polls: visible).response()
     }
 
     @Sendable func pollDetail(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -172,28 +341,18 @@ extension APIController {
         let poll = try await poll(context)
         let (roll, access) = try await pollAccess(poll, account)
         guard access.maySee else { throw APIError(.forbidden, "not_on_roll", "\(account.username) is not on the roll of \(poll.code).") }
-        guard case .object(var fields) = Self.json(poll, rollSize: roll.count) else { throw APIError(.internalServerError, "internal_error", "poll JSON") }
-        if access.onRoll { fields["voted"] = .bool(try await services.store.hasVoted(poll.code.rawValue, account.username.rawValue)) }
-        if access.maySeeTally(of: poll) {
-            let tally = try await services.store.tally(poll.code.rawValue, for: .account(account))
-            fields["tally"] = .object([
-                "roll": .number(Decimal(tally.roll)), "cast": .number(Decimal(tally.cast)), "base": .string(tally.base.rawValue),
-                "withheld": .bool(tally.isWithheld),
-                "base_count": .number(Decimal(tally.baseCount)), "consistent": .bool(tally.isConsistent),
-                "lines": .array(tally.lines.map { line in
-                    .object([
-                        "official": .string(line.official.name),
-                        "counts": .object(Dictionary(uniqueKeysWithValues: ConfidencePoll.Answer.allCases.map { ($0.rawValue, JSONValue.number(Decimal(line.counts[$0, default: 0]))) })),
-                        "valid": .number(Decimal(line.valid)), "thresholds_reached": .array(line.reached.map { .string($0.description) }),
-                    ])
-                }),
-            ])
-        }
-        return JSONValue.object(fields).response()
+        var answer = PollAnswer(poll, rollSize: roll.count)
+        if access.onRoll { answer.voted = try await services.store.hasVoted(poll.code.rawValue, account.username.rawValue) }
+        if access.maySeeTally(of: poll) { answer.tally = PollAnswer.Tally(try await services.store.tally(poll.code.rawValue, for: .account(account))) }
+        return answer.response()
     }
 
     struct Ballot: Decodable {
         let answers: [String]
+    }
+
+    struct Receipt: Encodable {
+        let receipt: String
     }
 
     @Sendable func castBallot(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -205,35 +364,38 @@ extension APIController {
             return answer
         }
         let receipt = try await services.actions.castBallot(poll.code.rawValue, answers: answers, key: try services.options.requireBallotKey(), as: account, via: .api)
-        return JSONValue.object(["receipt": .string(receipt)]).response(status: .created)
+        return Receipt(receipt: receipt).response(status: .created)
     }
 
     @Sendable func closePoll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let poll = try await poll(context)
         let closed = try await services.actions.closePoll(poll.code.rawValue, key: try services.options.requireBallotKey(), as: account, via: .api)
-        return Self.json(closed, rollSize: try await services.store.roll(of: poll.code.rawValue).count).response()
+        return PollAnswer(closed, rollSize: try await services.store.roll(of: poll.code.rawValue).count).response()
     }
 
     // MARK: - Conferences and review files
 
-    func json(_ conference: Conference) async throws -> JSONValue {
-        guard case .object(var fields) = ReviewJSON.json(conference) else { return .null }
+    /// A conference as in the review file, with the key tasks its conclusions became, by number.
+    func answer(_ conference: Conference) async throws -> RecordWith<[String: String]> {
         let tasks = try await services.store.conclusionTasks(of: conference.code)
-        fields["tasks"] = .object(Dictionary(uniqueKeysWithValues: tasks.map { ("\($0.key)", JSONValue.string($0.value.rawValue)) }))
-        return .object(fields)
+        return RecordWith(ReviewJSON.json(conference), "tasks", Dictionary(uniqueKeysWithValues: tasks.map { ("\($0.key)", $0.value.rawValue) }))
+    }
+
+    struct ConferenceList: Encodable {
+        let conferences: [RecordWith<[String: String]>]
     }
 
     @Sendable func conferences(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var list: [JSONValue] = []
-        for conference in try await services.store.conferences() { list.append(try await json(conference)) }
-        return JSONValue.object(["conferences": .array(list)]).response()
+        var list: [RecordWith<[String: String]>] = []
+        for conference in try await services.store.conferences() { list.append(try await answer(conference)) }
+        return ConferenceList(conferences: list).response()
     }
 
     @Sendable func conference(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
         guard let conference = try await services.store.conference(code) else { throw APIError(.notFound, "unknown_conference", "No conference has the code '\(code)'.") }
-        return try await json(conference).response()
+        return try await answer(conference).response()
     }
 
     @Sendable func conclusionTask(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -245,16 +407,30 @@ extension APIController {
         return DataSetJSON.json(task).response(status: .created)
     }
 
+    /// `POST /review`: the records of each kind written, and how many were stored unchanged already.
+    struct ReviewImported: Encodable {
+        let ratingRules, ratings, awardRules, conferences, unchanged: Int
+
+        enum CodingKeys: String, CodingKey {
+            case ratings, conferences, unchanged
+            case ratingRules = "rating_rules", awardRules = "award_rules"
+        }
+
+        init(_ plan: ReviewPlan) {
+            ratingRules = plan.ratingRules.count
+            ratings = plan.ratings.count
+            awardRules = plan.awardRules.count
+            conferences = plan.conferences.count
+            unchanged = plan.unchanged
+        }
+    }
+
     @Sendable func importReview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try account(context)
         let data = Data(buffer: try await request.body.collect(upTo: 16 << 20))
         do {
             let plan = try await services.actions.importReview(ReviewJSON.read(data, file: "request body"), as: account, via: .api)
-            return JSONValue.object([
-                "rating_rules": .number(Decimal(plan.ratingRules.count)), "ratings": .number(Decimal(plan.ratings.count)),
-                "award_rules": .number(Decimal(plan.awardRules.count)), "conferences": .number(Decimal(plan.conferences.count)),
-                "unchanged": .number(Decimal(plan.unchanged)),
-            ]).response()
+            return ReviewImported(plan).response()
         } catch let problems as ImportProblems {
             throw APIError(.unprocessableContent, "invalid_review", problems.description, details: problems.problems.map {
                 ["where": $0.location.description, "field": $0.field, "value": $0.value, "expected": $0.expected]

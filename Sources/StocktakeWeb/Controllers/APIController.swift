@@ -55,9 +55,31 @@ struct APIController {
         case .busy: throw APIError(.serviceUnavailable, "busy", "The server is checking too many passwords at once; try again in a second.")
         }
         let session = try await services.store.startSession(for: account.username)
-        return JSONValue.object([
-            "token": .string(session.token), "expires_at": .string(session.expiresAt.formatted(.iso8601)), "account": Self.json(account),
-        ]).response(status: .created)
+        return SessionAnswer(token: session.token, expiresAt: session.expiresAt.formatted(.iso8601), account: AccountAnswer(account)).response(status: .created)
+    }
+
+    /// `POST /session`: the bearer token and the account it acts as.
+    struct SessionAnswer: Encodable {
+        let token: String
+        let expiresAt: String
+        let account: AccountAnswer
+
+        enum CodingKeys: String, CodingKey {
+            case token, account
+            case expiresAt = "expires_at"
+        }
+    }
+
+    struct AccountAnswer: Encodable {
+        let username, role, language: String
+        let unit: String?
+
+        init(_ account: Account) {
+            username = account.username.rawValue
+            role = account.role.rawValue
+            language = account.language
+            unit = account.unit?.rawValue
+        }
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -68,38 +90,37 @@ struct APIController {
         return Response(status: .noContent)
     }
 
-    static func json(_ account: Account) -> JSONValue {
-        var fields: [String: JSONValue] = ["username": .string(account.username.rawValue), "role": .string(account.role.rawValue), "language": .string(account.language)]
-        if let unit = account.unit { fields["unit"] = .string(unit.rawValue) }
-        return .object(fields)
-    }
+    /// The lists of records, each in the data-set file's form.
+    struct UnitList: Encodable { let units: [JSONValue] }
+    struct IndicatorList: Encodable { let indicators: [JSONValue] }
+    struct DocumentList: Encodable { let documents: [JSONValue] }
+    struct TargetList: Encodable { let targets: [JSONValue] }
+    struct ObservationList: Encodable { let observations: [JSONValue] }
 
     @Sendable func units(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONValue.object(["units": .array(try await services.store.units().map(DataSetJSON.json))]).response()
+        UnitList(units: try await services.store.units().map(DataSetJSON.json)).response()
     }
 
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
         let units = try await services.store.units()
         guard let unit = units.first(where: { $0.code.rawValue == code }) else { throw APIError(.notFound, "unknown_unit", "No unit has the code '\(code)'.") }
-        let children = units.filter { $0.parent == unit.code }.map { JSONValue.string($0.code.rawValue) }
-        guard case .object(var fields) = DataSetJSON.json(unit) else { return DataSetJSON.json(unit).response() }
-        fields["children"] = .array(children)
-        return JSONValue.object(fields).response()
+        let children = units.filter { $0.parent == unit.code }.map(\.code.rawValue)
+        return RecordWith(DataSetJSON.json(unit), "children", children).response()
     }
 
     @Sendable func indicators(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONValue.object(["indicators": .array(try await services.store.indicators().map(DataSetJSON.json))]).response()
+        IndicatorList(indicators: try await services.store.indicators().map(DataSetJSON.json)).response()
     }
 
     @Sendable func documents(_ request: Request, context: AppRequestContext) async throws -> Response {
-        JSONValue.object(["documents": .array(try await services.store.documents().map(DataSetJSON.json))]).response()
+        DocumentList(documents: try await services.store.documents().map(DataSetJSON.json)).response()
     }
 
     @Sendable func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
         let period = try Self.period(request, required: false)
         let targets = try await services.store.targets(periods: period.map { [$0] })
-        return JSONValue.object(["targets": .array(targets.map(DataSetJSON.json))]).response()
+        return TargetList(targets: targets.map(DataSetJSON.json)).response()
     }
 
     @Sendable func observations(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -117,7 +138,7 @@ struct APIController {
         }
         let period = try Self.period(request, required: false)
         let found = try await services.store.observations(periods: period.map { [$0] }, units: unit.map { [$0] }, indicators: indicator.map { [$0] })
-        return JSONValue.object(["observations": .array(found.map(DataSetJSON.json))]).response()
+        return ObservationList(observations: found.map(DataSetJSON.json)).response()
     }
 
     struct NewObservation: Decodable {
@@ -174,16 +195,27 @@ struct APIController {
         }
         let levelText = request.uri.queryParameters["level"].map(String.init) ?? "province"
         let ranking = try await services.store.ranking(of: indicator, period: period, level: Level(levelText))
-        let rows: [JSONValue] = ranking.compactMap { ranked in
-            guard let actual = ranked.figure.actual else { return nil }
-            return .object([
-                "unit": .string(ranked.unit.rawValue), "position": .number(Decimal(ranked.rank.position)), "of": .number(Decimal(ranked.rank.of)),
-                "actual": EvaluationJSON.figure(actual), "synthetic": .bool(ranked.figure.isSynthetic),
-            ])
+        let rows = ranking.compactMap { ranked in
+            ranked.figure.actual.map { actual in
+                RankingAnswer.Row(
+                    unit: ranked.unit.rawValue, position: ranked.rank.position, of: ranked.rank.of, actual: EvaluationJSON.figure(actual),
+                    synthetic: ranked.figure.isSynthetic)
+            }
         }
-        return JSONValue.object([
-            "indicator": .string(indicatorCode.rawValue), "period": .string(period.description), "level": .string(levelText), "ranking": .array(rows),
-        ]).response()
+        return RankingAnswer(indicator: indicatorCode.rawValue, period: period.description, level: levelText, ranking: rows).response()
+    }
+
+    /// `GET /rankings/{indicator}`: the units of a level that have the figure, ranked by the database.
+    struct RankingAnswer: Encodable {
+        let indicator, period, level: String
+        let ranking: [Row]
+
+        struct Row: Encodable {
+            let unit: String
+            let position, of: Int
+            let actual: JSONValue
+            let synthetic: Bool
+        }
     }
 
     static func period(_ request: Request, required: Bool) throws -> Period? {

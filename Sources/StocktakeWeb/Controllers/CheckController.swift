@@ -67,12 +67,12 @@ struct CheckController {
         } else {
             submitted = (Data((form.fields["text"] ?? "").utf8), "the pasted text", .text)
         }
-        let stored = try await Self.stored(unit: unit, period: period, store: services.store)
+        let stored = try await FigureChecks.stored(unit: unit, period: period, store: services.store)
         let checked: (text: String, result: CheckResult)
         do {
-            checked = try await Self.run(submitted.data, name: submitted.name, format: submitted.format, language: chosen, stored: stored, gate: services.options.checks)
+            checked = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: chosen, stored: stored, gate: services.options.checks)
         } catch let error as CheckedText.ReadError {
-            throw HTTPError(Self.status(of: error), message: error.description)
+            throw HTTPError(FigureChecks.status(of: error), message: error.description)
         } catch let busy as CheckGate.Busy {
             let t = UIText.forLanguage(context.language)
             var response = services.renderer.page(
@@ -83,33 +83,6 @@ struct CheckController {
         }
         guard !checked.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw HTTPError(.badRequest, message: "Paste a text or choose a file to check.") }
         return render(context, text: checked.text, language: chosen, unit: unit, period: period, result: checked.result, status: .ok)
-    }
-
-    /// Reads a submitted text or file within the check's limits and checks it, under the gate that bounds how
-    /// many checks run at once; the findings listed are bounded too. Page and API both come through here.
-    static func run(_ data: Data, name: String, format: CheckedText.Format, language: ReportLanguage?, stored: StoredFigures?,
-                    gate: CheckGate, limits: CheckedText.Limits = .standard) async throws -> (text: String, result: CheckResult) {
-        try await gate.run {
-            let text = try CheckedText.read(data, format: format, name: name, limits: limits)
-            return (text, FigureCheck.check(text, language: language, stored: stored).listing(atMost: limits.listedFindings))
-        }
-    }
-
-    /// Too large is 413; anything else unreadable is 422.
-    static func status(of error: CheckedText.ReadError) -> HTTPResponse.Status {
-        if case .tooLarge = error { return .contentTooLarge }
-        return .unprocessableContent
-    }
-
-    /// The stored figures to compare with, when a unit and a period are given; both or neither.
-    static func stored(unit: String, period: String, store: Store) async throws -> StoredFigures? {
-        guard !unit.isEmpty || !period.isEmpty else { return nil }
-        guard !unit.isEmpty, !period.isEmpty else { throw HTTPError(.badRequest, message: "Give both a unit and a period to compare with the store, or neither.") }
-        do {
-            return try await StoredFigures.load(from: store, unit: unit, period: try Period.requested(period))
-        } catch let error as ReportInput.InputError {
-            throw HTTPError(.notFound, message: error.description)
-        }
     }
 
     private func render(_ context: AppRequestContext, text: String, language: ReportLanguage?, unit: String, period: String, result: CheckResult?, status: HTTPResponse.Status) -> Response {

@@ -47,20 +47,6 @@ struct EntryController {
         let choices: [Choice]
     }
 
-    struct ProblemRow {
-        let location: String
-        let field: String
-        let value: String
-        let expected: String
-
-        init(_ problem: ImportProblem) {
-            location = problem.location.description
-            field = problem.field
-            value = problem.value
-            expected = problem.expected
-        }
-    }
-
     /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
     /// (the unit, the units above it), never from an evaluation of the whole period.
     private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil) async throws -> PageScope {

@@ -18,7 +18,7 @@ struct ImportController {
     struct View {
         let t: [String: String]
         let csrf: String
-        let problems: [EntryController.ProblemRow]
+        let problems: [ProblemRow]
         let hasProblems: Bool
         let imported: String?
     }
@@ -30,7 +30,7 @@ struct ImportController {
 
     private func render(_ context: AppRequestContext, problems: [ImportProblem], imported: String?, status: HTTPResponse.Status) -> Response {
         let t = UIText.forLanguage(context.language)
-        let rows = problems.map(EntryController.ProblemRow.init)
+        let rows = problems.map(ProblemRow.init)
         return services.renderer.page(
             "import", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", problems: rows, hasProblems: !rows.isEmpty, imported: imported),
             frame: Frame(context, title: t.importData), status: status)

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import StocktakeCore
 
-extension JSONValue {
-    /// The value as an `application/json` response; keys sorted so that answers are stable.
+extension Encodable {
+    /// The value as an `application/json` response; keys sorted so that answers are stable. The API's answers
+    /// are typed values (declared beside their handlers) or records in the data-set file's form (``JSONValue``).
     func response(status: HTTPResponse.Status = .ok) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
