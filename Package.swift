@@ -97,7 +97,6 @@ let package = Package(
                 "StocktakeWeb",
                 "StocktakeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),

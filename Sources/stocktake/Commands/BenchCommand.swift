@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SQLKit
 import StocktakeCore
 import StocktakeStore
 
@@ -78,8 +77,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
 
             // 1. National evaluation against a raw GROUP BY over the same rows.
             let periods = [period] + History.periods(before: period)
-            let rows = try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("observations")
-                .where("period", .in, periods.map(\.description)).first(decodingColumn: "n", as: Int.self) ?? 0
+            let rows = try await store.observationRowCount(periods: periods)
             var evaluation: Evaluation?
             var evaluator: Evaluator?
             var parts: [String: Double] = [:]
@@ -100,10 +98,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
                 evaluator = built
             }
             let groupBy = try await BenchCommand.measure(repeats) {
-                _ = try await store.sql.raw("""
-                    SELECT indicator_code, period, COUNT(*) AS n, SUM(CAST(value AS NUMERIC)) AS total FROM observations \
-                    WHERE period IN (\(binds: periods.map(\.description))) GROUP BY indicator_code, period
-                    """).all()
+                try await store.baselineSumsByIndicator(periods: periods)
             }
             let peak = peakMemory()
             print("")
@@ -152,15 +147,13 @@ struct BenchNationalCommand: AsyncParsableCommand {
     /// every maintained figure against a raw GROUP BY of all observations, then a verification.
     /// Returns the median time of one ranking from the database, to compare with the evaluation.
     func benchFigures(_ store: Store, period: Period) async throws -> Double? {
-        let keys = try await store.sql.raw("""
-            SELECT unit_code, indicator_code FROM observations WHERE period = \(bind: period.description) AND revision = 1
-            """).all(decoding: BenchKey.self)
+        let keys = try await store.firstRevisionKeys(period: period)
         var random = SeededGenerator(seed: 11)
         var timings: [Double] = []
         let citation = "benchmark write"
         for _ in 0..<min(200, keys.count) {
             let pick = keys[random.int(in: 0...(keys.count - 1))]
-            let key = ObservationKey(unit: UnitCode(unchecked: pick.unitCode), indicator: IndicatorCode(unchecked: pick.indicatorCode), period: period)
+            let key = pick
             guard var observation = try await store.history(of: key).last else { continue }
             observation.revision += 1
             observation.reason = "benchmark correction"
@@ -183,18 +176,13 @@ struct BenchNationalCommand: AsyncParsableCommand {
             print(String(format: "  median %.2f ms, p99 %.2f ms (goal p99 < 50 ms: %@)", timings[timings.count / 2], p99, p99 < 50 ? "met" : "missed"))
         }
         // The corrections go again, and the rebuild below brings the maintained figures back to match.
-        try await store.transaction { tx in
-            try await tx.sql.delete(from: "observations").where("citation", .equal, citation).run()
-        }
+        try await store.removeBenchmarkRows(citation: citation)
         var written = 0
         let rebuild = try await BenchCommand.measure(repeats) {
             written = try await store.transaction { try await $0.rebuildFigures() }
         }
         let groupBy = try await BenchCommand.measure(repeats) {
-            _ = try await store.sql.raw("""
-                SELECT unit_code, indicator_code, period, COUNT(*) AS n, SUM(CAST(value AS NUMERIC)) AS total FROM observations \
-                GROUP BY unit_code, indicator_code, period
-                """).all()
+            try await store.baselineSumsByFigure()
         }
         var differences = 0
         let verify = try await BenchCommand.measure(1) { differences = try await store.verifyFigures().count }
@@ -222,11 +210,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
         }
         let plain = try await BenchCommand.measure(repeats) {
             for indicator in indicators {
-                _ = try await store.sql.raw("""
-                    SELECT f.* FROM unit_figures f JOIN units u ON u.code = f.unit_code WHERE f.period = \(bind: period.description) \
-                    AND f.indicator_code = \(bind: indicator.code.rawValue) AND f.rank_key IS NOT NULL AND u.level = \(bind: level.rawValue) \
-                    ORDER BY f.rank_key
-                    """).all()
+                try await store.baselineRankedRows(period: period, indicator: indicator.code, level: level)
             }
         }
         guard !indicators.isEmpty else { return nil }
@@ -247,9 +231,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
         var next = try await store.units().filter { $0.parent == nil }.min { $0.code < $1.code }
         while let unit = next {
             chain.append(unit)
-            let children = try await store.sql.select().column("code").from("units").where("parent_code", .equal, unit.code.rawValue)
-                .orderBy("code").limit(1).all(decodingColumn: "code", as: String.self)
-            next = try await store.units(codes: children.compactMap(UnitCode.init(validating:))).first
+            next = try await store.children(of: unit.code).min { $0.code < $1.code }
         }
         print("")
         print("One unit's evaluation from the store (\(period), as of \(asOf)), a unit of each level, median of \(repeats):")
@@ -259,9 +241,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
                 results = try await store.unitReview(of: unit.code, period: period, asOf: asOf)?.results.count ?? 0
             }
             let plain = try await BenchCommand.measure(repeats) {
-                _ = try await store.sql.raw("""
-                    SELECT * FROM unit_figures WHERE unit_code = \(bind: unit.code.rawValue) AND period = \(bind: period.description)
-                    """).all()
+                try await store.baselineUnitRows(unit: unit.code, period: period)
             }
             print(String(format: "  %@ %@: %d results in %.1f ms; its maintained rows alone %.2f ms (%.1f ×)",
                          unit.level.rawValue, unit.code.rawValue, results, review * 1000, plain * 1000, review / plain))
@@ -339,27 +319,10 @@ struct BenchNationalCommand: AsyncParsableCommand {
         let importSeconds = Date().timeIntervalSince(started)
 
         let rawStarted = Date()
-        try await store.transaction { tx in
-            for o in raw {
-                var value = ""
-                var denominator: String?
-                switch o.figure {
-                case .value(let v): value = v.exactText
-                case .share(let x, let y): (value, denominator) = (x.exactText, y.exactText)
-                }
-                try await tx.sql.raw("""
-                    INSERT INTO observations (unit_code, indicator_code, period, revision, value, denominator, source_kind, citation, entered_by, entered_at) \
-                    VALUES (\(bind: o.key.unit.rawValue), \(bind: o.key.indicator.rawValue), \(bind: o.key.period.description), \(bind: o.revision), \
-                    \(bind: value), \(bind: denominator), \(bind: o.source.kind.rawValue), \(bind: o.source.citation), \(bind: o.enteredBy), \(bind: o.enteredAt.formatted(.iso8601)))
-                    """).run()
-            }
-        }
+        try await store.baselineInsert(raw)
         let rawSeconds = Date().timeIntervalSince(rawStarted)
-        try await store.transaction { tx in
-            // The bench's own periods go, with the figures maintained for them, so the data set is as it was.
-            try await tx.sql.delete(from: "unit_figures").where("period", .in, [importPeriod.description, rawPeriod.description]).run()
-            try await tx.sql.delete(from: "observations").where("period", .in, [importPeriod.description, rawPeriod.description]).run()
-        }
+        // The bench's own periods go, with the figures maintained for them, so the data set is as it was.
+        try await store.removeBenchmarkRows(periods: [importPeriod, rawPeriod])
         let ours = Double(imported.imported) / importSeconds
         let baseline = Double(raw.count) / rawSeconds
         print("")
@@ -376,16 +339,6 @@ struct BenchNationalCommand: AsyncParsableCommand {
             let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes / 1024
-    }
-}
-
-struct BenchKey: Decodable {
-    var unitCode: String
-    var indicatorCode: String
-
-    enum CodingKeys: String, CodingKey {
-        case unitCode = "unit_code"
-        case indicatorCode = "indicator_code"
     }
 }
 
