@@ -51,7 +51,7 @@ let package = Package(
         ),
 
         // MARK: - The actions of the review, each once, for every door: role, remit and reason rules, audit rows.
-        .target(name: "StocktakeApp", dependencies: ["StocktakeCore", "StocktakeStore"], swiftSettings: swiftSettings),
+        .target(name: "StocktakeApp", dependencies: ["StocktakeCore", "StocktakeStore", "StocktakeReports"], swiftSettings: swiftSettings),
 
         // MARK: - The web application: pages, JSON API, accounts and sessions, on Hummingbird.
         .target(
@@ -78,7 +78,6 @@ let package = Package(
             name: "StocktakeReports",
             dependencies: [
                 "StocktakeCore",
-                "StocktakeStore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Catalogs")],
@@ -130,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "StocktakeReportsTests",
             dependencies: [
-                "StocktakeCore", "StocktakeStore", "StocktakeReports", "StocktakeTestSupport",
+                "StocktakeCore", "StocktakeStore", "StocktakeApp", "StocktakeReports", "StocktakeTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import Testing
@@ -25,9 +26,9 @@ struct FigureCheckRoundTripTests {
     @Test("the sample's reports in six languages (Arabic with both digit systems), in HTML, Markdown and DOCX, check clean; one changed figure is found")
     func roundTrip() async throws {
         try await ReportFixture.withSample { store async throws in
-            let stored = try await StoredFigures.load(from: store, unit: "BG", period: .year(2024))
+            let stored = try await Actions(store: store).storedFigures(unit: "BG", period: .year(2024))
             #expect(stored.entries.count >= 10)
-            let input = try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
+            let input = try await Actions(store: store).reportInput(unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
             for (language, latinDigits) in ReportLanguage.allCases.map({ ($0, false) }) + [(.ar, true)] {
                 let report = try ReportBuilder.build(input, language: language, latinDigits: latinDigits)
                 let format = FigureFormatter(language: language.rawValue, locale: language.locale(latinDigits: latinDigits))
@@ -63,8 +64,8 @@ struct FigureCheckRoundTripTests {
             let units = try await store.units().map(\.code.rawValue)
             #expect(units.contains("VN") && units.contains("BG"))
             for unit in units {
-                guard let input = try? await ReportInput.load(from: store, unit: unit, period: .year(2024), asOf: ReportFixture.asOf, reader: .console) else { continue }
-                let stored = try await StoredFigures.load(from: store, unit: unit, period: .year(2024))
+                guard let input = try? await Actions(store: store).reportInput(unit: unit, period: .year(2024), asOf: ReportFixture.asOf, reader: .console) else { continue }
+                let stored = try await Actions(store: store).storedFigures(unit: unit, period: .year(2024))
                 for language in ReportLanguage.allCases {
                     let text = MarkdownReport.render(try ReportBuilder.build(input, language: language))
                     let findings = FigureCheck.check(text, language: language, stored: stored).findings

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import StocktakeTestSupport
@@ -14,7 +15,7 @@ import Testing
     static func withHostileReports(_ body: @escaping @Sendable ([Report]) async throws -> Void) async throws {
         try await ReportFixture.withSample { store async throws in
             try await HostileNames.importSample(into: store)
-            let input = try await ReportInput.load(from: store, unit: HostileNames.quoteUnit, period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
+            let input = try await Actions(store: store).reportInput(unit: HostileNames.quoteUnit, period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
             try await body(try ReportLanguage.allCases.map { try ReportBuilder.build(input, language: $0) })
         }
     }

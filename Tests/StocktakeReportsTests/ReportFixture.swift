@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import StocktakeTestSupport
@@ -21,7 +22,7 @@ enum ReportFixture {
     }
 
     static func report(_ store: Store, _ language: ReportLanguage) async throws -> Report {
-        try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: asOf, reader: .console), language: language)
+        try ReportBuilder.build(try await Actions(store: store).reportInput(unit: "BG", period: .year(2024), asOf: asOf, reader: .console), language: language)
     }
 
     /// The text of a DOCX's body, read as the figure check reads it.

@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import Testing
@@ -13,7 +14,7 @@ import Testing
             let evaluation = evaluator.evaluate(period: .year(2024), asOf: ReportFixture.asOf)
             var findings = 0
             for unit in evaluator.tree.units.values.sorted(by: { $0.code < $1.code }) {
-                let input = try await ReportInput.load(from: store, unit: unit.code.rawValue, period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
+                let input = try await Actions(store: store).reportInput(unit: unit.code.rawValue, period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
                 #expect(evaluation.differences(from: input.review) == [])
                 let expected = evaluation.findings(for: Set(evaluator.tree.subtree(of: unit.code)))
                 #expect(Set(input.findings) == Set(expected), "\(unit.code)")
@@ -22,7 +23,7 @@ import Testing
             }
             #expect(findings > 0, "the sample has findings to compare")
             await #expect(throws: ReportInput.InputError.self) {
-                try await ReportInput.load(from: store, unit: "NOWHERE", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
+                try await Actions(store: store).reportInput(unit: "NOWHERE", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
             }
         }
     }

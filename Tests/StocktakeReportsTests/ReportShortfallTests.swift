@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import Testing
@@ -20,7 +21,7 @@ import Testing
             try await store.importChecked(ImportFile.read(Data(Self.rateTarget.utf8), file: "rate.json", enteredBy: "tester"))
 
             // Tan Yen: 398.6 against 420 billion VND is 5.10 % short.
-            let tanYen = try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG-TY", period: .year(2024), asOf: ReportFixture.asOf, reader: .console), language: .en)
+            let tanYen = try ReportBuilder.build(try await Actions(store: store).reportInput(unit: "BG-TY", period: .year(2024), asOf: ReportFixture.asOf, reader: .console), language: .en)
             let text = MarkdownReport.render(tanYen)
             #expect(text.contains("District budget revenue reached 398.6 billion VND, falling short of the target in the Targets and tasks for 2024 assigned to the district level (illustrative) by 5.10%."))
             #expect(text.contains("District budget revenue: 398.6 billion VND against a target of at least 420.0 in the Targets and tasks for 2024 assigned to the district level (illustrative)."))

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import StocktakeApp
 import StocktakeCore
 import StocktakeStore
 import Testing
@@ -56,7 +57,7 @@ import Testing
                 let markdown = MarkdownReport.render(try await ReportFixture.report(store, language))
                 for text in texts { #expect(markdown.contains(text), "\(language): \(text)") }
             }
-            let latin = try ReportBuilder.build(try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console), language: .ar, latinDigits: true)
+            let latin = try ReportBuilder.build(try await Actions(store: store).reportInput(unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console), language: .ar, latinDigits: true)
             let text = MarkdownReport.render(latin)
             #expect(text.contains("20,699.5") && !text.contains("٢٠٬٦٩٩٫٥"))
         }
@@ -84,7 +85,7 @@ import Testing
 
     @Test func aNameMissingInTheLanguageFallsBackAndTheReportSaysSo() async throws {
         try await ReportFixture.withSample { store async throws in
-            let input = try await ReportInput.load(from: store, unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
+            let input = try await Actions(store: store).reportInput(unit: "BG", period: .year(2024), asOf: ReportFixture.asOf, reader: .console)
             let builder = ReportBuilder(input: input, catalog: try MessageCatalog.load(.ru), format: FigureFormatter(language: "ru"), language: .ru)
             #expect(builder.name(LocalizedText(["vi": "Tỉnh", "en": "Province"])) == "Province")
             #expect(builder.name(LocalizedText(["vi": "Tỉnh", "ru": "Провинция"])) == "Провинция")

@@ -1,6 +1,5 @@
 import Foundation
 import StocktakeCore
-import StocktakeStore
 
 /// The figures the store holds for one unit and period, with every name their indicators have, for checking a
 /// text's figures against them.
@@ -45,18 +44,6 @@ public struct StoredFigures: Sendable {
         }
         self.entries = entries
         self.names = names.sorted { $0.name.count > $1.name.count }
-    }
-
-    /// The unit's figures of `period` as the store holds them (latest revisions, roll-ups where it has none),
-    /// read from the maintained figures: the unit's rows alone, not an evaluation of the period.
-    public static func load(from store: Store, unit code: String, period: Period) async throws -> StoredFigures {
-        guard let unit = UnitCode(validating: code), try await !store.units(codes: [unit]).isEmpty else {
-            throw ReportInput.InputError.unknownUnit(code)
-        }
-        let figures = try await store.unitFigures(period: period, units: [unit])
-        return StoredFigures(
-            unit: unit, period: period, indicators: try await store.indicators(),
-            figures: Dictionary(figures.compactMap { key, figure in figure.actual.map { (key.indicator, $0) } }, uniquingKeysWith: { a, _ in a }))
     }
 }
 

@@ -1,9 +1,8 @@
 import Foundation
 import StocktakeCore
-import StocktakeStore
 
-/// Everything a report of one unit and year is written from, read from the store for that unit: its evaluation
-/// (``RecordAccess/unitReview(of:period:asOf:)``) and its subtree's findings, never a whole period's.
+/// Everything a report of one unit and year is written from, as values: the unit's evaluation and its subtree's
+/// findings, never a whole period's (the actions read it from the store: `Actions.reportInput`).
 public struct ReportInput: Sendable {
     public let unit: OrgUnit
     public let period: Period
@@ -38,31 +37,24 @@ public struct ReportInput: Sendable {
         }
     }
 
-    /// `reader` is who the report is for: it holds only the votes whose tally ``PollAccess`` lets them see.
-    public static func load(from store: Store, unit code: String, period: Period, asOf: CalendarDate, reader: PollReader) async throws -> ReportInput {
-        guard case .year = period else { throw InputError.notAYear(period) }
-        guard let unitCode = UnitCode(validating: code), let review = try await store.unitReview(of: unitCode, period: period, asOf: asOf) else {
-            throw InputError.unknownUnit(code)
-        }
-        let unit = review.unit
-        let documents = Dictionary(uniqueKeysWithValues: try await store.documents().map { ($0.code, $0) })
-        let tasks = try await store.tasks(periods: [period, period.next], units: [unit.code])
-        let below = Set(try await store.children(of: unit.code).filter { $0.isActive(in: period) }.map(\.code))
-        let findings = try await store.subtreeFindings(of: unit.code, period: period, asOf: asOf)
-        let awards = try await store.acceptedAwards(in: period, body: unit.code).map { ($0.rule, $0.decision.unit) }
-        let named = try await store.units(codes: Array(Set(findings.map(\.unit) + awards.map(\.1))))
-        var polls: [(ConfidencePoll, PollTally)] = []
-        for poll in try await store.polls() where poll.unit == unit.code && poll.period == period {
-            guard try await store.access(to: poll, for: reader).maySeeTally(of: poll) else { continue }
-            polls.append((poll, try await store.tally(poll.code.rawValue, for: reader)))
-        }
-        return ReportInput(
-            unit: unit, period: period, review: review, indicators: try await store.indicatorsByCode(), findings: findings,
-            named: Dictionary(named.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }), documents: documents,
-            tasks: tasks.filter { $0.period == period }, nextTasks: tasks.filter { $0.period == period.next },
-            nextTargets: try await store.targets(periods: [period.next], units: [unit.code]),
-            ratings: try await store.latestRatings().filter { $0.period == period && below.contains($0.unit) },
-            awards: awards,
-            polls: polls, preparedOn: asOf)
+    public init(
+        unit: OrgUnit, period: Period, review: UnitReview, indicators: [IndicatorCode: Indicator], findings: [Finding], named: [UnitCode: OrgUnit],
+        documents: [DocumentCode: Document], tasks: [KeyTask], nextTasks: [KeyTask], nextTargets: [Target], ratings: [Rating],
+        awards: [(rule: AwardRule, unit: UnitCode)], polls: [(poll: ConfidencePoll, tally: PollTally)], preparedOn: CalendarDate
+    ) {
+        self.unit = unit
+        self.period = period
+        self.review = review
+        self.indicators = indicators
+        self.findings = findings
+        self.named = named
+        self.documents = documents
+        self.tasks = tasks
+        self.nextTasks = nextTasks
+        self.nextTargets = nextTargets
+        self.ratings = ratings
+        self.awards = awards
+        self.polls = polls
+        self.preparedOn = preparedOn
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeReports
 import StocktakeStore
@@ -52,7 +53,7 @@ struct ReportController {
         let report: Report
         do {
             guard let account = context.account else { throw HTTPError(.unauthorized) }
-            let input = try await ReportInput.load(from: services.store, unit: unit, period: period, asOf: DataVersions.today(), reader: .account(account))
+            let input = try await services.actions.reportInput(unit: unit, period: period, asOf: DataVersions.today(), reader: .account(account))
             report = try ReportBuilder.build(input, language: language, latinDigits: query["digits"] == "latin")
         } catch let error as ReportInput.InputError {
             throw HTTPError(.notFound, message: error.description)

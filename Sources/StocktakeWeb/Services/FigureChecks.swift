@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 import StocktakeReports
 import StocktakeStore
@@ -28,7 +29,7 @@ enum FigureChecks {
         guard !unit.isEmpty || !period.isEmpty else { return nil }
         guard !unit.isEmpty, !period.isEmpty else { throw HTTPError(.badRequest, message: "Give both a unit and a period to compare with the store, or neither.") }
         do {
-            return try await StoredFigures.load(from: store, unit: unit, period: try Period.requested(period))
+            return try await Actions(store: store).storedFigures(unit: unit, period: try Period.requested(period))
         } catch let error as ReportInput.InputError {
             throw HTTPError(.notFound, message: error.description)
         }

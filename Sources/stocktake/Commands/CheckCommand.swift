@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeReports
 
@@ -60,7 +61,7 @@ extension CheckCommand {
         guard let unit, let period else { return nil }
         let parsed = try parsePeriod(period)
         return try await options.withStore { store in
-            do { return try await StoredFigures.load(from: store, unit: unit, period: parsed) } catch let error as ReportInput.InputError {
+            do { return try await Actions(store: store).storedFigures(unit: unit, period: parsed) } catch let error as ReportInput.InputError {
                 throw ValidationError(error.description)
             }
         }

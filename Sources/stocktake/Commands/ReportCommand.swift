@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StocktakeApp
 import StocktakeCore
 import StocktakeReports
 import StocktakeStore
@@ -24,7 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard format != .docx || out != nil else { throw ValidationError("--format docx needs --out FILE") }
         let report = try await options.withStore { store in
             do {
-                return try ReportBuilder.build(try await ReportInput.load(from: store, unit: unit, period: period, asOf: asOf, reader: .console), language: lang, latinDigits: latinDigits)
+                return try ReportBuilder.build(try await Actions(store: store).reportInput(unit: unit, period: period, asOf: asOf, reader: .console), language: lang, latinDigits: latinDigits)
             } catch let error as ReportInput.InputError {
                 throw ValidationError(error.description)
             }
