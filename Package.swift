@@ -106,7 +106,7 @@ let package = Package(
             dependencies: ["StocktakeCore", "StocktakeStore", .product(name: "PostgresKit", package: "postgres-kit")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "StocktakeCoreTests", dependencies: ["StocktakeCore", "StocktakeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StocktakeStoreTests",
             dependencies: ["StocktakeCore", "StocktakeStore", "StocktakeTestSupport"],

@@ -71,19 +71,15 @@ extension Actions {
             throw ActionError.unknown(.keyTask, code: code)
         }
         try await requireRemit(account, over: task.unit)
-        let status: KeyTask.Status
-        switch statusName {
-        case "not_started": status = .notStarted
-        case "in_progress": status = .inProgress
-        case "dropped": status = .dropped
-        case "done":
+        guard KeyTask.Status.names.contains(statusName) else {
+            throw ActionError.invalid(field: "status", value: statusName, expected: KeyTask.Status.names.joined(separator: ", "))
+        }
+        let status = try KeyTask.Status(name: statusName) {
             guard let text = completedOn, let day = try? CalendarDate(parsing: text) else {
                 throw ActionError.invalid(field: "completed_on", value: completedOn ?? "", expected: "the day a done task was done, as YYYY-MM-DD")
             }
-            status = .done(.init(day: day, deadline: task.deadline))
-        default:
-            throw ActionError.invalid(field: "status", value: statusName, expected: "not_started, in_progress, done or dropped")
-        }
+            return KeyTask.Completion(day: day, deadline: task.deadline)
+        }!
         try await store.changeTaskStatus(taskCode, to: status, note: note ?? "", by: account.username.rawValue)
     }
 

@@ -153,18 +153,13 @@ extension RecordAccess {
         return try rows.map { row in
             let deadline = try stored(row.deadline, "deadline", CalendarDate.init(parsing:))
             let latest = changes[row.code]
-            let status: KeyTask.Status
-            switch latest?.status ?? row.status {
-            case "not_started": status = .notStarted
-            case "in_progress": status = .inProgress
-            case "dropped": status = .dropped
-            default:
+            let name = latest?.status ?? row.status
+            guard let status = try KeyTask.Status(name: name, completion: {
                 if let day = latest.map(\.completedOn) ?? row.completedOn {
-                    status = .done(.init(day: try stored(day, "completion date", CalendarDate.init(parsing:)), deadline: deadline))
-                } else {
-                    status = .done(.init(undatedOnTime: latest == nil ? row.onTime == 1 : false))
+                    return .init(day: try stored(day, "completion date", CalendarDate.init(parsing:)), deadline: deadline)
                 }
-            }
+                return .init(undatedOnTime: latest == nil ? row.onTime == 1 : false)
+            }) else { throw StoreError.corrupt("key task status '\(name)'") }
             return KeyTask(
                 code: try storedCode(row.code), unit: try storedCode(row.unitCode), document: try row.documentCode.map(storedCode),
                 title: LocalizedText(Dictionary((titles[row.code] ?? []).map { ($0.language, $0.title) }, uniquingKeysWith: { a, _ in a })),

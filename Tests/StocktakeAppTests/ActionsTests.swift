@@ -118,7 +118,7 @@ import StocktakeTestSupport
             try await Self.refused(actions, .invalid(field: "completed_on", value: "", expected: "the day a done task was done, as YYYY-MM-DD")) {
                 try await actions.changeTaskStatus("BG-2024-housing", to: "done", completedOn: nil, note: nil, as: Self.province, via: .page)
             }
-            try await Self.refused(actions, .invalid(field: "status", value: "finished", expected: "not_started, in_progress, done or dropped")) {
+            try await Self.refused(actions, .invalid(field: "status", value: "finished", expected: "not_started, in_progress, done, dropped")) {
                 try await actions.changeTaskStatus("BG-2024-housing", to: "finished", completedOn: nil, note: nil, as: Self.province, via: .page)
             }
             try await Self.refused(actions, .unknown(.keyTask, code: "NO-TASK")) {

@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeTestSupport
 import Testing
 @testable import StocktakeCore
 

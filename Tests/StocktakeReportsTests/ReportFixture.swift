@@ -4,11 +4,12 @@ import StocktakeCore
 import StocktakeStore
 import StocktakeTestSupport
 import Testing
+import ZIPFoundation
 @testable import StocktakeReports
 
 /// The Bac Giang 2024 sample with the synthetic peers its ranks need, as the demo stores it.
 enum ReportFixture {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples")
+    static let samples = Samples.directory
     static let asOf = try! CalendarDate(parsing: "2025-01-14")
 
     static func withSample(_ body: @escaping @Sendable (Store) async throws -> Void) async throws {
@@ -30,8 +31,6 @@ enum ReportFixture {
         try CheckedText.read(docx, format: .docx)
     }
 }
-
-import ZIPFoundation
 
 /// The parts of a DOCX package, read back with ZIPFoundation.
 enum DOCXParts {

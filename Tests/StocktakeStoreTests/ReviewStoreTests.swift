@@ -8,7 +8,7 @@ import StocktakeTestSupport
 /// Review files import all or nothing; award decisions are revisions; a conclusion becomes a next-year key task
 /// once; the rule of a year comes from the store.
 @Suite struct ReviewStoreTests {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples")
+    static let samples = Samples.directory
 
     static func read(_ name: String) throws -> Data { try Data(contentsOf: samples.appendingPathComponent(name)) }
 

@@ -7,7 +7,7 @@ import StocktakeTestSupport
 
 /// Store tests run on a real database: a SQLite file, or a PostgreSQL database of their own (see TestDatabase).
 @Suite struct StoreTests {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").path
+    static let samples = Samples.path
     static let defaults = DataSetJSON.EntryDefaults(enteredBy: "tester", enteredAt: Date(timeIntervalSince1970: 1_736_856_000))
 
     static func sample() throws -> LocatedDataSet {

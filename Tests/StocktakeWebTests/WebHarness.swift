@@ -10,7 +10,7 @@ import Testing
 /// A running server over a fresh database holding the Bac Giang sample and one account of each kind, driven
 /// over real HTTP on loopback. Tests run on SQLite or PostgreSQL, as the suite does.
 enum WebHarness {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").path
+    static let samples = Samples.path
     static let password = "correct horse battery"
     /// The key the test server seals ballots with; tests that cast through the store use the same one.
     static let ballotKey = BallotKey.generate()

@@ -35,6 +35,24 @@ public struct KeyTask: Hashable, Sendable {
             case .dropped: "dropped"
             }
         }
+
+        /// The names a status is written with, in files, the store and forms.
+        public static let names = ["not_started", "in_progress", "done", "dropped"]
+
+        /// The status written `name`. A done task needs its completion, which `completion` gives only when it is
+        /// asked for (a file reports a missing day, the store reads the stored one). Nil for another name, or for
+        /// done without a completion.
+        public init?(name: String, completion: () throws -> Completion?) rethrows {
+            switch name {
+            case "not_started": self = .notStarted
+            case "in_progress": self = .inProgress
+            case "dropped": self = .dropped
+            case "done":
+                guard let done = try completion() else { return nil }
+                self = .done(done)
+            default: return nil
+            }
+        }
     }
 
     /// When a task was done. Sources often say "completed ahead of schedule" without a date, so the day is
