@@ -61,7 +61,7 @@ extension Actions {
         return try await store.importChecked(input) { plan in
             [AuditEvent(
                 username: account.username.rawValue, action: .imported, unit: account.unit, subject: name,
-                detail: "\(plan.dataSet.recordCount) records (\(plan.dataSet.observations.count) figures), \(plan.unchanged) unchanged (\(door.rawValue))")]
+                detail: "\(plan.dataSet.recordCount) records (\(plan.dataSet.observations.count) figures), \(plan.unchanged) unchanged\(AuditEvent.door(door.rawValue))")]
         }
     }
 
@@ -80,7 +80,7 @@ extension Actions {
             }
             return KeyTask.Completion(day: day, deadline: task.deadline)
         }!
-        try await store.changeTaskStatus(taskCode, to: status, note: note ?? "", by: account.username.rawValue)
+        try await store.changeTaskStatus(taskCode, to: status, note: note ?? "", by: account.username.rawValue, via: door.rawValue)
     }
 
     /// What an account's file may not do: define records unless an administrator, write figures outside an
@@ -114,7 +114,7 @@ extension Actions {
         plan.dataSet.observations.map { o in
             AuditEvent(
                 username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
-                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "") (\(door.rawValue))")
+                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door.rawValue))")
         }
     }
 

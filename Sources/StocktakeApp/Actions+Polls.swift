@@ -7,7 +7,7 @@ extension Actions {
     public func openPoll(_ poll: ConfidencePoll, roll: [Username], key: BallotKey, as account: Account, via door: Door) async throws {
         _ = try await lineage(of: poll.unit.rawValue)
         try await requireSecretary(account, of: poll.unit)
-        do { try await store.createPoll(poll, roll: roll, by: account.username.rawValue, key: key) } catch let error as PollError {
+        do { try await store.createPoll(poll, roll: roll, by: account.username.rawValue, via: door.rawValue, key: key) } catch let error as PollError {
             throw Self.mapped(error, account, poll: poll.code.rawValue)
         }
     }
@@ -17,7 +17,7 @@ extension Actions {
     public func closePoll(_ code: String, key: BallotKey, as account: Account, via door: Door) async throws -> ConfidencePoll {
         guard let poll = try await store.poll(code) else { throw ActionError.unknown(.vote, code: code) }
         try await requireSecretary(account, of: poll.unit)
-        do { try await store.closePoll(code, by: account.username.rawValue, key: key) } catch let error as PollError {
+        do { try await store.closePoll(code, by: account.username.rawValue, via: door.rawValue, key: key) } catch let error as PollError {
             throw Self.mapped(error, account, poll: code)
         }
         return try await store.poll(code) ?? poll

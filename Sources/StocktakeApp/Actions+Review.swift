@@ -45,7 +45,7 @@ extension Actions {
         guard let proposal = round.proposals.first(where: { $0.unit.rawValue == unit }) else {
             throw ActionError.unknown(.ratingProposal, code: unit, within: "under \(bodyUnit.code) in \(period)")
         }
-        return try await confirm(proposal, round: round, period: period, grade: chosen ?? proposal.proposed, reason: reason, by: account)
+        return try await confirm(proposal, round: round, period: period, grade: chosen ?? proposal.proposed, reason: reason, by: account, via: door)
     }
 
     /// Confirms, as proposed, every proposal of the body not yet confirmed.
@@ -56,17 +56,18 @@ extension Actions {
         let round = try await ratingRound(body: body, period: period, asOf: asOf)
         var confirmed: [ConfirmedRating] = []
         for proposal in round.proposals where round.confirmed[proposal.unit] == nil {
-            confirmed.append(try await confirm(proposal, round: round, period: period, grade: proposal.proposed, reason: nil, by: account))
+            confirmed.append(try await confirm(proposal, round: round, period: period, grade: proposal.proposed, reason: nil, by: account, via: door))
         }
         return confirmed
     }
 
     private func confirm(
-        _ proposal: RatingRule.Proposal, round: RatingRound, period: Period, grade: RatingRule.Grade, reason: String?, by account: Account
+        _ proposal: RatingRule.Proposal, round: RatingRound, period: Period, grade: RatingRule.Grade, reason: String?, by account: Account,
+        via door: Door
     ) async throws -> ConfirmedRating {
         let revision: Int
         do {
-            revision = try await store.confirmRating(proposal, period: period, grade: grade, rule: round.rule, reason: Self.reason(reason), by: account.username.rawValue)
+            revision = try await store.confirmRating(proposal, period: period, grade: grade, rule: round.rule, reason: Self.reason(reason), by: account.username.rawValue, via: door.rawValue)
         } catch ReviewError.reasonRequired(let why) {
             throw ActionError.reasonRequired("\(proposal.unit): \(why)")
         }
@@ -95,7 +96,7 @@ extension Actions {
         }
         let revision: Int
         do {
-            revision = try await store.decideAward(candidate, accepted: decision == "accept", reason: Self.reason(reason), by: account.username.rawValue)
+            revision = try await store.decideAward(candidate, accepted: decision == "accept", reason: Self.reason(reason), by: account.username.rawValue, via: door.rawValue)
         } catch ReviewError.reasonRequired(let why) {
             throw ActionError.reasonRequired(why)
         }
@@ -112,7 +113,7 @@ extension Actions {
         guard let conference = try await store.conference(code) else { throw ActionError.unknown(.conference, code: code) }
         try await requireRemit(account, over: conference.host)
         do {
-            return try await store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue)
+            return try await store.makeTask(from: conference.code, conclusion: number, by: account.username.rawValue, via: door.rawValue)
         } catch ReviewError.alreadyMade(let what) {
             throw ActionError.alreadyDone(what)
         } catch StoreError.notFound(let kind, let what) {
@@ -124,7 +125,7 @@ extension Actions {
     @discardableResult
     public func importReview(_ input: LocatedReview, as account: Account, via door: Door, dryRun: Bool = false) async throws -> ReviewPlan {
         try requireAdministrator(account, to: "import review files (rules and conference records)")
-        return try await store.importReview(input, by: account.username.rawValue, dryRun: dryRun)
+        return try await store.importReview(input, by: account.username.rawValue, via: door.rawValue, dryRun: dryRun)
     }
 
     /// Names the secretary of a body: an administrator's.
@@ -132,7 +133,7 @@ extension Actions {
         try requireAdministrator(account, to: "name secretaries")
         guard let username = Username(validating: name) else { throw ActionError.invalid(field: "user name", value: name, expected: Username.expectedForm) }
         let unit = try await lineage(of: body).unit.code
-        do { try await store.nameSecretary(username, of: unit, by: account.username.rawValue) } catch StoreError.notFound(let kind, let code) {
+        do { try await store.nameSecretary(username, of: unit, by: account.username.rawValue, via: door.rawValue) } catch StoreError.notFound(let kind, let code) {
             throw ActionError.unknown(ActionError.Kind(rawValue: kind) ?? .record, code: code)
         }
     }

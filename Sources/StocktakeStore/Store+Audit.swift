@@ -53,7 +53,7 @@ extension Store {
 
     /// Appends a task status change (the imported status is revision 1; changes are 2, 3, …) with its audit
     /// record. Earlier statuses stay readable in ``taskStatusHistory(of:)``.
-    public func changeTaskStatus(_ code: TaskCode, to status: KeyTask.Status, note: String, by username: String, at now: Date = Date()) async throws {
+    public func changeTaskStatus(_ code: TaskCode, to status: KeyTask.Status, note: String, by username: String, via door: String? = nil, at now: Date = Date()) async throws {
         try await transaction { tx in
             guard let task = try await tx.tasks(codes: [code]).first else { throw StoreError.notFound(kind: "key task", code: code.rawValue) }
             let last = try await tx.lastRevision(in: "task_status_changes", of: ["task_code": code.rawValue])
@@ -68,7 +68,7 @@ extension Store {
             try await tx.bumpDataVersion()
             try await tx.record([AuditEvent(
                 at: now, username: username, action: .taskStatusChanged, unit: task.unit, subject: code.rawValue,
-                detail: "\(task.status.name) → \(status.name)\(completedOn.map { " (\($0))" } ?? "")\(note.isEmpty ? "" : ": \(note)")")])
+                detail: "\(task.status.name) → \(status.name)\(completedOn.map { " (\($0))" } ?? "")\(note.isEmpty ? "" : ": \(note)")\(AuditEvent.door(door))")])
         }
     }
 

@@ -113,7 +113,7 @@ extension Store {
     /// the mark hides only the order, not the name, from someone who knows the roll.)
     static func voterMark(_ code: String, _ username: String) -> String { tokenHash(code + "\n" + username) }
 
-    public func createPoll(_ poll: ConfidencePoll, roll: [Username], by username: String, key: BallotKey) async throws {
+    public func createPoll(_ poll: ConfidencePoll, roll: [Username], by username: String, via door: String? = nil, key: BallotKey) async throws {
         guard !poll.officials.isEmpty else { throw PollError.answers("a poll needs at least one official") }
         let voters = Set(roll.map(\.rawValue)).sorted()
         guard voters.count >= ConfidencePoll.minimumRoll else { throw PollError.rollTooSmall(voters.count) }
@@ -136,7 +136,7 @@ extension Store {
             try await rollRows.run()
             try await tx.record([AuditEvent(
                 username: username, action: .pollOpened, unit: poll.unit, subject: poll.code.rawValue,
-                detail: "\(poll.officials.count) officials, \(voters.count) voters on the roll")])
+                detail: "\(poll.officials.count) officials, \(voters.count) voters on the roll\(AuditEvent.door(door))")])
         }
     }
 
@@ -170,7 +170,7 @@ extension Store {
     /// sorted order in the same transaction, so that none of them keeps a transaction, a position or a page
     /// slot of its own. Then the database drops what it keeps of the old rows (``scrubPollTables()``). Closing a
     /// closed vote again only repeats that last step.
-    public func closePoll(_ code: String, by username: String, key: BallotKey) async throws {
+    public func closePoll(_ code: String, by username: String, via door: String? = nil, key: BallotKey) async throws {
         let engine = engine
         let closing: String? = try await transaction { tx in
             let db = tx.sql
@@ -214,7 +214,7 @@ extension Store {
                 try await insert.run()
             }
             try await db.update("polls").set("closed", to: 1).where("code", .equal, code).run()
-            try await tx.record([AuditEvent(username: username, action: .pollClosed, unit: poll.unit, subject: code, detail: "closed")])
+            try await tx.record([AuditEvent(username: username, action: .pollClosed, unit: poll.unit, subject: code, detail: "closed\(AuditEvent.door(door))")])
             return xid
         }
         try await scrubPollTables(after: closing)

@@ -28,7 +28,8 @@ extension Store {
     /// and needs a reason, as does a grade other than the one proposed.
     @discardableResult
     public func confirmRating(
-        _ proposal: RatingRule.Proposal, period: Period, grade: RatingRule.Grade, rule: RatingRule, reason: String?, by username: String
+        _ proposal: RatingRule.Proposal, period: Period, grade: RatingRule.Grade, rule: RatingRule, reason: String?, by username: String,
+        via door: String? = nil
     ) async throws -> Int {
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         return try await transaction { tx in
@@ -47,7 +48,7 @@ extension Store {
                 .run()
             try await tx.record([AuditEvent(
                 username: username, action: .ratingConfirmed, unit: proposal.unit, subject: "\(proposal.unit)/\(period)",
-                detail: "revision \(revision): \(grade.rawValue) (proposed \(proposal.proposed.rawValue), score \(proposal.score.rounded(2).exactText))\(reason.map { " — \($0)" } ?? "")")])
+                detail: "revision \(revision): \(grade.rawValue) (proposed \(proposal.proposed.rawValue), score \(proposal.score.rounded(2).exactText))\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))")])
             return revision
         }
     }

@@ -102,7 +102,7 @@ extension Store {
     /// Checks a review file against the store and, unless `dryRun`, writes it in one transaction: all of it or,
     /// when any record has a problem, none of it (the thrown ``ImportProblems`` lists them all).
     @discardableResult
-    public func importReview(_ input: LocatedReview, by username: String, dryRun: Bool = false) async throws -> ReviewPlan {
+    public func importReview(_ input: LocatedReview, by username: String, via door: String? = nil, dryRun: Bool = false) async throws -> ReviewPlan {
         try await transaction { tx in
             let plan = try ImportPlanner.plan(input, against: try await tx.reviewCatalog())
             guard !dryRun, plan.recordCount > 0 else { return plan }
@@ -135,7 +135,7 @@ extension Store {
             try await tx.bumpDataVersion()
             try await tx.record([AuditEvent(
                 username: username, action: .reviewImported, unit: nil, subject: AuditEvent.fileName(input.file),
-                detail: "\(plan.ratingRules.count) rating rules, \(plan.ratings.count) ratings, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences (\(plan.unchanged) unchanged)")])
+                detail: "\(plan.ratingRules.count) rating rules, \(plan.ratings.count) ratings, \(plan.awardRules.count) award rules, \(plan.conferences.count) conferences (\(plan.unchanged) unchanged)\(AuditEvent.door(door))")])
             return plan
         }
     }
@@ -143,7 +143,7 @@ extension Store {
     /// Accepts or rejects an award candidate. The first decision is revision 1; a rejection, and any change
     /// after the first decision, needs a reason.
     @discardableResult
-    public func decideAward(_ candidate: AwardCandidate, accepted: Bool, reason: String?, by username: String) async throws -> Int {
+    public func decideAward(_ candidate: AwardCandidate, accepted: Bool, reason: String?, by username: String, via door: String? = nil) async throws -> Int {
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         return try await transaction { tx in
             let key = ["rule_code": candidate.rule.rawValue, "unit_code": candidate.unit.rawValue, "period": candidate.period.description]
@@ -159,7 +159,7 @@ extension Store {
                 .run()
             try await tx.record([AuditEvent(
                 username: username, action: .awardDecided, unit: candidate.unit, subject: "\(candidate.rule)/\(candidate.unit)/\(candidate.period)",
-                detail: "revision \(revision): \(accepted ? "accepted" : "rejected") — \(candidate.evidence)\(reason.map { " — \($0)" } ?? "")")])
+                detail: "revision \(revision): \(accepted ? "accepted" : "rejected") — \(candidate.evidence)\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))")])
             return revision
         }
     }
@@ -167,7 +167,7 @@ extension Store {
     /// Makes conclusion `number` of a conference a key task of the next period, once: the task goes through the
     /// same checks as an imported one, and the conference keeps the link.
     @discardableResult
-    public func makeTask(from code: ConferenceCode, conclusion number: Int, by username: String) async throws -> KeyTask {
+    public func makeTask(from code: ConferenceCode, conclusion number: Int, by username: String, via door: String? = nil) async throws -> KeyTask {
         try await transaction { tx in
             guard let conference = try await tx.conference(code.rawValue) else { throw StoreError.notFound(kind: "conference", code: code.rawValue) }
             guard let conclusion = conference.conclusions.first(where: { $0.number == number }) else {
@@ -186,13 +186,13 @@ extension Store {
                 .run()
             try await tx.record([AuditEvent(
                 username: username, action: .conclusionMadeTask, unit: conference.host, subject: task.code.rawValue,
-                detail: "conclusion \(number) of \(code) → key task of \(task.period), due \(task.deadline)")])
+                detail: "conclusion \(number) of \(code) → key task of \(task.period), due \(task.deadline)\(AuditEvent.door(door))")])
             return task
         }
     }
 
     /// Names the secretary of a body, replacing any earlier one.
-    public func nameSecretary(_ username: Username, of unit: UnitCode, by actor: String) async throws {
+    public func nameSecretary(_ username: Username, of unit: UnitCode, by actor: String, via door: String? = nil) async throws {
         try await transaction { tx in
             guard try await tx.sql.select().column("username").from("users").where("username", .equal, username.rawValue).first() != nil else {
                 throw StoreError.notFound(kind: "account", code: username.rawValue)
@@ -202,7 +202,7 @@ extension Store {
             }
             try await tx.sql.delete(from: "secretaries").where("unit_code", .equal, unit.rawValue).run()
             try await tx.sql.insert(into: "secretaries").columns("unit_code", "username").values(SQLBind(unit.rawValue), SQLBind(username.rawValue)).run()
-            try await tx.record([AuditEvent(username: actor, action: .secretaryNamed, unit: unit, subject: unit.rawValue, detail: "secretary: \(username)")])
+            try await tx.record([AuditEvent(username: actor, action: .secretaryNamed, unit: unit, subject: unit.rawValue, detail: "secretary: \(username)\(AuditEvent.door(door))")])
         }
     }
 }

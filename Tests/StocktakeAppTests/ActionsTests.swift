@@ -126,7 +126,7 @@ import StocktakeTestSupport
             }
             try await actions.changeTaskStatus("BG-2024-housing", to: "done", completedOn: "2024-11-30", note: "handed over", as: Self.province, via: .page)
             let audit = try await Self.lastAudit(actions)
-            #expect(audit.username == "bacgiang" && audit.action == .taskStatusChanged && audit.detail.hasSuffix("→ done (2024-11-30): handed over"))
+            #expect(audit.username == "bacgiang" && audit.action == .taskStatusChanged && audit.detail.hasSuffix("→ done (2024-11-30): handed over (page)"))
         }
     }
 

@@ -105,9 +105,7 @@ import Testing
                 }
                 let audit = try await store.auditEvents(limit: 1).first
                 #expect(audit?.action == door.action && audit?.username == door.insider, "\(door.name): \(String(describing: audit))")
-                if door.action == .observationEntered {
-                    #expect(audit?.detail.hasSuffix(door.page == nil ? "(API)" : "(page)") == true, "\(door.name): \(audit?.detail ?? "")")
-                }
+                #expect(audit?.detail.hasSuffix(door.page == nil ? "(API)" : "(page)") == true, "\(door.name): \(audit?.detail ?? "")")
             }
         }
     }

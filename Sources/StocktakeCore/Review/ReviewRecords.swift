@@ -89,6 +89,11 @@ public struct AuditEvent: Sendable, Hashable {
         self.detail = detail
     }
 
+    /// The way a change came in, as the end of an audit row's detail: " (page)", " (API)", " (command line)".
+    public static func door(_ door: String?) -> String {
+        door.map { " (\($0))" } ?? ""
+    }
+
     /// What an audit record keeps of an imported file: its name, not the folders it was read from, which would
     /// show readers of the audit page where the server keeps its files.
     public static func fileName(_ path: String) -> String {

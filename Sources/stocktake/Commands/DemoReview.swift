@@ -56,7 +56,7 @@ extension DemoCommand {
                 return weights.first { draw -= $0.1; return draw < 0 }!.0
             }
             let member = Account(username: voter, role: .viewer, unit: nil, language: "vi")
-            _ = try await actions.castBallot(Self.example.code.rawValue, answers: answers, key: key, as: member, via: .page)
+            _ = try await actions.castBallot(Self.example.code.rawValue, answers: answers, key: key, as: member, via: .commandLine)
         }
         try await actions.closePoll(Self.example.code.rawValue, key: key, as: secretary, via: .commandLine)
 
