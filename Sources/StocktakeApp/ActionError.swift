@@ -19,7 +19,7 @@ public enum ActionError: Error, Equatable, CustomStringConvertible {
     case notNow(String)
 
     public enum Kind: String, Sendable {
-        case unit, account, conference, conclusion, vote, record
+        case unit, account, conference, conclusion, vote, record, indicator, document
         case keyTask = "key task"
         case ratingProposal = "rating proposal"
         case awardRule = "award rule"

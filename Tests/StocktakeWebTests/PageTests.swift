@@ -75,6 +75,13 @@ import Testing
             let refused = try await editor.post("/ratings", ["body": "BG", "period": "2024", "unit": "BG-CITY", "grade": "good"])
             #expect(refused.status == .forbidden)
             #expect(refused.body.contains("No puede hacer esto para BG: está fuera de su ámbito."), "\(refused.body)")
+            // So does a page for something that is not there, and a form whose token went stale.
+            let vietnamese = Browser(client)
+            _ = try await vietnamese.signIn("bacgiang")
+            let missing = try await vietnamese.get("/dashboard?unit=NOWHERE&period=2024")
+            #expect(missing.status == .notFound && missing.body.contains("Không tìm thấy: NOWHERE."), "\(missing.body)")
+            let stale = try await vietnamese.post("/ratings", ["body": "BG", "period": "2024", "unit": "BG-CITY", "_csrf": "stale"])
+            #expect(stale.status == .forbidden && stale.body.contains("Mã bảo mật của biểu mẫu bị thiếu hoặc đã hết hạn."), "\(stale.body)")
         }
     }
 

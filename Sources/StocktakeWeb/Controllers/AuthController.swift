@@ -44,7 +44,7 @@ struct AuthController {
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Form.read(request, context: context)
         guard let cookie = request.cookies[Self.loginCookie]?.value, let given = form.fields[Form.csrfField], Form.constantTimeEqual(cookie, given) else {
-            throw HTTPError(.forbidden, message: "The sign-in form's security token is missing or out of date. Reload the page and try again.")
+            throw HTTPError(.forbidden, message: UIText.forLanguage(context.language).errorStaleForm)
         }
         let t = UIText.forLanguage(context.language)
         let username = form["username"] ?? ""

@@ -81,7 +81,7 @@ struct CheckController {
             response.headers[.retryAfter] = "\(busy.retryAfter)"
             return response
         }
-        guard !checked.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw HTTPError(.badRequest, message: "Paste a text or choose a file to check.") }
+        guard !checked.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw HTTPError(.badRequest, message: UIText.forLanguage(context.language).errorNoText) }
         return render(context, text: checked.text, language: chosen, unit: unit, period: period, result: checked.result, status: .ok)
     }
 

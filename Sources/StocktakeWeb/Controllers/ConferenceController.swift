@@ -115,7 +115,7 @@ struct ConferenceController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        guard let conference = try await services.store.conference(code) else { throw HTTPError(.notFound, message: "No conference has the code '\(code)'.") }
+        guard let conference = try await services.store.conference(code) else { throw ActionError.unknown(.conference, code: code) }
         let t = UIText.forLanguage(context.language)
         let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: conference.host.rawValue, period: conference.period)
         let language = scope.language
@@ -187,7 +187,7 @@ struct ConferenceController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let code = try context.parameters.require("code")
         let number = try context.parameters.require("number", as: Int.self)
-        guard let conference = try await services.store.conference(code) else { throw HTTPError(.notFound, message: "No conference has the code '\(code)'.") }
+        guard let conference = try await services.store.conference(code) else { throw ActionError.unknown(.conference, code: code) }
         try await services.actions.makeTask(conference: conference.code.rawValue, conclusion: number, as: account, via: .page)
         await services.versions.written()
         return .redirect(to: "/conferences/\(conference.code)", type: .normal)

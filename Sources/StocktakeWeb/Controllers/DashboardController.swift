@@ -1,4 +1,5 @@
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 
 /// Where a unit stands in a period: every target with its actual, achievement, status, change and rank; key
@@ -70,7 +71,7 @@ struct DashboardController {
     func view(_ scope: PageScope, t: UIText, mayWrite: Bool) async throws -> View {
         let store = services.store
         guard let review = try await store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
-            throw HTTPError(.notFound, message: "No unit has the code '\(scope.unit.code)'.")
+            throw ActionError.unknown(.unit, code: scope.unit.code.rawValue)
         }
         let indicators = try await services.definitions.indicators(version: scope.version, in: store)
         let format = scope.format

@@ -1,4 +1,5 @@
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 
 /// Leadership documents: the targets and key tasks each one set, and how each stands in the period.
@@ -73,7 +74,7 @@ struct DocumentController {
         let store = services.store
         let raw = try context.parameters.require("code")
         guard let code = DocumentCode(validating: raw), let document = try await store.documents(codes: [code]).first else {
-            throw HTTPError(.notFound, message: "No document has the code '\(raw)'.")
+            throw ActionError.unknown(.document, code: raw)
         }
         let t = UIText.forLanguage(context.language)
         let format = scope.format

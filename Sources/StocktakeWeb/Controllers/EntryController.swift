@@ -139,7 +139,7 @@ struct EntryController {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = request.uri.queryParameters["indicator"].map(String.init) ?? ""
         guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
-            throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
+            throw ActionError.unknown(.indicator, code: raw)
         }
         let t = UIText.forLanguage(context.language)
         let revisions = try await services.store.history(of: ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period))
@@ -160,7 +160,7 @@ struct EntryController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let raw = try context.parameters.require("code")
         guard let code = TaskCode(validating: raw), let task = try await services.store.tasks(codes: [code]).first else {
-            throw HTTPError(.notFound, message: "No key task has the code '\(raw)'.")
+            throw ActionError.unknown(.keyTask, code: raw)
         }
         let scope = try await writableScope(request, context: context, unitCode: task.unit.rawValue)
         try await services.actions.changeTaskStatus(code.rawValue, to: form["status"] ?? "", completedOn: form["completed_on"], note: form["note"], as: account, via: .page)

@@ -40,7 +40,7 @@ struct ImportController {
         let form = try await Form.checked(request, context: context)
         guard let account = context.account, account.role != .viewer else { throw HTTPError(.forbidden) }
         guard let file = form.files["file"], !file.content.isEmpty else {
-            throw HTTPError(.badRequest, message: "Choose a file to import.")
+            throw HTTPError(.badRequest, message: UIText.forLanguage(context.language).errorNoFile)
         }
         let name = AuditEvent.fileName(file.filename)
         let input = ImportFile.read(file.content, file: name, enteredBy: account.username.rawValue)

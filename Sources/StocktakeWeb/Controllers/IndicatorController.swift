@@ -1,4 +1,5 @@
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 
 /// One indicator for one unit: its history as a chart, its ranking among peers (ties share a place), and the
@@ -40,7 +41,7 @@ struct IndicatorController {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = try context.parameters.require("code")
         guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
-            throw HTTPError(.notFound, message: "No indicator has the code '\(raw)'.")
+            throw ActionError.unknown(.indicator, code: raw)
         }
         let t = UIText.forLanguage(context.language)
         let frame = Frame(context, title: "\(scope.name(indicator)) — \(scope.name(scope.unit))")

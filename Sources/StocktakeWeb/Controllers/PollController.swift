@@ -117,7 +117,7 @@ struct PollController {
 
     private func poll(_ context: AppRequestContext) async throws -> ConfidencePoll {
         let code = try context.parameters.require("code")
-        guard let poll = try await services.store.poll(code) else { throw HTTPError(.notFound, message: "No vote has the code '\(code)'.") }
+        guard let poll = try await services.store.poll(code) else { throw ActionError.unknown(.vote, code: code) }
         return poll
     }
 
@@ -166,7 +166,7 @@ struct PollController {
         var answers: [ConfidencePoll.Answer] = []
         for index in poll.officials.indices {
             guard let answer = form["official-\(index)"].flatMap(ConfidencePoll.Answer.init(rawValue:)) else {
-                throw HTTPError(.badRequest, message: "Choose an answer for \(poll.officials[index].name), or blank.")
+                throw HTTPError(.badRequest, message: UIText.forLanguage(context.language).errorBallotIncomplete.replacingOccurrences(of: "{official}", with: poll.officials[index].name))
             }
             answers.append(answer)
         }

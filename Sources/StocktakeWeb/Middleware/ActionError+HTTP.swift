@@ -27,6 +27,8 @@ extension ActionError {
             case .vote: "unknown_poll"
             case .keyTask: "unknown_task"
             case .account: "unknown_account"
+            case .indicator: "unknown_indicator"
+            case .document: "unknown_document"
             case .record: "not_found"
             }
         case .invalid(let field, _, _): field == "answers" ? "invalid_ballot" : "invalid_parameter"

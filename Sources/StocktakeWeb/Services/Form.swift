@@ -22,7 +22,7 @@ struct Form: Sendable {
     static func checked(_ request: Request, context: AppRequestContext) async throws -> Form {
         let form = try await read(request, context: context)
         guard let expected = context.session?.csrfToken, let given = form.fields[csrfField], constantTimeEqual(given, expected) else {
-            throw HTTPError(.forbidden, message: "The form's security token is missing or out of date. Reload the page and try again.")
+            throw HTTPError(.forbidden, message: UIText.forLanguage(context.language).errorStaleForm)
         }
         return form
     }

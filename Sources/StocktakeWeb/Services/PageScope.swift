@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StocktakeApp
 import StocktakeCore
 
 /// What every page shows around its content: the unit and its breadcrumbs, the periods to switch to, the
@@ -52,7 +53,7 @@ struct PageScope {
         let lineage: [OrgUnit]
         if let requested = unitCode ?? request.uri.queryParameters["unit"].map(String.init), !requested.isEmpty {
             guard let code = UnitCode(validating: requested), let found = try await definitions.lineage(of: code, in: store) else {
-                throw HTTPError(.notFound, message: "No unit has the code '\(requested)'.")
+                throw ActionError.unknown(.unit, code: requested)
             }
             lineage = found
         } else if let own = context.account?.unit, let found = try await definitions.lineage(of: own, in: store) {
@@ -60,7 +61,7 @@ struct PageScope {
         } else if let root = try await definitions.firstRoot(version: version, in: store) {
             lineage = [root]
         } else {
-            throw HTTPError(.notFound, message: "The database has no units yet: import a data set first.")
+            throw HTTPError(.notFound, message: UIText.forLanguage(context.language).errorNoUnits)
         }
         return PageScope(
             version: version, period: period, periods: periods, unit: lineage[lineage.count - 1], ancestorUnits: Array(lineage.dropLast()),

@@ -246,6 +246,11 @@ struct UIText: Sendable, Decodable {
     let errorAlreadyDone: String
     let errorUnchanged: String
     let errorNotNow: String
+    let errorStaleForm: String
+    let errorNoUnits: String
+    let errorNoFile: String
+    let errorNoText: String
+    let errorBallotIncomplete: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.
