@@ -29,6 +29,8 @@ public enum ActionError: Error, Equatable, CustomStringConvertible {
     public enum Refusal: Equatable, Sendable {
         /// Outside the subtree the account writes to, or a viewer.
         case outsideRemit(account: Username, role: Account.Role, unit: UnitCode)
+        /// A viewer, who writes nothing anywhere.
+        case readOnly(account: Username)
         /// Only the body's secretary opens and closes its votes.
         case notSecretary(account: Username, body: UnitCode, secretary: Username?)
         /// Definitions, review files and secretaries are an administrator's.
@@ -55,6 +57,7 @@ extension ActionError.Refusal: CustomStringConvertible {
             "\(account) (\(role.rawValue)) may not write for \(unit): \(role == .viewer ? "a viewer reads only" : "it is outside the account's unit and the units below it")"
         case .notSecretary(let account, let body, let secretary):
             "only the secretary of \(body) (\(secretary?.rawValue ?? "none named")) opens and closes its votes, not \(account)"
+        case .readOnly(let account): "\(account) is a viewer: a viewer reads only"
         case .administratorsOnly(let account, let action): "only administrators \(action); \(account) is not one"
         case .notOnRoll(let account, let poll): "\(account) is not on the roll of \(poll)"
         }

@@ -54,7 +54,7 @@ extension Actions {
     /// the remit and ``ImportProblems`` for records that do not read; a dry run checks and writes nothing.
     @discardableResult
     public func importFigures(_ input: LocatedDataSet, as account: Account, via door: Door, dryRun: Bool = false) async throws -> ImportPlan {
-        guard account.role != .viewer else { throw ActionError.refused(.outsideRemit(account: account.username, role: account.role, unit: account.unit ?? UnitCode(unchecked: "-"))) }
+        guard account.role != .viewer else { throw ActionError.refused(.readOnly(account: account.username)) }
         if let refused = try await remitProblems(input, account: account) { throw refused }
         if dryRun { return try await store.importChecked(input, dryRun: true) }
         let name = AuditEvent.fileName(input.file)

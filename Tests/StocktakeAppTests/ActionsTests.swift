@@ -97,7 +97,7 @@ import StocktakeTestSupport
             // Definitions are an administrator's, whatever the editor's remit.
             let definitions = ImportFile.read(try Samples.data("bac-giang-districts-2024.json"), file: "districts.json", enteredBy: "bacgiang")
             await #expect(throws: RecordsRefused.self) { try await actions.importFigures(definitions, as: Self.province, via: .page) }
-            try await Self.refused(actions, Self.remit(Self.viewer, "-")) { try await actions.importFigures(file, as: Self.viewer, via: .page) }
+            try await Self.refused(actions, .refused(.readOnly(account: Self.viewer.username))) { try await actions.importFigures(file, as: Self.viewer, via: .page) }
             #expect(try await actions.store.rowCounts() == before)
 
             #expect(try await actions.importFigures(file, as: Self.province, via: .commandLine, dryRun: true).dataSet.observations.count == 2)

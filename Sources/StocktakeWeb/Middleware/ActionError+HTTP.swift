@@ -34,7 +34,7 @@ extension ActionError {
         case .invalid(let field, _, _): field == "answers" ? "invalid_ballot" : "invalid_parameter"
         case .refused(let refusal):
             switch refusal {
-            case .outsideRemit, .administratorsOnly: "outside_remit"
+            case .outsideRemit, .readOnly, .administratorsOnly: "outside_remit"
             case .notSecretary: "not_secretary"
             case .notOnRoll: "not_on_roll"
             }

@@ -393,6 +393,7 @@ extension UIText {
         switch error {
         case .refused(.outsideRemit(_, _, let unit)): return fill(errorOutsideRemit, ["unit": unit.rawValue])
         case .refused(.notSecretary(_, let body, _)): return fill(errorNotSecretary, ["body": body.rawValue])
+        case .refused(.readOnly): return notAllowed
         case .refused(.administratorsOnly): return errorAdministratorsOnly
         case .refused(.notOnRoll(_, let poll)): return fill(errorNotOnRoll, ["poll": poll])
         case .unknown(_, let code, _): return fill(errorUnknown, ["code": code])
