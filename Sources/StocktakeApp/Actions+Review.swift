@@ -17,7 +17,11 @@ public struct RatingRound: Sendable {
 extension Actions {
     /// The round of the units `body` rates, read from the store for that body alone.
     public func ratingRound(body text: String, period: Period, asOf: CalendarDate) async throws -> RatingRound {
-        let body = try await lineage(of: text).unit.code
+        try await ratingRound(of: try await lineage(of: text).unit.code, period: period, asOf: asOf)
+    }
+
+    /// The round of a body already read (the remit check read its lineage).
+    private func ratingRound(of body: UnitCode, period: Period, asOf: CalendarDate) async throws -> RatingRound {
         let rule = try await store.ratingRule(for: period)
         let rated = try await store.ratedReviews(of: body, period: period, asOf: asOf)
         let (proposals, quota, unrated) = rule.round(of: rated)
@@ -41,7 +45,7 @@ extension Actions {
             }
             return grade
         }
-        let round = try await ratingRound(body: body, period: period, asOf: asOf)
+        let round = try await ratingRound(of: bodyUnit.code, period: period, asOf: asOf)
         guard let proposal = round.proposals.first(where: { $0.unit.rawValue == unit }) else {
             throw ActionError.unknown(.ratingProposal, code: unit, within: "under \(bodyUnit.code) in \(period)")
         }
@@ -53,7 +57,7 @@ extension Actions {
     public func confirmAllRatings(body: String, period: Period, asOf: CalendarDate, as account: Account, via door: Door) async throws -> [ConfirmedRating] {
         let (bodyUnit, tree) = try await lineage(of: body)
         try requireRemit(account, over: bodyUnit.code, in: tree)
-        let round = try await ratingRound(body: body, period: period, asOf: asOf)
+        let round = try await ratingRound(of: bodyUnit.code, period: period, asOf: asOf)
         var confirmed: [ConfirmedRating] = []
         for proposal in round.proposals where round.confirmed[proposal.unit] == nil {
             confirmed.append(try await confirm(proposal, round: round, period: period, grade: proposal.proposed, reason: nil, by: account, via: door))

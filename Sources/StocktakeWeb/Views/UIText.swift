@@ -306,7 +306,12 @@ struct UIText: Sendable, Decodable {
 
 extension UIText {
     /// Figures as this language prints them: its digits and separators, and its words for "exceeded", "pp" ….
-    var format: FigureFormatter {
+    /// Made once per language, not on every page.
+    var format: FigureFormatter { Self.formats[code] ?? makeFormat() }
+
+    private static let formats = Dictionary(uniqueKeysWithValues: languages.map { ($0, forLanguage($0).makeFormat()) })
+
+    private func makeFormat() -> FigureFormatter {
         let words: [FigureFormatter.Word: String] = [
             .points: figurePoints, .stated: figureStated, .change: figureChange, .derived: figureDerived, .notStated: figureNotStated,
             .of: figureOf, .exceeded: figureExceeded, .met: figureMet, .notMet: figureNotMet, .noData: figureNoData, .notYetDue: figureNotYetDue,
