@@ -12,26 +12,30 @@ public struct FigureCheck: Sendable {
         self.stored = stored
     }
 
-    /// Checks `text` in `language`, or in the language it is written in when that is nil.
-    public static func check(_ text: String, language: ReportLanguage? = nil, stored: StoredFigures? = nil) -> CheckResult {
-        FigureCheck(language: language ?? LanguageDetector.detect(text), stored: stored).check(text)
+    /// Checks `text` in `language`, or in the language it is written in when that is nil, listing the findings
+    /// at `minimum` confidence or above.
+    public static func check(_ text: String, language: ReportLanguage? = nil, stored: StoredFigures? = nil,
+                             minimum: FigureFinding.Confidence = .medium) -> CheckResult {
+        FigureCheck(language: language ?? LanguageDetector.detect(text), stored: stored).read(text).result(minimum: minimum)
     }
 
-    public func check(_ string: String) -> CheckResult {
+    public func check(_ string: String) -> CheckResult { read(string).result() }
+
+    /// Every claim of the text that the check reads, refuted or not.
+    public func read(_ string: String) -> CheckReading {
         let text = ScalarText(string)
         let lexicon = Lexicon.of(language)
         let figures = NumberReader(lexicon: lexicon).figures(in: text)
         let sentences = Self.sentences(of: text, figures: figures)
         let arabicDigits = figures.contains { ScalarText.digit(text.scalars[$0.span.lowerBound])?.system ?? 0 > 0 }
         let format = FigureFormatter(language: language.rawValue, locale: language.locale(latinDigits: !arabicDigits))
-        var findings: [FigureFinding] = []
+        var claims: [ReadClaim] = []
         for sentence in sentences {
-            let claims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
-            findings += claims.arithmetic()
-            if let stored { findings += claims.stored(stored) }
+            let sentenceClaims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
+            claims += sentenceClaims.arithmetic()
+            if let stored { claims += sentenceClaims.stored(stored).map(ReadClaim.init) }
         }
-        findings.sort { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
-        return CheckResult(language: language, figures: figures.count, sentences: sentences.count, findings: findings)
+        return CheckReading(language: language, figures: figures.count, sentences: sentences.count, claims: claims)
     }
 
     /// The figures of a text as the check reads them.

@@ -25,9 +25,14 @@ public struct FigureFinding: Sendable, Equatable, Codable {
     }
 
     /// High: the roles of the figures are fixed by the words between them. Medium: they are inferred from the
-    /// words around them (which figure is the target, which the earlier value).
-    public enum Confidence: String, Sendable, Codable {
-        case high, medium
+    /// words around them (which figure is the target, which the earlier value). Low: a guess worth a look but not
+    /// an action (a percentage two figures of the sentence nearly give, a figure in another language's format);
+    /// listed only when asked for.
+    public enum Confidence: String, Sendable, Codable, Comparable, CaseIterable {
+        case high, medium, low
+
+        public static func < (a: Confidence, b: Confidence) -> Bool { a.order < b.order }
+        private var order: Int { switch self { case .low: 0; case .medium: 1; case .high: 2 } }
     }
 
     public let kind: Kind

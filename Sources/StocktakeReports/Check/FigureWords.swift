@@ -14,6 +14,10 @@ struct FigureWords: Sendable {
     var ordinalSuffixes: WordList
     /// "2.04 billion, of which …": a breakdown that cannot exceed its whole.
     var ofWhich: WordList
+    /// "Of the 27 targets, 20 …": the words before a total whose parts follow.
+    var ofTotal: WordList
+    /// "…, reaching a rate of 87.4 %", "chiếm 87,4%": words that make the percentage after them a share.
+    var shareWords: WordList
     var exceed: WordList
     var reach: WordList
     var target: WordList
@@ -26,8 +30,12 @@ struct FigureWords: Sendable {
     var compared: WordList
     /// Words that make a figure a bound, not a result ("at least 8 %", "8 % كحد أدنى").
     var bounds: WordList
+    /// "100 % or more", "100% trở lên": after a percentage, a level, not a share.
+    var orMore: WordList
     /// "5 consecutive years (2020-2024)": the words for years after a count.
     var years: WordList
+    /// "9 months", "6 tháng đầu năm": a count of months, quarters, weeks or days is a period, not an amount.
+    var periods: WordList
     /// Ordinals written as words ("first in the region", "thứ nhất", "πρώτη θέση"), one to ten.
     var ordinals: [(word: String, rank: Int)]
     /// The conjunction that ends a list ("3 exceeded, 1 met and 0 not met").
@@ -72,16 +80,20 @@ extension FigureWords {
         rankBefore: ["ranked", "rank", "ranking", "position", "place"],
         ordinalSuffixes: ["st", "nd", "rd", "th"],
         ofWhich: ["of which", "of whom", "including", "among them"],
+        ofTotal: ["of the", "of", "out of", "out of the", "of all"],
+        shareWords: ["accounting for", "a rate of", "equivalent to", "equal to", "representing", "or", "reaching", "at a rate of", "i.e.", "making up", "share of"],
         exceed: ["exceed", "exceeded", "exceeding", "exceeds", "surpassed", "surpassing", "above"],
         reach: ["reaching", "reached", "reach", "achieving", "achieved", "equal to"],
-        target: ["target", "plan", "estimate", "goal", "objective"],
+        target: ["target", "plan", "estimate", "goal", "objective", "resolution", "budget estimate", "forecast"],
         up: ["up", "increase", "increased", "increasing", "rise", "rose", "rising", "grew", "growth", "higher"],
         down: ["down", "decrease", "decreased", "fell", "fall", "falling", "decline", "declined", "lower"],
         from: ["from"],
         to: ["to"],
         compared: ["compared with", "compared to", "from", "against", "over"],
         bounds: ["at least", "at most", "exactly", "to"],
+        orMore: ["or more", "and above", "or above", "or higher"],
         years: ["years", "consecutive years", "years in a row"],
+        periods: ["months", "month", "quarters", "quarter", "weeks", "week", "days"],
         ordinals: Self.ranked([["first"], ["second"], ["third"], ["fourth"], ["fifth"], ["sixth"], ["seventh"], ["eighth"], ["ninth"], ["tenth"]]),
         and: ["and"],
         months: Self.monthList([
@@ -100,16 +112,20 @@ extension FigureWords {
         rankBefore: ["thứ", "hạng", "xếp thứ"],
         ordinalSuffixes: [],
         ofWhich: ["trong đó", "bao gồm"],
+        ofTotal: ["trong", "trong số", "trong tổng số", "trên tổng số", "tổng số"],
+        shareWords: ["chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ", "đạt tỷ lệ", "đạt tỉ lệ", "tỷ lệ", "tỉ lệ", "đạt", "bằng", "tương đương", "tương ứng", "tương ứng với", "đạt tỷ lệ là"],
         exceed: ["vượt"],
         reach: ["đạt", "bằng"],
-        target: ["kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu"],
+        target: ["kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "nghị quyết", "kịch bản"],
         up: ["tăng", "cao hơn"],
         down: ["giảm", "thấp hơn"],
         from: ["từ"],
         to: ["lên", "đến", "tới"],
         compared: ["so với"],
         bounds: ["tối thiểu", "tối đa", "đúng", "từ", "đến"],
+        orMore: ["trở lên", "trở xuống"],
         years: ["năm", "năm liên tục", "năm liền"],
+        periods: ["tháng", "quý", "tuần", "ngày"],
         ordinals: Self.ranked([["thứ nhất", "đứng đầu"], ["thứ hai"], ["thứ ba"], ["thứ tư"], ["thứ năm"], ["thứ sáu"], ["thứ bảy"], ["thứ tám"], ["thứ chín"], ["thứ mười"]]),
         and: ["và"],
         months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) })
@@ -122,16 +138,20 @@ extension FigureWords {
         rankBefore: ["puesto", "lugar", "posición"],
         ordinalSuffixes: [".º", "º", ".ª", "ª", "°"],
         ofWhich: ["de los cuales", "de las cuales", "de ellos", "de ellas", "entre ellos", "entre ellas"],
+        ofTotal: ["de los", "de las", "del total de", "de un total de", "de"],
+        shareWords: ["lo que representa", "que representa", "representa", "representando", "equivalente a", "equivale a", "el equivalente a", "alcanzando", "es decir", "un", "una tasa de", "o sea", "lo que supone", "supone"],
         exceed: ["superando", "superó", "superior", "supera", "superada", "superado", "por encima"],
         reach: ["alcanzando", "alcanzó", "alcanza", "equivalente", "el equivalente"],
-        target: ["meta", "plan", "objetivo", "previsión", "previsto", "estimación"],
+        target: ["meta", "plan", "objetivo", "previsión", "previsto", "estimación", "programado", "presupuestado", "presupuesto"],
         up: ["aumento", "aumentó", "creció", "crecimiento", "subió", "alza", "más"],
         down: ["disminución", "disminuyó", "bajó", "descenso", "cayó", "caída", "menos"],
         from: ["de", "desde"],
         to: ["a", "hasta"],
         compared: ["respecto a", "respecto de", "frente a", "en comparación con", "con respecto a"],
         bounds: ["al menos", "hasta", "exactamente", "entre"],
+        orMore: ["o más", "o superior", "o menos"],
         years: ["años", "años consecutivos"],
+        periods: ["meses", "mes", "trimestres", "semanas", "días"],
         ordinals: Self.ranked([["primero", "primera", "primer"], ["segundo", "segunda"], ["tercero", "tercera", "tercer"], ["cuarto", "cuarta"], ["quinto", "quinta"], ["sexto", "sexta"], ["séptimo", "séptima"], ["octavo", "octava"], ["noveno", "novena"], ["décimo", "décima"]]),
         and: ["y", "e"],
         months: Self.monthList([
@@ -152,16 +172,20 @@ extension FigureWords {
         rankBefore: ["κατατάχθηκε", "κατατάσσεται", "θέση"],
         ordinalSuffixes: ["η", "ος", "ης", "ας", "ου", "ο", "ή", "ό", "ης", "ων"],
         ofWhich: ["εκ των οποίων", "από τις οποίες", "από τους οποίους", "από τα οποία", "μεταξύ των οποίων"],
+        ofTotal: ["από τους", "από τις", "από τα", "επί συνόλου", "από"],
+        shareWords: ["ποσοστό", "δηλαδή", "που αντιστοιχεί σε", "που αντιστοιχούν σε", "αντιστοιχεί σε", "ήτοι", "ή", "ποσοστό της τάξης του", "με ποσοστό", "σε ποσοστό"],
         exceed: ["υπερβαίνοντας", "υπερβαίνει", "υπερέβη", "υπέρβαση", "ξεπερνώντας", "ξεπέρασε", "ξεπερνά", "πάνω από"],
         reach: ["φτάνοντας", "έφτασε", "φτάνει", "επιτυγχάνοντας", "ίσο με"],
-        target: ["στόχο", "στόχου", "στόχος", "σχεδίου", "σχέδιο", "εκτίμησης", "εκτίμηση", "πρόβλεψης"],
+        target: ["στόχο", "στόχου", "στόχος", "σχεδίου", "σχέδιο", "εκτίμησης", "εκτίμηση", "πρόβλεψης", "προϋπολογισμού", "προϋπολογισμό", "προϋπολογισμός"],
         up: ["αύξηση", "αυξήθηκε", "αυξημένη", "αυξημένο", "αυξημένες", "αυξημένα", "άνοδο", "άνοδος", "περισσότερο"],
         down: ["μείωση", "μειώθηκε", "μειωμένη", "μειωμένο", "πτώση", "λιγότερο"],
         from: ["από"],
         to: ["σε", "στα", "στις", "στους", "στο", "έως"],
         compared: ["σε σύγκριση με", "σε σχέση με", "έναντι"],
         bounds: ["τουλάχιστον", "το πολύ", "ακριβώς", "έως"],
+        orMore: ["και άνω", "και πάνω", "ή περισσότερο"],
         years: ["έτη", "συνεχόμενα έτη", "χρόνια", "συνεχόμενα χρόνια"],
+        periods: ["μήνες", "μηνών", "μήνα", "τρίμηνα", "τριμήνου", "εβδομάδες", "ημέρες", "ημερών"],
         ordinals: Self.ranked([["πρώτη", "πρώτος", "πρώτο", "πρώτης", "πρώτου"], ["δεύτερη", "δεύτερος", "δεύτερο"], ["τρίτη", "τρίτος", "τρίτο"], ["τέταρτη", "τέταρτος", "τέταρτο"], ["πέμπτη", "πέμπτος", "πέμπτο"], ["έκτη", "έκτος", "έκτο"], ["έβδομη", "έβδομος", "έβδομο"], ["όγδοη", "όγδοος", "όγδοο"], ["ένατη", "ένατος", "ένατο"], ["δέκατη", "δέκατος", "δέκατο"]]),
         and: ["και"],
         months: Self.monthList([
@@ -183,16 +207,20 @@ extension FigureWords {
         rankBefore: ["место"],
         ordinalSuffixes: ["-е", "-й", "-го", "-м", "-я", "-ое", "-ий", "-ом", "-ей"],
         ofWhich: ["из них", "в том числе", "в т. ч.", "в т.ч."],
+        ofTotal: ["из", "из общего числа"],
+        shareWords: ["или", "что составляет", "что составило", "составив", "составляет", "составило", "что соответствует", "то есть", "доля"],
         exceed: ["превысив", "превысил", "превысила", "превысило", "превышение", "превышает", "выше"],
         reach: ["достигнув", "достиг", "достигла", "достигло", "составив", "составил", "составила", "составило"],
-        target: ["плана", "план", "цели", "цель", "задания", "прогноза", "прогноз"],
+        target: ["плана", "план", "цели", "цель", "задания", "прогноза", "прогноз", "плановых назначений", "годовых назначений", "назначений"],
         up: ["рост", "вырос", "выросла", "выросло", "увеличение", "увеличился", "увеличилась", "увеличилось", "больше"],
         down: ["снижение", "снизился", "снизилась", "снизилось", "сокращение", "уменьшение", "меньше", "падение"],
         from: ["с"],
         to: ["до"],
         compared: ["по сравнению с", "против"],
         bounds: ["не менее", "не более", "ровно", "от", "до"],
+        orMore: ["и более", "и выше", "и менее"],
         years: ["лет", "года", "год", "лет подряд", "года подряд"],
+        periods: ["месяцев", "месяца", "месяц", "квартала", "кварталов", "недель", "недели", "дней", "дня"],
         ordinals: Self.ranked([["первое", "первый", "первая", "первом", "первого"], ["второе", "второй", "вторая"], ["третье", "третий", "третья"], ["четвёртое", "четвертое", "четвёртый", "четвертый"], ["пятое", "пятый"], ["шестое", "шестой"], ["седьмое", "седьмой"], ["восьмое", "восьмой"], ["девятое", "девятый"], ["десятое", "десятый"]]),
         and: ["и"],
         months: Self.monthList([
@@ -209,16 +237,20 @@ extension FigureWords {
         rankBefore: ["المرتبة", "المركز"],
         ordinalSuffixes: [],
         ofWhich: ["منها", "من بينها", "منهم", "بما في ذلك"],
+        ofTotal: ["من أصل", "من بين", "من إجمالي", "من"],
+        shareWords: ["بنسبة", "أي بنسبة", "بما نسبته", "ما نسبته", "تمثل", "يمثل", "أي", "بنسبة بلغت", "تعادل", "يعادل", "ما يعادل"],
         exceed: ["متجاوزًا", "متجاوزا", "متجاوزة", "تجاوز", "تجاوزت", "متخطيًا", "فاق", "بزيادة"],
         reach: ["بلغ", "بلغت", "بالغًا", "بالغة", "محققًا", "محققة", "يعادل", "ما يعادل"],
-        target: ["الهدف", "المستهدف", "الخطة", "التقديرات", "تقديرات", "المخطط"],
+        target: ["الهدف", "المستهدف", "الخطة", "التقديرات", "تقديرات", "المخطط", "المقرر", "المخطط له", "الموازنة"],
         up: ["زيادة", "ارتفاع", "ارتفع", "ارتفعت", "نمو", "نما", "بزيادة"],
         down: ["انخفاض", "انخفض", "انخفضت", "تراجع", "تراجعت", "نقص"],
         from: ["من"],
         to: ["إلى", "الى"],
         compared: ["مقارنة", "مقارنةً", "بالمقارنة"],
         bounds: ["كحد أدنى", "كحد أقصى", "تحديدًا", "إلى"],
+        orMore: ["فأكثر", "فما فوق", "أو أكثر"],
         years: ["سنوات", "أعوام", "سنوات متتالية", "أعوام متتالية"],
+        periods: ["أشهر", "شهرا", "شهراً", "شهور", "أسابيع", "يوما", "يومًا", "أيام"],
         ordinals: Self.ranked([["الأول", "الأولى"], ["الثاني", "الثانية"], ["الثالث", "الثالثة"], ["الرابع", "الرابعة"], ["الخامس", "الخامسة"], ["السادس", "السادسة"], ["السابع", "السابعة"], ["الثامن", "الثامنة"], ["التاسع", "التاسعة"], ["العاشر", "العاشرة"]]),
         and: ["و"],
         months: Self.monthList([

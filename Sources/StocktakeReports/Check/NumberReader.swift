@@ -58,6 +58,7 @@ struct NumberReader: Sendable {
         guard let number = number(at: start, in: text) else { return (nil, skipToken(from: start, in: text)) }
         var figure = ReadFigure(kind: .number, span: start..<number.end, printed: number.value, decimals: number.decimals)
         figure.isApproximate = isApproximate(start, in: text)
+        figure.isUncertainFormat = number.uncertain
         var end = number.end
 
         // Written right after the digits: a fraction, a reference, an ordinal, or a code.
@@ -72,11 +73,21 @@ struct NumberReader: Sendable {
             if next == "/" || next == "-" || next == "–", end + 1 < text.count, ScalarText.isLetter(text.scalars[end + 1]) {
                 return (nil, skipToken(from: start, in: text))
             }
-            if next == "/", number.decimals == 0, let denominator = self.number(at: end + 1, in: text), denominator.decimals == 0 {
+            if next == "/", let denominator = self.number(at: end + 1, in: text) {
                 if denominator.end < text.count, text.scalars[denominator.end] == "/" { return (nil, skipToken(from: start, in: text)) }
+                // "2020/21", "2023/2024": a fiscal or school year, not a fraction.
+                if number.isYearShaped, denominator.decimals == 0, denominator.digits == 2 || denominator.isYearShaped { return (nil, skipToken(from: start, in: text)) }
                 figure.kind = .fraction(denominator: denominator.value)
+                figure.denominatorDecimals = denominator.decimals
+                figure.isUncertainFormat = number.uncertain || denominator.uncertain
                 figure.span = start..<denominator.end
-                return (figure, denominator.end)
+                // "12.221/23.600 tỷ đồng": an actual over its plan, both in the scale written after them.
+                let after = text.skippingSpaces(denominator.end, limit: 1)
+                if let scale = lexicon.scales.first(where: { text.hasWord($0.word, at: after) }) {
+                    figure.exponent = scale.exponent
+                    figure.span = start..<after + scale.word.count
+                }
+                return (figure, figure.span.upperBound)
             }
             if ScalarText.isNonArabicLetter(next) { return (nil, skipToken(from: start, in: text)) }
         }
@@ -99,6 +110,8 @@ struct NumberReader: Sendable {
             end = after + scale.word.count
         } else if number.isYearShaped {
             figure.isYear = true
+        } else if number.decimals == 0, text.word(from: lexicon.periods, at: after) != nil {
+            figure.isPeriod = true
         }
         if figure.kind == .number, isRank(start, in: text) { figure.kind = .ordinal }
         figure.span = start..<end
@@ -113,6 +126,9 @@ struct NumberReader: Sendable {
         var grouped: Bool
         var digits: Int
         var end: Int
+        /// Read with the other convention's decimal mark ("7.5" in Vietnamese, "1,5" in English), or with three
+        /// digits after the decimal mark and no group before, which the other convention reads as thousands.
+        var uncertain = false
         var isYearShaped: Bool { digits == 4 && decimals == 0 && !grouped && (1900...2100).contains(value) }
     }
 
@@ -141,16 +157,27 @@ struct NumberReader: Sendable {
             take()
             grouped = true
         }
-        var decimals = 0
+        var decimals = 0, uncertain = false
         if index + 1 < text.count, decimalSeparators.contains(text.scalars[index]),
            let d = ScalarText.digit(text.scalars[index + 1]), d.system == system {
             index += 1
             let before = digits
             take()
             decimals = digits - before
+            uncertain = decimals == 3 && !grouped && system == 0 && lexicon.language != .ar
+        } else if !grouped, system == 0, lexicon.language != .ar, index + 1 < text.count,
+                  [".", ","].contains(text.scalars[index]), !decimalSeparators.contains(text.scalars[index]),
+                  let d = ScalarText.digit(text.scalars[index + 1]), d.system == 0, !threeDigits(at: index + 1, system: 0, in: text) {
+            // "7.5 %" in a Vietnamese text, "1,5" in an English one: a decimal mark of the other convention.
+            index += 1
+            let before = digits
+            take()
+            decimals = digits - before
+            uncertain = true
         }
         guard digits <= Self.maximumDigits else { return nil }
-        return Number(value: value / Decimal(sign: .plus, exponent: decimals, significand: 1), decimals: decimals, grouped: grouped, digits: digits - decimals, end: index)
+        return Number(value: value / Decimal(sign: .plus, exponent: decimals, significand: 1), decimals: decimals, grouped: grouped,
+                      digits: digits - decimals, end: index, uncertain: uncertain)
     }
 
     private func threeDigits(at index: Int, system: Int, in text: ScalarText) -> Bool {

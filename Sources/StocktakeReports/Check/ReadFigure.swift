@@ -26,6 +26,13 @@ public struct ReadFigure: Sendable, Equatable {
     public var isYear = false
     /// Printed after ≈ or ~: an estimate, not a claim.
     public var isApproximate = false
+    /// Read in a number format the language does not use, or could be read either way ("1,234" in Vietnamese):
+    /// a claim resting on it is a guess.
+    public var isUncertainFormat = false
+    /// A count of months, quarters, weeks or days ("9 tháng", "6 months"): a period, never an amount of a claim.
+    public var isPeriod = false
+    /// The decimals of a fraction's denominator ("20,5/25,0 tỷ").
+    public var denominatorDecimals = 0
 
     /// The figure's value with its scale.
     public var value: Decimal { exponent == 0 ? printed : printed * Decimal(sign: .plus, exponent: exponent, significand: 1) }
@@ -38,9 +45,20 @@ public struct ReadFigure: Sendable, Equatable {
     }
 
     public var isFraction: Bool { if case .fraction = kind { true } else { false } }
-    public var isAmount: Bool { kind == .number && !isYear && !isApproximate }
+    public var isAmount: Bool { kind == .number && !isYear && !isApproximate && !isPeriod }
     public var isCount: Bool { isAmount && decimals == 0 && exponent == 0 }
 
     /// The closed range of true values the printed figure stands for.
     public var interval: ClosedRange<Decimal> { (value - halfUnit)...(value + halfUnit) }
+
+    /// A fraction's denominator as the range of values it stands for, in the numerator's scale.
+    public var denominatorInterval: ClosedRange<Decimal>? {
+        guard case .fraction(let y) = kind else { return nil }
+        let scale = Decimal(sign: .plus, exponent: exponent, significand: 1)
+        let half = denominatorDecimals == 0 && exponent == 0 ? 0 : Decimal(sign: .plus, exponent: exponent - denominatorDecimals, significand: 5) / 10
+        return (y * scale - half)...(y * scale + half)
+    }
+
+    /// "12.221/23.600 tỷ", "20,5/25 billion": amounts, an actual over its plan, not a part of a whole or a rank.
+    public var isAmountPair: Bool { isFraction && (decimals > 0 || denominatorDecimals > 0 || exponent != 0) }
 }

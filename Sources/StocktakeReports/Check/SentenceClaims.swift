@@ -15,16 +15,36 @@ struct SentenceClaims {
     /// How far apart (in scalars) figures may be for a claim to join them.
     static let near = 60
 
-    func arithmetic() -> [FigureFinding] {
-        var findings: [FigureFinding] = []
-        findings += dates()
-        findings += fractions()
-        findings += ranks()
-        findings += achievements()
-        findings += growth()
-        findings += breakdowns()
-        findings += yearCounts()
-        return findings
+    /// Every claim of the sentence that its own figures can check, each with its finding when they refute it.
+    func arithmetic() -> [ReadClaim] {
+        let claims = dates() + fractions() + ranks() + achievements() + growth() + breakdowns() + yearCounts()
+        return claims + nearMisses(besides: claims)
+    }
+
+    // MARK: - Near misses
+
+    /// In the spirit of the GRIM test: a percentage with decimals that no claim reads, which no two amounts of the
+    /// sentence give at its printed precision but exactly one pair gives within 2 % of it, is likely a slip of
+    /// those two. A guess: the pair may be a coincidence and the base unprinted; low confidence.
+    func nearMisses(besides claims: [ReadClaim]) -> [ReadClaim] {
+        let amounts = figures.indices.filter { figures[$0].isAmount && figures[$0].value > 0 }
+        return figures.indices.compactMap { p -> ReadClaim? in
+            let printed = figures[p]
+            guard printed.kind == .percent, printed.decimals >= 1, printed.value > 0, !printed.isApproximate,
+                  !claims.contains(where: { $0.span.overlaps(printed.span) }) else { return nil }
+            var near: [(Int, Int, Decimal)] = []
+            for a in amounts where a < p {
+                for b in amounts where b != a && figures[b].exponent == figures[a].exponent && abs(b - p) <= 3 {
+                    guard let ratio = Self.ratio(figures[a].interval, figures[b].interval) else { continue }
+                    if Self.overlaps(ratio, printed.interval) { return nil }
+                    let midpoint = figures[a].value * 100 / figures[b].value
+                    if abs(midpoint - printed.value) <= printed.value / 50 { near.append((a, b, midpoint)) }
+                }
+            }
+            guard near.count == 1, let (a, b, midpoint) = near.first else { return nil }
+            return claim(.share, printed.span, .low, refuted: ("\(quote(printed)) as \(quote(figures[a])) of \(quote(figures[b]))",
+                                                              "\(quote(figures[a])) of \(quote(figures[b])) is \(percent(midpoint, like: printed))"))
+        }
     }
 
     // MARK: - Words between figures
@@ -67,6 +87,15 @@ struct SentenceClaims {
                        quote: text.string(span), claim: claim, expected: expected, confidence: confidence)
     }
 
+    /// A claim read over `span`; `refuted` gives what it claims and what holds instead when the arithmetic refutes it.
+    /// A claim resting on a figure read in an uncertain number format (`inputs`) is a guess: low confidence.
+    func claim(_ kind: FigureFinding.Kind, _ span: Range<Int>, _ confidence: FigureFinding.Confidence,
+               refuted: @autoclosure () -> (claim: String, expected: String)?, inputs: [ReadFigure] = []) -> ReadClaim {
+        let confidence = inputs.contains(where: \.isUncertainFormat) ? .low : confidence
+        return ReadClaim(kind: kind, span: span, confidence: confidence,
+                         finding: refuted().map { finding(kind, span, claim: $0.claim, expected: $0.expected, confidence) })
+    }
+
     func quote(_ figure: ReadFigure) -> String { text.string(figure.span) }
 
     /// A computed percentage printed one decimal finer than the figure it is compared with.
@@ -82,12 +111,12 @@ struct SentenceClaims {
 
     // MARK: - Dates
 
-    func dates() -> [FigureFinding] {
+    func dates() -> [ReadClaim] {
         figures.compactMap { figure in
             guard case .date(let year, let month, let day, let alternative) = figure.kind else { return nil }
-            if Self.isDay(year: year, month: month, day: day) || (alternative && Self.isDay(year: year, month: day, day: month)) { return nil }
+            let exists = Self.isDay(year: year, month: month, day: day) || (alternative && Self.isDay(year: year, month: day, day: month))
             let what = month < 1 || month > 12 ? "month \(month) does not exist" : "month \(month)\(year.map { " of \($0)" } ?? "") has \(Self.days(year: year, month: month)) days"
-            return finding(.impossibleDate, figure.span, claim: "the day \(day) of month \(month)\(year.map { ", \($0)" } ?? "")", expected: what, .high)
+            return claim(.impossibleDate, figure.span, .high, refuted: exists ? nil : ("the day \(day) of month \(month)\(year.map { ", \($0)" } ?? "")", what))
         }
     }
 
@@ -104,60 +133,94 @@ struct SentenceClaims {
     // MARK: - Years
 
     /// "5 consecutive years (2020-2024)": a count of years and the range it spans, inclusive.
-    func yearCounts() -> [FigureFinding] {
+    func yearCounts() -> [ReadClaim] {
         figures.indices.dropLast().compactMap { i in
             guard figures[i].isCount, case .yearRange(let from, let to) = figures[i + 1].kind else { return nil }
             let between = gap(i, i + 1)
             guard between.count <= 30, text.contains(lexicon.years, in: head(between, 24)), to >= from else { return nil }
             let years = Decimal(to - from + 1)
-            guard figures[i].printed != years else { return nil }
             let span = figures[i].span.lowerBound..<figures[i + 1].span.upperBound
-            return finding(.yearCount, span, claim: "\(quote(figures[i])) years as \(quote(figures[i + 1]))",
-                           expected: "\(quote(figures[i + 1])) spans \(format.number(years, decimals: 0)) years, both ends counted", .high)
+            return claim(.yearCount, span, .high, refuted: figures[i].printed == years ? nil
+                : ("\(quote(figures[i])) years as \(quote(figures[i + 1]))", "\(quote(figures[i + 1])) spans \(format.number(years, decimals: 0)) years, both ends counted"))
         }
     }
 
     // MARK: - Shares and fractions
 
-    /// Each x/y or "x of y" in the sentence, as (index of x, x, y, span).
-    func fractionClaims() -> [(index: Int, x: Decimal, y: Decimal, span: Range<Int>)] {
-        var result: [(Int, Decimal, Decimal, Range<Int>)] = []
+    /// Each x/y or "x of y" in the sentence, as (index of the last figure of it, the fraction as a range of
+    /// values over a range of values, span). "A/B tỷ" (amounts in a scale, or with decimals) is an actual over its
+    /// plan.
+    func fractionClaims() -> [(index: Int, x: ClosedRange<Decimal>, y: ClosedRange<Decimal>, span: Range<Int>)] {
+        var result: [(Int, ClosedRange<Decimal>, ClosedRange<Decimal>, Range<Int>)] = []
         for (i, figure) in figures.enumerated() {
-            if case .fraction(let y) = figure.kind, !isRank(i) {
-                result.append((i, figure.printed, y, figure.span))
-            } else if figure.isCount, i + 1 < figures.count, figures[i + 1].isCount,
-                      lexicon.of.contains(trimmed(gap(i, i + 1))) {
-                result.append((i + 1, figure.printed, figures[i + 1].printed, figure.span.lowerBound..<figures[i + 1].span.upperBound))
+            if let y = figure.denominatorInterval, !isRank(i) {
+                result.append((i, figure.interval, y, figure.span))
+            } else if figure.isCount, i + 1 < figures.count, figures[i + 1].isCount, !isRank(i),
+                      lexicon.of.contains(trimmed(gap(i, i + 1))) || isWordedFraction(i) {
+                result.append((i + 1, figure.interval, figures[i + 1].interval, figure.span.lowerBound..<figures[i + 1].span.upperBound))
             }
         }
         return result
     }
 
-    func fractions() -> [FigureFinding] {
-        var findings: [FigureFinding] = []
+    /// "5,248 out of Vietnam's 8,267 communes", "8.167 trường chuẩn quốc gia trong tổng số 15.081 trường": a count,
+    /// a few words and "of" (not one that also means "from": "από", "de", "من"), then a larger count.
+    func isWordedFraction(_ i: Int) -> Bool {
+        let between = gap(i, i + 1)
+        guard between.count <= 45, figures[i].printed <= figures[i + 1].printed, !contains([",", ";", ":", "(", ")", "،", "؛"], between) else { return false }
+        let words = lexicon.of.filter { !lexicon.from.contains($0) }
+        return text.ends(with: words, in: between) || has(words, tail(between, 20)) && trimmed(tail(between, 20)).count <= 20
+    }
+
+    func fractions() -> [ReadClaim] {
+        var claims: [ReadClaim] = []
         for (index, x, y, span) in fractionClaims() {
-            if x > y {
-                // "14/1" is a day and a month; a part may not exceed its whole otherwise.
-                if case .fraction = figures[index].kind, x <= 31, y <= 12 { continue }
-                findings.append(finding(.partExceedsWhole, span, claim: "\(text.string(span)) as a part of its whole",
-                                        expected: "a part of \(format.number(y, decimals: 0)) is at most \(format.number(y, decimals: 0))", .high))
+            let pair = figures[index].isAmountPair
+            let next = index + 1 < figures.count ? figures[index + 1] : nil
+            let between = gap(index, next == nil ? nil : index + 1)
+            // "53,5/52ha, tăng 2,9%", "73/70 ha, exceeding the plan by 4.3 %": an actual over its plan, and by how much
+            // it exceeds it.
+            if let next, next.kind == .percent, between.count <= 40, !contains([";", "؛"], between),
+               has(lexicon.exceed + lexicon.up, tail(between, 20)), !has(lexicon.compared, between), let ratio = Self.ratio(x, y) {
+                let over = (ratio.lowerBound - 100)...(ratio.upperBound - 100)
+                let midpoint = (x.lowerBound + x.upperBound) * 100 / (y.lowerBound + y.upperBound) - 100
+                claims.append(claim(.achievement, next.span, .medium, refuted: Self.overlaps(over, next.interval) ? nil
+                    : ("\(text.string(span)) exceeding by \(quote(next))", "\(text.string(span)) is \(percent(midpoint, like: next)) above"),
+                    inputs: [figures[index], next]))
                 continue
             }
-            guard y > 0, index + 1 < figures.count else { continue }
-            let next = figures[index + 1]
-            let between = gap(index, index + 1)
+            if x.lowerBound > y.upperBound, !pair {
+                // "14/1" is a day and a month; "1.250/1.200 đảng viên, đạt 104,2 %" an actual over its plan.
+                if case .fraction = figures[index].kind, x.upperBound <= 31, y.upperBound <= 12 { continue }
+                if let next, next.kind == .percent, next.interval.upperBound >= 100, between.count <= 60 { } else {
+                    claims.append(claim(.partExceedsWhole, span, .high, refuted: ("\(text.string(span)) as a part of its whole",
+                                        "a part of \(format.number(y.lowerBound, decimals: 0)) is at most \(format.number(y.lowerBound, decimals: 0))"),
+                                        inputs: [figures[index]]))
+                    continue
+                }
+            }
+            guard let next, next.kind == .percent, let share = Self.ratio(x, y) else { continue }
             // The share is the percentage in brackets after the fraction, or in the same clause: "7/10 districts, and
-            // 94.7 % of village heads" is another figure.
+            // 94.7 % of village heads" is another figure. Words that say what the percentage is ("…, reaching a
+            // rate of", "chiếm", "equivalent to") join it across a comma, less surely.
             let bracketed = trimmed(between).last == "("
-            guard next.kind == .percent, between.count <= 40, bracketed || !contains([",", ";", "،", ":", "—", "("], between),
-                  !has(lexicon.exceed + lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.ofWhich, between)
-            else { continue }
-            let share = x * 100 / y
-            guard !next.interval.contains(share) else { continue }
-            findings.append(finding(.share, next.span, claim: "\(quote(next)) as the share \(text.string(span))",
-                                    expected: "\(format.number(x, decimals: 0))/\(format.number(y, decimals: 0)) = \(percent(share, like: next))", .high))
+            let other = lexicon.exceed + lexicon.up + lexicon.down + lexicon.compared + lexicon.ofWhich
+            let adjacent = between.count <= 40 && (bracketed || !contains([",", ";", "،", ":", "—", "("], between))
+                && !has(other + lexicon.target, between)
+            let worded = !adjacent && between.count <= 70 && !contains([";", "؛", ":"], between) && contains([",", "(", "،", "—"], between)
+                && text.ends(with: lexicon.shareWords, in: tail(between, 30)) && !has(other, between)
+            // "13/53 chỉ tiêu đạt 100% trở lên": a level reached, not a share.
+            guard adjacent || worded, !has(lexicon.orMore, head(gap(after: index + 1), 16)) else { continue }
+            // A percentage "of the plan" after a count's x/y may be against another plan.
+            let againstPlan = has(lexicon.target, head(gap(after: index + 1), 20)) && !pair
+            let confidence: FigureFinding.Confidence = againstPlan ? .low : adjacent && !pair ? .high : .medium
+            let kind: FigureFinding.Kind = pair || x.lowerBound > y.upperBound ? .achievement : .share
+            let midpoint = (x.lowerBound + x.upperBound) * 100 / (y.lowerBound + y.upperBound)
+            claims.append(claim(kind, next.span, confidence, refuted: Self.overlaps(share, next.interval) ? nil
+                : ("\(quote(next)) as \(kind == .share ? "the share " : "")\(text.string(span))", "\(text.string(span)) = \(percent(midpoint, like: next))"),
+                inputs: [figures[index], next]))
         }
-        return findings
+        return claims
     }
 
     // MARK: - Ranks
@@ -167,8 +230,8 @@ struct SentenceClaims {
         figures[i].kind == .ordinal || text.ends(with: lexicon.rankBefore, in: tail(gap(before: i), 24))
     }
 
-    func ranks() -> [FigureFinding] {
-        var findings: [FigureFinding] = []
+    func ranks() -> [ReadClaim] {
+        var claims: [ReadClaim] = []
         for i in figures.indices where isRank(i) {
             let rank = figures[i]
             var peers: Decimal?, span = rank.span
@@ -181,11 +244,11 @@ struct SentenceClaims {
                     span = rank.span.lowerBound..<figures[i + 1].span.upperBound
                 }
             }
-            guard let peers, rank.printed > peers || rank.printed == 0 else { continue }
-            findings.append(finding(.rankBeyondPeers, span, claim: "rank \(format.number(rank.printed, decimals: 0)) among \(format.number(peers, decimals: 0))",
-                                    expected: "a rank from 1 to \(format.number(peers, decimals: 0))", .high))
+            guard let peers else { continue }
+            claims.append(claim(.rankBeyondPeers, span, .high, refuted: rank.printed >= 1 && rank.printed <= peers ? nil
+                : ("rank \(format.number(rank.printed, decimals: 0)) among \(format.number(peers, decimals: 0))", "a rank from 1 to \(format.number(peers, decimals: 0))")))
         }
-        return findings
+        return claims
     }
 
     // MARK: - Achievement of a target
@@ -193,8 +256,8 @@ struct SentenceClaims {
     /// "reached A, P % of the target of T" (the target after the percentage) and "A, exceeding the target of T by
     /// P %" (the exceeding word and the target between the actual and the percentage). A is the amount nearest
     /// before the percentage; the words fix the roles, or there is no claim.
-    func achievements() -> [FigureFinding] {
-        var findings: [FigureFinding] = []
+    func achievements() -> [ReadClaim] {
+        var claims: [ReadClaim] = []
         func isTarget(_ i: Int) -> Bool { figures[i].isAmount && has(lexicon.target, tail(gap(before: i), 30)) }
         for p in figures.indices where figures[p].kind == .percent {
             guard let a = figures[..<p].indices.last(where: { figures[$0].isAmount && !isTarget($0) }),
@@ -203,30 +266,34 @@ struct SentenceClaims {
             let t: Int?
             if exceeds {
                 t = ((a + 1)..<p).first(where: isTarget) ?? (p + 1 < figures.count && gap(p, p + 1).count <= 30 && isTarget(p + 1) ? p + 1 : nil)
-            } else if has(lexicon.target, head(gap(after: p), 25)), p + 1 < figures.count, gap(p, p + 1).count <= 40, isTarget(p + 1) {
+            } else if has(lexicon.target, head(gap(after: p), 25)), p + 1 < figures.count, figures[p + 1].isAmount,
+                      gap(p, p + 1).count <= 40 && isTarget(p + 1) || gap(p, p + 1).count <= 80 && trimmed(gap(p, p + 1)).last == "(" {
+                // "51,8 % of the resolution (23.600 tỷ)", "57 % del presupuesto anual … (S/ 890 millones)"
                 t = p + 1
             } else {
                 t = nil
             }
+            // The actual, the percentage and the target in one clause: "tăng 3.860 (7 %); so với chỉ tiêu (70.544)"
+            // is another claim's.
             guard let t, figures[t].exponent == figures[a].exponent, !has(lexicon.up + lexicon.down, tail(gap(before: p), 30)),
+                  !contains([";", "؛"], gap(min(a, t), max(a, t))), t < p || !contains([";", "؛", ")"], gap(p, t)),
                   let ratio = Self.ratio(figures[a].interval, figures[t].interval) else { continue }
             let (actual, target) = (figures[a], figures[t])
             let expected = exceeds ? (ratio.lowerBound - 100)...(ratio.upperBound - 100) : ratio
             let midpoint = actual.value * 100 / target.value - (exceeds ? 100 : 0)
-            guard !Self.overlaps(expected, figures[p].interval) else { continue }
-            let claim = exceeds ? "exceeding \(quote(target)) by \(quote(figures[p]))" : "\(quote(figures[p])) of \(quote(target))"
-            findings.append(finding(.achievement, figures[p].span, claim: "\(quote(actual)), \(claim)",
-                                    expected: exceeds ? "\(quote(actual)) is \(percent(midpoint, like: figures[p])) above \(quote(target))"
-                                        : "\(quote(actual)) is \(percent(midpoint, like: figures[p])) of \(quote(target))", .medium))
+            let read = exceeds ? "exceeding \(quote(target)) by \(quote(figures[p]))" : "\(quote(figures[p])) of \(quote(target))"
+            claims.append(claim(.achievement, figures[p].span, .medium, refuted: Self.overlaps(expected, figures[p].interval) ? nil
+                : ("\(quote(actual)), \(read)", exceeds ? "\(quote(actual)) is \(percent(midpoint, like: figures[p])) above \(quote(target))"
+                    : "\(quote(actual)) is \(percent(midpoint, like: figures[p])) of \(quote(target))")))
         }
-        return findings
+        return claims
     }
 
     // MARK: - Growth
 
     /// "rose from A to B, up P %" and "B, up P % compared with A".
-    func growth() -> [FigureFinding] {
-        var findings: [FigureFinding] = []
+    func growth() -> [ReadClaim] {
+        var claims: [ReadClaim] = []
         for p in figures.indices where figures[p].kind == .percent {
             let before = tail(gap(before: p), 30)
             let after = head(gap(after: p), 20)
@@ -246,14 +313,12 @@ struct SentenceClaims {
             }
             guard let pair, let ratio = Self.ratio(figures[pair.later].interval, figures[pair.earlier].interval) else { continue }
             let change = falling ? (100 - ratio.upperBound)...(100 - ratio.lowerBound) : (ratio.lowerBound - 100)...(ratio.upperBound - 100)
-            guard !Self.overlaps(change, figures[p].interval) else { continue }
             let midpoint = (figures[pair.later].value / figures[pair.earlier].value - 1) * 100
-            findings.append(finding(.growth, figures[p].span,
-                                    claim: "\(falling ? "a fall" : "a rise") of \(quote(figures[p])) from \(quote(figures[pair.earlier])) to \(quote(figures[pair.later]))",
-                                    expected: "\(quote(figures[pair.earlier])) → \(quote(figures[pair.later])) is \(midpoint < 0 ? "a fall" : "a rise") of \(percent(abs(midpoint), like: figures[p]))",
-                                    pair.confidence))
+            claims.append(claim(.growth, figures[p].span, pair.confidence, refuted: Self.overlaps(change, figures[p].interval) ? nil
+                : ("\(falling ? "a fall" : "a rise") of \(quote(figures[p])) from \(quote(figures[pair.earlier])) to \(quote(figures[pair.later]))",
+                   "\(quote(figures[pair.earlier])) → \(quote(figures[pair.later])) is \(midpoint < 0 ? "a fall" : "a rise") of \(percent(abs(midpoint), like: figures[p]))")))
         }
-        return findings
+        return claims
     }
 
     // MARK: - Parts and wholes
@@ -275,6 +340,42 @@ struct SentenceClaims {
         return contains([",", "،", ";", "("], opening.lowerBound..<start)
     }
 
+    /// "Of the 27 targets, 20 …, 5 … and 2 …", "Trong 27 chỉ tiêu, …": a total after "of" at the start of a clause,
+    /// then a short label and a comma before its parts.
+    func isTotalOpening(_ i: Int) -> Bool {
+        let before = gap(before: i)
+        guard let word = lexicon.ofTotal.first(where: { text.ends(with: [$0], in: tail(before, 24)) }) else { return false }
+        var start = before.upperBound
+        while start > before.lowerBound, ScalarText.isSpace(text.scalars[start - 1]) { start -= 1 }
+        start -= word.count
+        let lead = trimmed(before.lowerBound..<max(before.lowerBound, start))
+        guard lead.isEmpty || lead.last == "," || lead.last == ";" || lead.last == "،" || before.lowerBound == range.lowerBound && lead.count <= 12 else { return false }
+        guard i + 1 < figures.count else { return false }
+        let opening = gap(i, i + 1)
+        guard opening.count <= 50, let comma = opening.first(where: { [",", "،", ":"].contains(text.scalars[$0]) }) else { return false }
+        return text.scalars[opening.lowerBound..<comma].contains(where: ScalarText.isLetter)
+    }
+
+    /// "(87.4 %", ", accounting for": what opens a part's share right after it.
+    func isShareOpening(_ gap: Range<Int>) -> Bool {
+        guard gap.count <= 30 else { return false }
+        let words = trimmed(gap)
+        return words == ["("] || (words.first == "(" || words.first == "," || words.first == "،") && text.ends(with: lexicon.shareWords, in: gap)
+    }
+
+    /// The first word after figure `i`, lower-cased: what it counts ("communes", "đảng viên").
+    func noun(after i: Int) -> [Unicode.Scalar]? {
+        var index = figures[i].span.upperBound
+        let end = i + 1 < figures.count ? figures[i + 1].span.lowerBound : range.upperBound
+        while index < end, ScalarText.isSpace(text.scalars[index]) { index += 1 }
+        var word: [Unicode.Scalar] = []
+        while index < end, ScalarText.isLetter(text.scalars[index]) {
+            word.append(text.lower[index])
+            index += 1
+        }
+        return word.isEmpty ? nil : word
+    }
+
     /// Listed parts are separated by a comma or semicolon, or by "and".
     func isListSeparator(_ gap: Range<Int>) -> Bool {
         contains([",", ";", "،", "؛"], gap) || has(lexicon.and, gap)
@@ -282,49 +383,70 @@ struct SentenceClaims {
 
     /// A whole followed by its parts: "W, of which A and B" (no part above the whole) and "W: A …, B …" or
     /// "W (A; B)" (the parts add up to the whole).
-    func breakdowns() -> [FigureFinding] {
-        var findings: [FigureFinding] = []
+    func breakdowns() -> [ReadClaim] {
+        var claims: [ReadClaim] = []
         var i = 0
         while i + 1 < figures.count {
             defer { i += 1 }
             let whole = figures[i]
             guard whole.isAmount || whole.kind == .percent || (whole.isFraction && !isRank(i)) else { continue }
             let opening = gap(i, i + 1)
-            let list = whole.isCount && isListOpening(opening)
+            let total = whole.isCount && !isListOpening(opening) && isTotalOpening(i)
+            let list = whole.isCount && (total || isListOpening(opening))
             let ofWhich = !list && isOfWhich(opening)
             guard ofWhich || list else { continue }
             let isPart: (ReadFigure) -> Bool = { part in
                 if list { return part.isCount }
                 return whole.kind == .percent ? part.kind == .percent : (part.isAmount && part.exponent == whole.exponent)
             }
-            var parts: [Int] = []
+            var parts: [Int] = [], shares: [(part: Int, percent: Int)] = []
             var j = i + 1
             while j < figures.count, isPart(figures[j]), gap(j - 1, j).count <= Self.near,
                   parts.isEmpty || (!has(lexicon.ofWhich, gap(j - 1, j)) && (!list || isListSeparator(gap(j - 1, j)))) {
+                // "W, of which 159 communes (87.4 %)": organisations and members are not parts of one another.
+                if ofWhich, whole.isCount, let wholeNoun = noun(after: i), let partNoun = noun(after: j), wholeNoun != partNoun { break }
+                // "Of the 182 communes, 159 met it; 70 of them …": a clause after a semicolon says something else.
+                if total, !parts.isEmpty, contains([";", "؛"], gap(j - 1, j)) { break }
                 parts.append(j)
+                // A part's own share of the whole, in brackets or after "accounting for" right after it.
+                if whole.kind != .percent, j + 1 < figures.count, figures[j + 1].kind == .percent, isShareOpening(gap(j, j + 1)) {
+                    shares.append((j, j + 1))
+                    j += 1
+                }
                 j += 1
             }
             // A list of one is not a breakdown; a part of "of which" is.
             guard parts.count >= (list ? 2 : 1) else { continue }
+            for (part, share) in shares {
+                guard let range = Self.ratio(figures[part].interval, whole.interval) else { continue }
+                let midpoint = figures[part].value * 100 / whole.value
+                claims.append(claim(.share, figures[share].span, .medium, refuted: Self.overlaps(range, figures[share].interval) ? nil
+                    : ("\(quote(figures[share])) as the share of \(quote(figures[part])) in \(quote(whole))",
+                       "\(quote(figures[part])) of \(quote(whole)) is \(percent(midpoint, like: figures[share]))"),
+                    inputs: [whole, figures[part], figures[share]]))
+            }
             let wholeValue = whole.value, wholeMax = whole.interval.upperBound
             if ofWhich, let over = parts.first(where: { figures[$0].interval.lowerBound > wholeMax }) {
-                findings.append(finding(.partExceedsWhole, figures[over].span, claim: "\(quote(figures[over])) as a part of \(quote(whole))",
-                                        expected: "a part of \(quote(whole)) is at most \(quote(whole))", .high))
+                claims.append(claim(.partExceedsWhole, figures[over].span, .high, refuted: ("\(quote(figures[over])) as a part of \(quote(whole))",
+                                    "a part of \(quote(whole)) is at most \(quote(whole))")))
                 continue
             }
             let low = parts.reduce(Decimal(0)) { $0 + figures[$1].interval.lowerBound }
             let high = parts.reduce(Decimal(0)) { $0 + figures[$1].interval.upperBound }
             let listed = parts.map { quote(figures[$0]) }.joined(separator: " + ")
             let span = whole.span.lowerBound..<figures[parts.last!].span.upperBound
-            if list, parts.count >= 2, !(low...high).contains(wholeValue) {
-                findings.append(finding(.partsSum, span, claim: "\(listed) as the parts of \(quote(whole))",
-                                        expected: "the parts add up to \(format.number(low, decimals: 0))", .medium))
-            } else if ofWhich, parts.count >= 2, low > wholeMax {
-                findings.append(finding(.partsSum, span, claim: "\(listed) as parts of \(quote(whole))",
-                                        expected: "the parts add up to more than the whole", .medium))
+            if list {
+                claims.append(claim(.partsSum, span, .medium, refuted: (low...high).contains(wholeValue) ? nil
+                    : ("\(listed) as the parts of \(quote(whole))", "the parts add up to \(format.number(low, decimals: 0))")))
+            } else if parts.count >= 2 {
+                // Parts after "of which" may nest ("registered 37 440, of whom 36 147 sat and 22 998 passed"): a guess.
+                claims.append(claim(.partsSum, span, .low, refuted: low <= wholeMax ? nil
+                    : ("\(listed) as parts of \(quote(whole))", "the parts add up to more than the whole")))
+            } else {
+                claims.append(claim(.partExceedsWhole, figures[parts[0]].span, .high, refuted: nil))
             }
             i = j - 1
         }
-        return findings
+        return claims
     }
 }

@@ -221,6 +221,7 @@ struct UIText: Sendable, Decodable {
     let kindStoredValue: String
     let confidenceHigh: String
     let confidenceMedium: String
+    let confidenceLow: String
     let figurePoints: String
     let figureStated: String
     let figureChange: String
@@ -384,6 +385,7 @@ extension UIText {
         switch confidence {
         case .high: confidenceHigh
         case .medium: confidenceMedium
+        case .low: confidenceLow
         }
     }
 }

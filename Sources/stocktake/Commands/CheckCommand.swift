@@ -13,7 +13,8 @@ struct CheckCommand: AsyncParsableCommand {
             Checks shares against their x/y, achievement and growth rates against the values printed with them, parts \
             against their whole, ranks against the number of peers and dates against the calendar, each at the \
             precision it was printed with. With --unit and --period, figures that name a stored indicator are compared \
-            with the store. Exits with 1 when there are findings.
+            with the store. Lists the findings of high and medium confidence; --all lists the guesses of low confidence \
+            too. Exits with 1 when there are findings listed.
             """)
 
     @Argument(help: "The text to check (.txt, .md, .html or .docx).") var file: String
@@ -22,6 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The unit whose stored figures the text reports, e.g. BG.") var unit: String?
     @Option(help: "The period the text reports, e.g. 2024.") var period: String?
     @Option(help: "text or json.") var format: CheckFormat = .text
+    @Flag(help: "List the findings of low confidence too: guesses worth a look, not an action.") var all = false
 
     func run() async throws {
         let language: ReportLanguage?
@@ -30,7 +32,8 @@ struct CheckCommand: AsyncParsableCommand {
             language = chosen
         }
         let text = try Self.text(of: file)
-        let result = FigureCheck.check(text, language: language, stored: try await Self.stored(options, unit: unit, period: period))
+        let result = FigureCheck.check(text, language: language, stored: try await Self.stored(options, unit: unit, period: period),
+                                       minimum: all ? .low : .medium)
             .listing(atMost: CheckedText.Limits.standard.listedFindings)
         switch format {
         case .text: print(result.text(name: file), terminator: "")
