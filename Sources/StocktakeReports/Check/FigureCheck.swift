@@ -43,6 +43,19 @@ public struct FigureCheck: Sendable {
         NumberReader(lexicon: .of(language)).figures(in: ScalarText(string))
     }
 
+    /// "тыс. кв. м, что …", "Ανατ. Μακεδονία" is not: a full stop that a lower-case word follows on the same line,
+    /// or that ends a word of one to four letters written with a capital and another letter ("TP. Đà Nẵng"), ends an
+    /// abbreviation, not a sentence.
+    static func isAbbreviation(_ text: ScalarText, before index: Int) -> Bool {
+        var next = index + 1
+        while next < text.count, ScalarText.isSpace(text.scalars[next]) { next += 1 }
+        if next < text.count, text.scalars[next] != "\n", text.scalars[next].properties.isLowercase { return true }
+        var start = index
+        while start > 0, ScalarText.isLetter(text.scalars[start - 1]) { start -= 1 }
+        let word = text.scalars[start..<index]
+        return (2...4).contains(word.count) && word.allSatisfy { $0.properties.isUppercase }
+    }
+
     /// Sentences as ranges of the text with the range of their figures: a sentence ends at . ! ? ؟ … or a line
     /// break that no figure contains.
     static func sentences(of text: ScalarText, figures: [ReadFigure]) -> [(range: Range<Int>, figures: Range<Int>)] {
@@ -62,7 +75,8 @@ public struct FigureCheck: Sendable {
             let scalar = text.scalars[index]
             let next = index + 1 < text.count ? text.scalars[index + 1] : "\n"
             if scalar == "\n" || scalar == "!" || scalar == "?" || scalar == "؟" || scalar == "…"
-                || (scalar == "." && (ScalarText.isSpace(next) || next == "\n" || next == "\"" || next == "»" || next == ")" || next == "<")) {
+                || (scalar == "." && (ScalarText.isSpace(next) || next == "\n" || next == "\"" || next == "»" || next == ")" || next == "<")
+                    && !Self.isAbbreviation(text, before: index)) {
                 close(at: index + 1)
             }
             index += 1

@@ -307,9 +307,15 @@ struct SentenceClaims {
                 if text.ends(with: lexicon.from, in: lead), between.count <= 30, has(lexicon.to, between) { pair = (a, a + 1, .high) }
             }
             // B, up P % compared with A
+            // ("…, tăng 11,4% so với cùng kỳ; trong đó, vốn nhà nước 13.713 tỷ" compares with no figure printed.)
             if pair == nil, p + 1 < figures.count, figures[p + 1].isAmount, has(lexicon.compared, gap(p, p + 1)), gap(p, p + 1).count <= 40,
+               !contains([";", "؛", "."], gap(p, p + 1)),
                let b = figures[..<p].indices.last(where: { figures[$0].isAmount }), figures[b].exponent == figures[p + 1].exponent {
                 pair = (p + 1, b, .medium)
+            }
+            if pair == nil, let claim = growthFromDifference(p, falling: falling) {
+                claims.append(claim)
+                continue
             }
             guard let pair, let ratio = Self.ratio(figures[pair.later].interval, figures[pair.earlier].interval) else { continue }
             let change = falling ? (100 - ratio.upperBound)...(100 - ratio.lowerBound) : (ratio.lowerBound - 100)...(ratio.upperBound - 100)
@@ -319,6 +325,26 @@ struct SentenceClaims {
                    "\(quote(figures[pair.earlier])) → \(quote(figures[pair.later])) is \(midpoint < 0 ? "a fall" : "a rise") of \(percent(abs(midpoint), like: figures[p]))")))
         }
         return claims
+    }
+
+    /// "318.011 người, tăng 40.640 người (tăng 14,65%)": a value B, its change D and the rate D ÷ (B − D), or
+    /// D ÷ (B + D) for a fall. B is the amount before the change in the same clause, not one compared with.
+    func growthFromDifference(_ p: Int, falling: Bool) -> ReadClaim? {
+        let d = p - 1
+        guard d >= 1, figures[d].isAmount, gap(d, p).count <= 16, contains(["(", "ή", "،"], gap(d, p)) || has(lexicon.shareWords, gap(d, p)),
+              has(lexicon.up + lexicon.down, tail(gap(before: d), 16)) else { return nil }
+        let b = d - 1
+        guard figures[b].isAmount, figures[b].exponent == figures[d].exponent, gap(b, d).count <= 40, !contains([";", "؛", "(", ")"], gap(b, d)),
+              !has(lexicon.compared, tail(gap(before: b), 25)) else { return nil }
+        let (value, change) = (figures[b].interval, figures[d].interval)
+        let base = falling ? (value.lowerBound + change.lowerBound)...(value.upperBound + change.upperBound)
+            : (value.lowerBound - change.upperBound)...(value.upperBound - change.lowerBound)
+        guard let rate = Self.ratio(change, base) else { return nil }
+        let midpoint = figures[d].value * 100 / (falling ? figures[b].value + figures[d].value : figures[b].value - figures[d].value)
+        return claim(.growth, figures[p].span, .medium, refuted: Self.overlaps(rate, figures[p].interval) ? nil
+            : ("\(falling ? "a fall" : "a rise") of \(quote(figures[p])) as \(quote(figures[d])) on \(quote(figures[b]))",
+               "\(quote(figures[d])) \(falling ? "below" : "above") \(quote(figures[b])) is \(falling ? "a fall" : "a rise") of \(percent(midpoint, like: figures[p]))"),
+            inputs: [figures[b], figures[d], figures[p]])
     }
 
     // MARK: - Parts and wholes
@@ -352,7 +378,12 @@ struct SentenceClaims {
         guard lead.isEmpty || lead.last == "," || lead.last == ";" || lead.last == "،" || before.lowerBound == range.lowerBound && lead.count <= 12 else { return false }
         guard i + 1 < figures.count else { return false }
         let opening = gap(i, i + 1)
-        guard opening.count <= 50, let comma = opening.first(where: { [",", "،", ":"].contains(text.scalars[$0]) }) else { return false }
+        guard opening.count <= 50 else { return false }
+        guard let comma = opening.first(where: { [",", "،", ":"].contains(text.scalars[$0]) }) else {
+            // "out of the 48 performance indicators 38 (80%) had …": the label, then the first part.
+            return opening.count <= 36 && text.scalars[opening].allSatisfy { ScalarText.isLetter($0) || ScalarText.isSpace($0) }
+                && text.scalars[opening].contains(where: ScalarText.isLetter)
+        }
         return text.scalars[opening.lowerBound..<comma].contains(where: ScalarText.isLetter)
     }
 
@@ -405,6 +436,8 @@ struct SentenceClaims {
                   parts.isEmpty || (!has(lexicon.ofWhich, gap(j - 1, j)) && (!list || isListSeparator(gap(j - 1, j)))) {
                 // "W, of which 159 communes (87.4 %)": organisations and members are not parts of one another.
                 if ofWhich, whole.isCount, let wholeNoun = noun(after: i), let partNoun = noun(after: j), wholeNoun != partNoun { break }
+                // "riêng công nghiệp tăng 363 tỷ, xây dựng giảm 346 tỷ": changes, which a net whole does not bound.
+                if ofWhich, has(lexicon.up + lexicon.down, tail(gap(j - 1, j), 12)) { break }
                 // "Of the 182 communes, 159 met it; 70 of them …": a clause after a semicolon says something else.
                 if total, !parts.isEmpty, contains([";", "؛"], gap(j - 1, j)) { break }
                 parts.append(j)
