@@ -189,7 +189,9 @@ struct SentenceClaims {
                     inputs: [figures[index], next]))
                 continue
             }
-            if x.lowerBound > y.upperBound, !pair {
+            // "18/15ha": a measure with its unit glued on, an actual over its plan.
+            let measured = span.upperBound < text.count && ScalarText.isLetter(text.scalars[span.upperBound])
+            if x.lowerBound > y.upperBound, !pair, !measured {
                 // "14/1" is a day and a month; "1.250/1.200 đảng viên, đạt 104,2 %" an actual over its plan.
                 if case .fraction = figures[index].kind, x.upperBound <= 31, y.upperBound <= 12 { continue }
                 if let next, next.kind == .percent, next.interval.upperBound >= 100, between.count <= 60 { } else {

@@ -1,0 +1,79 @@
+import StocktakeReports
+import Testing
+
+/// Sentences of public review texts (the corpus's development part, Samples/corpus), as published and with one
+/// figure changed: the patterns real prose uses, read as claims, and the figures that are not claims left alone.
+struct FigureCheckRealProseTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let excerpt: String
+        let text: String
+        /// The figures the findings mark, as quoted; empty when the sentence holds.
+        let marked: [String]
+        var testDescription: String { excerpt }
+    }
+
+    static let cases: [Case] = [
+        // A share separated from its x/y by words: "… trong tổng số y …, chiếm tỷ lệ P %"; the published 55,1 % is a slip.
+        Case(excerpt: "vi-062", text: "Trong đó, cấp tiểu học có 8.167 trường chuẩn quốc gia trong tổng số 15.081 trường (chiếm tỷ lệ 55,1%); cấp THCS có 4.573 trường chuẩn quốc gia trong tổng số 10.928 trường (chiếm tỷ lệ 41,85%).",
+             marked: ["55,1%"]),
+        Case(excerpt: "vi-062 planted", text: "cấp THCS có 4.573 trường chuẩn quốc gia trong tổng số 10.928 trường (chiếm tỷ lệ 48,15%).", marked: ["48,15%"]),
+        // "x out of … y, or P percent".
+        Case(excerpt: "en-003 planted", text: "A total of 5,248 out of Vietnam’s 8,267 communes, or 68.4 percent, fulfilled the criteria.", marked: ["68.4 percent"]),
+        // A total followed by its categories, each with its share in brackets; the published 80 % and 16 % are slips.
+        Case(excerpt: "en-014", text: "Out of the 48 performance indicators 38 (80%) had a positive outturn, 8 (16%) had a negative outturn and 2 (4%) were within target.",
+             marked: ["80%", "16%"]),
+        Case(excerpt: "en-014 clean", text: "It was noted that out of the 25 targets 17 (68%) were on track and 8 (32%) had achieved their outturn previously.", marked: []),
+        // A growth from the value and its change: 30.127 on 79.000 − 30.127 is 61,64 %.
+        Case(excerpt: "vi-061", text: "BHXH tự nguyện là 79.000 người, tăng 30.127 người (tăng 61,64%) so với cùng kỳ năm 2020.", marked: []),
+        Case(excerpt: "vi-061 planted", text: "BHXH tự nguyện là 79.000 người, tăng 30.127 người (tăng 16,64%) so với cùng kỳ năm 2020.", marked: ["16,64%"]),
+        // Actual over plan with a slash, and by how much it exceeds the plan: not a part larger than its whole.
+        Case(excerpt: "vi-047", text: "diện tích lúa ruộng trên địa bàn xã đạt 53,5/52ha, tăng 2,9%; cây ngô 73/70ha, tăng 4,3%; cây sắn 80/54ha, tăng 48,1%; cây nghệ đỏ:18/15ha, thu về 367 tấn.",
+             marked: []),
+        Case(excerpt: "vi-047 planted", text: "cây sắn 80/54ha, tăng 41,8%; cây gừng 8/8ha.", marked: ["41,8%"]),
+        // Abbreviations do not end the sentence; the target after "от запланированных"; the published 76,1 % is a slip.
+        Case(excerpt: "ru-001", text: "их построено уже 503,68 тыс. кв. м, что соответствует 76,1% от запланированных на год 650 тыс. кв. м.", marked: ["76,1%"]),
+        // A level reached is not a share: "13/53 chỉ tiêu đạt 100% trở lên".
+        Case(excerpt: "vi-046", text: "có 13/53 chỉ tiêu đạt 100% trở lên, 17/53 chỉ tiêu đạt từ 70 đến dưới 100%.", marked: []),
+        // A change and its rate after a semicolon are not the next clause's achievement.
+        Case(excerpt: "vi-060", text: "tổng số người tham gia BHXH trong toàn tỉnh là 59.177 người so với cùng kỳ năm 2019 (55.317 người) ; tăng 3.860 (7%); so với chỉ tiêu giao của UBND (70.544 người) đạt 84%.",
+             marked: []),
+        // "compared with the same period; of which 13.713": no earlier figure printed.
+        Case(excerpt: "vi-009", text: "tổng vốn đầu tư phát triển toàn xã hội ước thực hiện 109.924 tỷ đồng, tăng 11,4% so với cùng kỳ; trong đó, vốn nhà nước 13.713 tỷ đồng, tăng 91,6%.",
+             marked: []),
+        // Changes inside a net change are not its parts.
+        Case(excerpt: "vi-012", text: "khu vực công nghiệp - xây dựng mở rộng gần 17 tỷ đồng (trong đó, riêng lĩnh vực công nghiệp tăng 363 tỷ đồng, lĩnh vực xây dựng giảm 346 tỷ đồng).",
+             marked: []),
+        // "higher by P % than the target of T".
+        Case(excerpt: "el-006", text: "Τα έσοδα, αφαιρουμένων των επιστροφών, διαμορφώθηκαν στα 49,847 δισ. ευρώ, υψηλότερα κατά 3,90% του αναθεωρημένου στόχου των 47,977 δισ. ευρώ.",
+             marked: []),
+        // A financial year is not a fraction.
+        Case(excerpt: "en-015", text: "In her report for the 2020/21 financial year, the Controller of Budget noted that only five counties achieved their set targets.", marked: []),
+        // Periods are not amounts: "6 tháng" is not the whole of anything.
+        Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
+    ]
+
+    @Test("real sentences: the claims they make are read, the slips in them found, the figures that are not claims left alone", arguments: cases)
+    func realSentences(_ sample: Case) {
+        let result = FigureCheck.check(sample.text)
+        #expect(result.findings.map(\.quote) == sample.marked, "\(result.findings.map { "\($0.kind) \($0.quote): \($0.claim) / \($0.expected)" })")
+    }
+
+    @Test("a number in the other convention ('7.5%' in Vietnamese) is read, but a finding resting on it is only a guess, listed with --all")
+    func theOtherConventionIsAGuess() {
+        let text = "Có 3/40 xã (7.9%) đạt chuẩn."
+        #expect(FigureCheck.check(text, language: .vi).findings.isEmpty)
+        let all = FigureCheck.check(text, language: .vi, minimum: .low).findings
+        #expect(all.map(\.quote) == ["7.9%"] && all.map(\.confidence) == [.low])
+        // The same share in the language's own format is a finding of high confidence.
+        #expect(FigureCheck.check("Có 3/40 xã (7,9%) đạt chuẩn.", language: .vi).findings.map(\.confidence) == [.high])
+    }
+
+    @Test("a percentage that two figures of the sentence nearly give, and no claim reads, is a low-confidence guess")
+    func aNearMissIsAGuess() {
+        let text = "Revenue was 1,161 million against appropriations of 1,391 million; execution stood at 84.5 percent."
+        #expect(FigureCheck.check(text, language: .en).findings.isEmpty)
+        let all = FigureCheck.check(text, language: .en, minimum: .low).findings
+        #expect(all.map(\.quote) == ["84.5 percent"] && all.first?.confidence == .low)
+        #expect(FigureCheck.check(text.replacingOccurrences(of: "84.5", with: "83.5"), language: .en, minimum: .low).findings.isEmpty)
+    }
+}
