@@ -30,8 +30,16 @@ public struct FigureCheck: Sendable {
         let arabicDigits = figures.contains { ScalarText.digit(text.scalars[$0.span.lowerBound])?.system ?? 0 > 0 }
         let format = FigureFormatter(language: language.rawValue, locale: language.locale(latinDigits: !arabicDigits))
         var claims: [ReadClaim] = []
+        var paragraph = 0, first = 0
         for sentence in sentences {
-            let sentenceClaims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
+            // A paragraph starts after an empty line; the bases a share names earlier are looked for in the last
+            // 600 scalars of it (a bounded look back, so that the check stays linear in the text).
+            let window = max(paragraph, sentence.range.lowerBound - 600)
+            if let blank = Self.lastBlankLine(in: text, before: sentence.range.lowerBound, after: window) { paragraph = blank }
+            let from = max(paragraph, window)
+            while first < sentence.figures.lowerBound, figures[first].span.lowerBound < from { first += 1 }
+            var sentenceClaims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
+            sentenceClaims.earlier = Array(figures[first..<max(first, sentence.figures.lowerBound)].suffix(40))
             claims += sentenceClaims.arithmetic()
             if let stored { claims += sentenceClaims.stored(stored).map(ReadClaim.init) }
         }
@@ -41,6 +49,20 @@ public struct FigureCheck: Sendable {
     /// The figures of a text as the check reads them.
     func figures(in string: String) -> [ReadFigure] {
         NumberReader(lexicon: .of(language)).figures(in: ScalarText(string))
+    }
+
+    /// The offset after the last empty line between `start` and `end`, if any.
+    static func lastBlankLine(in text: ScalarText, before end: Int, after start: Int) -> Int? {
+        var index = end - 1
+        while index > start {
+            if text.scalars[index] == "\n" {
+                var previous = index - 1
+                while previous > start, ScalarText.isSpace(text.scalars[previous]) { previous -= 1 }
+                if text.scalars[previous] == "\n" { return index + 1 }
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// "тыс. кв. м, что …", "Ανατ. Μακεδονία" is not: a full stop that a lower-case word follows on the same line,

@@ -10,6 +10,8 @@ struct SentenceClaims {
     let lexicon: Lexicon
     let range: Range<Int>
     let figures: [ReadFigure]
+    /// The figures of the paragraph before the sentence: the bases a share may name earlier.
+    var earlier: [ReadFigure] = []
     let format: FigureFormatter
 
     /// How far apart (in scalars) figures may be for a claim to join them.
@@ -18,7 +20,34 @@ struct SentenceClaims {
     /// Every claim of the sentence that its own figures can check, each with its finding when they refute it.
     func arithmetic() -> [ReadClaim] {
         let claims = dates() + fractions() + ranks() + achievements() + growth() + breakdowns() + yearCounts()
-        return claims + nearMisses(besides: claims)
+        let shares = sharesOfEarlierBases(besides: claims)
+        return claims + shares + nearMisses(besides: claims + shares)
+    }
+
+    // MARK: - Shares of a base named earlier
+
+    /// "… 282,8 millones de dólares, equivalentes a un 38,7 por ciento del total": an amount, words that make the
+    /// percentage after it its share, and a base that is one of the larger amounts of the same scale printed
+    /// earlier in the sentence or paragraph. Which one is a guess: the claim holds when one gives the percentage,
+    /// and is a low-confidence finding when none does.
+    func sharesOfEarlierBases(besides claims: [ReadClaim]) -> [ReadClaim] {
+        figures.indices.dropFirst().compactMap { p -> ReadClaim? in
+            let a = p - 1, share = figures[p], part = figures[a]
+            guard share.kind == .percent, part.isAmount, part.value > 0, !claims.contains(where: { $0.span.overlaps(share.span) }) else { return nil }
+            let between = gap(a, p)
+            guard between.count <= 40, text.ends(with: lexicon.shareWords, in: between),
+                  !has(lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.exceed, between),
+                  !has(lexicon.target, head(gap(after: p), 25)) else { return nil }
+            let bases = (earlier + figures[..<a]).filter { $0.isAmount && $0.exponent == part.exponent && $0.value > part.value }
+            guard !bases.isEmpty else { return nil }
+            if bases.contains(where: { base in Self.ratio(part.interval, base.interval).map { Self.overlaps($0, share.interval) } ?? false }) {
+                return claim(.share, share.span, .low, refuted: nil)
+            }
+            let nearest = bases.last!
+            return claim(.share, share.span, .low, refuted: ("\(quote(share)) as the share of \(quote(part)) in an amount printed before it",
+                                                             "no amount before it gives \(quote(share)); \(quote(part)) of \(text.string(nearest.span)) is \(percent(part.value * 100 / nearest.value, like: share))"),
+                         inputs: [part, share])
+        }
     }
 
     // MARK: - Near misses
@@ -209,7 +238,7 @@ struct SentenceClaims {
             let other = lexicon.exceed + lexicon.up + lexicon.down + lexicon.compared + lexicon.ofWhich
             let adjacent = between.count <= 40 && (bracketed || !contains([",", ";", "،", ":", "—", "("], between))
                 && !has(other + lexicon.target, between)
-            let worded = !adjacent && between.count <= 70 && !contains([";", "؛", ":"], between) && contains([",", "(", "،", "—"], between)
+            let worded = !adjacent && between.count <= 120 && !contains([";", "؛", ":"], between) && contains([",", "(", "،", "—"], between)
                 && text.ends(with: lexicon.shareWords, in: tail(between, 30)) && !has(other, between)
             // "13/53 chỉ tiêu đạt 100% trở lên": a level reached, not a share.
             guard adjacent || worded, !has(lexicon.orMore, head(gap(after: index + 1), 16)) else { continue }
