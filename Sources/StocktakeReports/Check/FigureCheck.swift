@@ -38,10 +38,14 @@ public struct FigureCheck: Sendable {
             if let blank = Self.lastBlankLine(in: text, before: sentence.range.lowerBound, after: window) { paragraph = blank }
             let from = max(paragraph, window)
             while first < sentence.figures.lowerBound, figures[first].span.lowerBound < from { first += 1 }
-            var sentenceClaims = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: Array(figures[sentence.figures]), format: format)
-            sentenceClaims.earlier = Array(figures[first..<max(first, sentence.figures.lowerBound)].suffix(40))
-            claims += sentenceClaims.arithmetic()
-            if let stored { claims += sentenceClaims.stored(stored).map(ReadClaim.init) }
+            let sentenceFigures = Array(figures[sentence.figures])
+            // A year is a word of the sentence to its arithmetic ("so với năm 2022; trong đó …"), never a figure.
+            var arithmetic = SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: sentenceFigures.filter { !$0.isYear }, format: format)
+            arithmetic.earlier = figures[first..<max(first, sentence.figures.lowerBound)].suffix(40).filter { !$0.isYear }
+            claims += arithmetic.arithmetic()
+            if let stored {
+                claims += SentenceClaims(text: text, lexicon: lexicon, range: sentence.range, figures: sentenceFigures, format: format).stored(stored).map(ReadClaim.init)
+            }
         }
         return CheckReading(language: language, figures: figures.count, sentences: sentences.count, claims: claims)
     }

@@ -38,7 +38,7 @@ struct SentenceClaims {
             guard between.count <= 40, text.ends(with: lexicon.shareWords, in: between),
                   !has(lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.exceed, between),
                   !has(lexicon.target, head(gap(after: p), 25)) else { return nil }
-            let bases = (earlier + figures[..<a]).filter { $0.isAmount && $0.exponent == part.exponent && $0.value > part.value }
+            let bases = (earlier + figures[..<a]).filter { $0.isAmount && ($0.exponent == part.exponent || $0.exponent * part.exponent > 0) && $0.value > part.value }
             guard !bases.isEmpty else { return nil }
             if bases.contains(where: { base in Self.ratio(part.interval, base.interval).map { Self.overlaps($0, share.interval) } ?? false }) {
                 return claim(.share, share.span, .low, refuted: nil)
@@ -339,8 +339,9 @@ struct SentenceClaims {
             }
             // B, up P % compared with A
             // ("…, tăng 11,4% so với cùng kỳ; trong đó, vốn nhà nước 13.713 tỷ" compares with no figure printed.)
+            // ("giảm 39,17% so với cùng kỳ (tương ứng giảm 161)" is the change; ", đạt 488,06 triệu" the value itself.)
             if pair == nil, p + 1 < figures.count, figures[p + 1].isAmount, has(lexicon.compared, gap(p, p + 1)), gap(p, p + 1).count <= 40,
-               !contains([";", "؛", "."], gap(p, p + 1)),
+               !contains([";", "؛", ".", ",", "،"], gap(p, p + 1)), !has(lexicon.up + lexicon.down + lexicon.reach, gap(p, p + 1)),
                let b = figures[..<p].indices.last(where: { figures[$0].isAmount }), figures[b].exponent == figures[p + 1].exponent {
                 pair = (p + 1, b, .medium)
             }
@@ -361,11 +362,20 @@ struct SentenceClaims {
     /// "318.011 người, tăng 40.640 người (tăng 14,65%)": a value B, its change D and the rate D ÷ (B − D), or
     /// D ÷ (B + D) for a fall. B is the amount before the change in the same clause, not one compared with.
     func growthFromDifference(_ p: Int, falling: Bool) -> ReadClaim? {
-        let d = p - 1
-        guard d >= 1, figures[d].isAmount, gap(d, p).count <= 16, contains(["(", "ή", "،"], gap(d, p)) || has(lexicon.shareWords, gap(d, p)),
-              has(lexicon.up + lexicon.down, tail(gap(before: d), 16)) else { return nil }
-        let b = d - 1
-        guard figures[b].isAmount, figures[b].exponent == figures[d].exponent, gap(b, d).count <= 40, !contains([";", "؛", "(", ")"], gap(b, d)),
+        let d: Int, b: Int
+        if p >= 2, figures[p - 1].isAmount, gap(p - 1, p).count <= 16,
+           contains(["(", "ή", "،"], gap(p - 1, p)) || has(lexicon.shareWords, gap(p - 1, p)),
+           has(lexicon.up + lexicon.down, tail(gap(before: p - 1), 16)) {
+            (d, b) = (p - 1, p - 2)
+        } else if p >= 1, p + 1 < figures.count, figures[p + 1].isAmount, gap(p, p + 1).count <= 45, contains(["("], gap(p, p + 1)),
+                  has(lexicon.up + lexicon.down, tail(gap(p, p + 1), 12)), !contains([";", "؛"], gap(p, p + 1)) {
+            // "250 doanh nghiệp, giảm 39,17% so với cùng kỳ (tương ứng giảm 161 doanh nghiệp)"
+            (d, b) = (p + 1, p - 1)
+        } else {
+            return nil
+        }
+        let between = b < p && p < d ? gap(b, p) : gap(b, d)
+        guard figures[b].isAmount, figures[b].exponent == figures[d].exponent, between.count <= 60, !contains([";", "؛", "(", ")"], between),
               !has(lexicon.compared, tail(gap(before: b), 25)) else { return nil }
         let (value, change) = (figures[b].interval, figures[d].interval)
         let base = falling ? (value.lowerBound + change.lowerBound)...(value.upperBound + change.upperBound)
@@ -385,15 +395,17 @@ struct SentenceClaims {
     func isListOpening(_ opening: Range<Int>) -> Bool {
         guard opening.count <= 90, let mark = opening.first(where: { [":", "(", "؛"].contains(text.scalars[$0]) }), mark - opening.lowerBound <= 40 else { return false }
         let label = opening.lowerBound..<mark
+        // "59.177 người so với cùng kỳ năm 2019 (55.317 người)": an earlier value in brackets, not a breakdown.
         return text.scalars[label].contains(where: ScalarText.isLetter) && !contains([",", ";", "،", ".", "`", ")"], label)
+            && !has(lexicon.compared + lexicon.up + lexicon.down, label)
     }
 
     /// ", of which", "، منها": the words that open a breakdown, after a comma that closes the whole ("١ منها …"
     /// is "one of them", about the number before it).
     func isOfWhich(_ opening: Range<Int>) -> Bool {
-        guard opening.count <= Self.near else { return false }
-        guard let start = opening.first(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && text.isWordStart($0) })
-        else { return false }
+        guard opening.count <= 2 * Self.near else { return false }
+        guard let start = opening.first(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && text.isWordStart($0) }),
+              start - opening.lowerBound <= 45 else { return false }
         return contains([",", "،", ";", "("], opening.lowerBound..<start)
     }
 
@@ -468,7 +480,7 @@ struct SentenceClaims {
                 // "W, of which 159 communes (87.4 %)": organisations and members are not parts of one another.
                 if ofWhich, whole.isCount, let wholeNoun = noun(after: i), let partNoun = noun(after: j), wholeNoun != partNoun { break }
                 // "riêng công nghiệp tăng 363 tỷ, xây dựng giảm 346 tỷ": changes, which a net whole does not bound.
-                if ofWhich, has(lexicon.up + lexicon.down, tail(gap(j - 1, j), 12)) { break }
+                if has(lexicon.up + lexicon.down, tail(gap(j - 1, j), 12)) { break }
                 // "Of the 182 communes, 159 met it; 70 of them …": a clause after a semicolon says something else.
                 if total, !parts.isEmpty, contains([";", "؛"], gap(j - 1, j)) { break }
                 parts.append(j)
