@@ -31,14 +31,15 @@ struct SentenceClaims {
     /// earlier in the sentence or paragraph. Which one is a guess: the claim holds when one gives the percentage,
     /// and is a low-confidence finding when none does.
     func sharesOfEarlierBases(besides claims: [ReadClaim]) -> [ReadClaim] {
-        figures.indices.dropFirst().compactMap { p -> ReadClaim? in
+        let claimed = SpanCover(claims.map(\.span))
+        return figures.indices.dropFirst().compactMap { p -> ReadClaim? in
             let a = p - 1, share = figures[p], part = figures[a]
-            guard share.kind == .percent, part.isAmount, part.value > 0, !claims.contains(where: { $0.span.overlaps(share.span) }) else { return nil }
+            guard share.kind == .percent, part.isAmount, part.value > 0, !claimed.covers(share.span) else { return nil }
             let between = gap(a, p)
             guard between.count <= 40, text.ends(with: lexicon.shareWords, in: between),
                   !has(lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.exceed, between),
                   !has(lexicon.target, head(gap(after: p), 25)) else { return nil }
-            let bases = (earlier + figures[..<a]).filter { $0.isAmount && ($0.exponent == part.exponent || $0.exponent * part.exponent > 0) && $0.value > part.value }
+            let bases = (earlier + figures[max(0, a - 40)..<a]).filter { $0.isAmount && ($0.exponent == part.exponent || $0.exponent * part.exponent > 0) && $0.value > part.value }
             guard !bases.isEmpty else { return nil }
             if bases.contains(where: { base in Self.ratio(part.interval, base.interval).map { Self.overlaps($0, share.interval) } ?? false }) {
                 return claim(.share, share.span, .low, refuted: nil)
@@ -56,14 +57,17 @@ struct SentenceClaims {
     /// sentence give at its printed precision but exactly one pair gives within 2 % of it, is likely a slip of
     /// those two. A guess: the pair may be a coincidence and the base unprinted; low confidence.
     func nearMisses(besides claims: [ReadClaim]) -> [ReadClaim] {
-        let amounts = figures.indices.filter { figures[$0].isAmount && figures[$0].value > 0 }
+        let claimed = SpanCover(claims.map(\.span))
         return figures.indices.compactMap { p -> ReadClaim? in
             let printed = figures[p]
             guard printed.kind == .percent, printed.decimals >= 1, printed.value > 0, !printed.isApproximate,
-                  !claims.contains(where: { $0.span.overlaps(printed.span) }) else { return nil }
+                  !claimed.covers(printed.span) else { return nil }
             var near: [(Int, Int, Decimal)] = []
-            for a in amounts where a < p {
-                for b in amounts where b != a && figures[b].exponent == figures[a].exponent && abs(b - p) <= 3 {
+            // The pair is among the eight figures before the percentage and the three around it: a bounded search
+            // in any sentence.
+            let amount = { (i: Int) in figures[i].isAmount && figures[i].value > 0 }
+            for a in max(0, p - 8)..<p where amount(a) {
+                for b in max(0, p - 3)..<min(figures.count, p + 4) where b != a && amount(b) && figures[b].exponent == figures[a].exponent {
                     guard let ratio = Self.ratio(figures[a].interval, figures[b].interval) else { continue }
                     if Self.overlaps(ratio, printed.interval) { return nil }
                     let midpoint = figures[a].value * 100 / figures[b].value
@@ -524,5 +528,32 @@ struct SentenceClaims {
             i = j - 1
         }
         return claims
+    }
+}
+
+/// Spans, to ask in logarithmic time whether any overlaps a given one: sorted by start, with the furthest end of
+/// each prefix.
+struct SpanCover {
+    private let starts: [Int]
+    private let furthestEnds: [Int]
+
+    init(_ spans: [Range<Int>]) {
+        let sorted = spans.sorted { $0.lowerBound < $1.lowerBound }
+        starts = sorted.map(\.lowerBound)
+        var furthest = Int.min
+        furthestEnds = sorted.map { span in
+            furthest = max(furthest, span.upperBound)
+            return furthest
+        }
+    }
+
+    func covers(_ span: Range<Int>) -> Bool {
+        // The spans that start before `span` ends; one of them overlaps it when the furthest end passes its start.
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < span.upperBound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && furthestEnds[low - 1] > span.lowerBound
     }
 }
