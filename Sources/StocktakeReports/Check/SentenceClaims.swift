@@ -170,7 +170,11 @@ struct SentenceClaims {
         figures.indices.dropLast().compactMap { i in
             guard figures[i].isCount, case .yearRange(let from, let to) = figures[i + 1].kind else { return nil }
             let between = gap(i, i + 1)
-            guard between.count <= 30, text.contains(lexicon.years, in: head(between, 24)), to >= from else { return nil }
+            // "5 consecutive years (2020-2024)"; "1 năm học 2017-2018" is a school year, one year written with two.
+            var words = trimmed(between)
+            if words.last == "(" { words.removeLast() }
+            while let last = words.last, ScalarText.isSpace(last) { words.removeLast() }
+            guard between.count <= 30, lexicon.years.contains(words), to >= from else { return nil }
             let years = Decimal(to - from + 1)
             let span = figures[i].span.lowerBound..<figures[i + 1].span.upperBound
             return claim(.yearCount, span, .high, refuted: figures[i].printed == years ? nil
@@ -410,7 +414,8 @@ struct SentenceClaims {
         guard opening.count <= 2 * Self.near else { return false }
         guard let start = opening.first(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && text.isWordStart($0) }),
               start - opening.lowerBound <= 45 else { return false }
-        return contains([",", "،", ";", "("], opening.lowerBound..<start)
+        // "(tăng 160 xã …), trong đó …" breaks down what the bracket is about, not the figure in it.
+        return contains([",", "،", ";", "("], opening.lowerBound..<start) && !contains([")"], opening.lowerBound..<start)
     }
 
     /// "Of the 27 targets, 20 …, 5 … and 2 …", "Trong 27 chỉ tiêu, …": a total after "of" at the start of a clause,
@@ -469,6 +474,8 @@ struct SentenceClaims {
             let whole = figures[i]
             guard whole.isAmount || whole.kind == .percent || (whole.isFraction && !isRank(i)) else { continue }
             let opening = gap(i, i + 1)
+            // A change is not a whole with parts.
+            if has(lexicon.up + lexicon.down, tail(gap(before: i), 12)) { continue }
             let total = whole.isCount && !isListOpening(opening) && isTotalOpening(i)
             let list = whole.isCount && (total || isListOpening(opening))
             let ofWhich = !list && isOfWhich(opening)
@@ -485,8 +492,10 @@ struct SentenceClaims {
                 if ofWhich, whole.isCount, let wholeNoun = noun(after: i), let partNoun = noun(after: j), wholeNoun != partNoun { break }
                 // "riêng công nghiệp tăng 363 tỷ, xây dựng giảm 346 tỷ": changes, which a net whole does not bound.
                 if has(lexicon.up + lexicon.down, tail(gap(j - 1, j), 12)) { break }
-                // "Of the 182 communes, 159 met it; 70 of them …": a clause after a semicolon says something else.
+                // "Of the 182 communes, 159 met it; 70 of them …": a clause after a semicolon says something else; a
+                // list in brackets ends with them ("(… 7 trường), vượt 15").
                 if total, !parts.isEmpty, contains([";", "؛"], gap(j - 1, j)) { break }
+                if !parts.isEmpty, contains([")"], gap(j - 1, j)), contains(["("], opening) { break }
                 parts.append(j)
                 // A part's own share of the whole, in brackets or after "accounting for" right after it.
                 if whole.kind != .percent, j + 1 < figures.count, figures[j + 1].kind == .percent, isShareOpening(gap(j, j + 1)) {
