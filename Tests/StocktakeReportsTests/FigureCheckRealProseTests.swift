@@ -48,6 +48,24 @@ struct FigureCheckRealProseTests {
              marked: []),
         // A financial year is not a fraction.
         Case(excerpt: "en-015", text: "In her report for the 2020/21 financial year, the Controller of Budget noted that only five counties achieved their set targets.", marked: []),
+        // Differences of percentages, in points or with a percent sign, several comparing one percentage in turn.
+        Case(excerpt: "vi-011", text: "GRDP 6 tháng đầu năm 2023 của Quảng Ninh ước tăng 9,46%, cao hơn 0,24 điểm % so với tốc độ tăng cùng kỳ 2022; cao hơn 0,66 điểm % so với kịch bản (8,80%).",
+             marked: []),
+        Case(excerpt: "vi-011 planted", text: "GRDP 6 tháng đầu năm 2023 của Quảng Ninh ước tăng 9,46%, cao hơn 0,24 điểm % so với tốc độ tăng cùng kỳ 2022; cao hơn 0,96 điểm % so với kịch bản (8,80%).",
+             marked: ["0,96 điểm %"]),
+        // The percentage compared with after a year and a date; "thấp hơn 5,25%" read in points (or relative, 5,74 %).
+        Case(excerpt: "vi-058", text: "tỷ lệ độ bao phủ BHYT mới đạt 86,25% dân số, thấp hơn 5,25% so với chỉ tiêu được giao tại Quyết định số 546/QĐ-TTg ngày 29/4/2022 của Thủ tướng Chính phủ (91,5%) và thấp hơn 5,75% so với chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU của Tỉnh ủy (92%).",
+             marked: []),
+        Case(excerpt: "vi-058 planted", text: "tỷ lệ độ bao phủ BHYT mới đạt 86,25% dân số, thấp hơn 5,25% so với chỉ tiêu được giao tại Quyết định số 546/QĐ-TTg ngày 29/4/2022 của Thủ tướng Chính phủ (91,5%) và thấp hơn 7,55% so với chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU của Tỉnh ủy (92%).",
+             marked: ["7,55%"]),
+        // The comparative after the difference.
+        Case(excerpt: "es-001 planted", text: "la tasa de crecimiento económico (GRDP) de la provincia de Quang Ninh alcanzó el 10,91%, un aumento del 0,4% en comparación con el plan establecido (10,5%), un 2,21% más que en el mismo período de 2024 (8,79%), ocupando el tercer lugar.",
+             marked: ["2,21%"]),
+        // A change after the plan word is not the plan: "đạt 97,89% kế hoạch, tăng 1.148 người".
+        Case(excerpt: "vi-073", text: "Số người tham gia BHXH bắt buộc là 93.868 người, đạt 97,89% kế hoạch, tăng 1.148 người so với cuối năm 2022.", marked: []),
+        // "hơn 5 năm (2018-2023)" counts the years elapsed; "5 năm liên tiếp" would count both ends.
+        Case(excerpt: "vi-067", text: "Qua hơn 5 năm (2018-2023) thực hiện Chương trình OCOP, đến nay cả nước đã có 63/63 tỉnh, thành phố đánh giá sản phẩm OCOP.", marked: []),
+        Case(excerpt: "vi-067 consecutive", text: "Tỉnh tăng trưởng 5 năm liên tiếp (2018-2023).", marked: ["5 năm liên tiếp (2018-2023"]),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

@@ -18,6 +18,8 @@ public struct FigureFinding: Sendable, Equatable, Codable {
         case rankBeyondPeers = "rank_beyond_peers"
         /// A day that no calendar has ("31 June", "29/02/2023").
         case impossibleDate = "impossible_date"
+        /// A difference between two percentages against the two ("9,46 %, 0,66 points above the plan's 8,80 %").
+        case difference
         /// A number of years against the year range printed with it ("5 consecutive years (2020-2024)").
         case yearCount = "year_count"
         /// A figure naming a stored indicator that differs from the stored value at its printed precision.

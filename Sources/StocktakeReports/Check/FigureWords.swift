@@ -28,12 +28,20 @@ struct FigureWords: Sendable {
     var to: WordList
     /// "B, up 10 % compared with A".
     var compared: WordList
+    /// "2.1 points higher than …", "un 2,12% más que …": the word after a comparative, read only right after a
+    /// difference, where it cannot be taken for anything else.
+    var than: WordList
     /// Words that make a figure a bound, not a result ("at least 8 %", "8 % كحد أدنى").
     var bounds: WordList
+    /// "0,66 điểm %", "2.3 percentage points": a difference of percentages.
+    var points: WordList
     /// "100 % or more", "100% trở lên": after a percentage, a level, not a share.
     var orMore: WordList
     /// "5 consecutive years (2020-2024)": the words for years after a count.
     var years: WordList
+    /// "consecutive", "liên tục": years counted with both ends; without it, "5 năm (2018-2023)" may count the
+    /// years elapsed.
+    var consecutive: WordList
     /// "9 months", "6 tháng đầu năm": a count of months, quarters, weeks or days is a period, not an amount.
     var periods: WordList
     /// Ordinals written as words ("first in the region", "thứ nhất", "πρώτη θέση"), one to ten.
@@ -90,9 +98,12 @@ extension FigureWords {
         from: ["from"],
         to: ["to"],
         compared: ["compared with", "compared to", "from", "against", "over"],
+        than: ["than"],
         bounds: ["at least", "at most", "exactly", "to"],
+        points: ["percentage points", "percentage point", "points", "point", "pp", "p.p."],
         orMore: ["or more", "and above", "or above", "or higher"],
         years: ["years", "consecutive years", "years in a row"],
+        consecutive: ["consecutive", "in a row"],
         periods: ["months", "month", "quarters", "quarter", "weeks", "week", "days"],
         ordinals: Self.ranked([["first"], ["second"], ["third"], ["fourth"], ["fifth"], ["sixth"], ["seventh"], ["eighth"], ["ninth"], ["tenth"]]),
         and: ["and"],
@@ -122,9 +133,12 @@ extension FigureWords {
         from: ["từ"],
         to: ["lên", "đến", "tới"],
         compared: ["so với"],
+        than: [],
         bounds: ["tối thiểu", "tối đa", "đúng", "từ", "đến"],
+        points: ["điểm %", "điểm phần trăm", "điểm"],
         orMore: ["trở lên", "trở xuống"],
-        years: ["năm", "năm liên tục", "năm liền"],
+        years: ["năm", "năm liên tục", "năm liền", "năm liên tiếp"],
+        consecutive: ["liên tục", "liền", "liên tiếp"],
         periods: ["tháng", "quý", "tuần", "ngày"],
         ordinals: Self.ranked([["thứ nhất", "đứng đầu"], ["thứ hai"], ["thứ ba"], ["thứ tư"], ["thứ năm"], ["thứ sáu"], ["thứ bảy"], ["thứ tám"], ["thứ chín"], ["thứ mười"]]),
         and: ["và"],
@@ -148,9 +162,12 @@ extension FigureWords {
         from: ["de", "desde"],
         to: ["a", "hasta"],
         compared: ["respecto a", "respecto de", "frente a", "en comparación con", "con respecto a"],
+        than: ["que"],
         bounds: ["al menos", "hasta", "exactamente", "entre"],
+        points: ["puntos porcentuales", "punto porcentual", "puntos", "p.p."],
         orMore: ["o más", "o superior", "o menos"],
         years: ["años", "años consecutivos"],
+        consecutive: ["consecutivos"],
         periods: ["meses", "mes", "trimestres", "semanas", "días"],
         ordinals: Self.ranked([["primero", "primera", "primer"], ["segundo", "segunda"], ["tercero", "tercera", "tercer"], ["cuarto", "cuarta"], ["quinto", "quinta"], ["sexto", "sexta"], ["séptimo", "séptima"], ["octavo", "octava"], ["noveno", "novena"], ["décimo", "décima"]]),
         and: ["y", "e"],
@@ -182,9 +199,12 @@ extension FigureWords {
         from: ["από"],
         to: ["σε", "στα", "στις", "στους", "στο", "έως"],
         compared: ["σε σύγκριση με", "σε σχέση με", "έναντι"],
+        than: ["από"],
         bounds: ["τουλάχιστον", "το πολύ", "ακριβώς", "έως"],
+        points: ["ποσοστιαίες μονάδες", "ποσοστιαίας μονάδας", "ποσοστιαία μονάδα", "μονάδες"],
         orMore: ["και άνω", "και πάνω", "ή περισσότερο"],
         years: ["έτη", "συνεχόμενα έτη", "χρόνια", "συνεχόμενα χρόνια"],
+        consecutive: ["συνεχόμενα"],
         periods: ["μήνες", "μηνών", "μήνα", "τρίμηνα", "τριμήνου", "εβδομάδες", "ημέρες", "ημερών"],
         ordinals: Self.ranked([["πρώτη", "πρώτος", "πρώτο", "πρώτης", "πρώτου"], ["δεύτερη", "δεύτερος", "δεύτερο"], ["τρίτη", "τρίτος", "τρίτο"], ["τέταρτη", "τέταρτος", "τέταρτο"], ["πέμπτη", "πέμπτος", "πέμπτο"], ["έκτη", "έκτος", "έκτο"], ["έβδομη", "έβδομος", "έβδομο"], ["όγδοη", "όγδοος", "όγδοο"], ["ένατη", "ένατος", "ένατο"], ["δέκατη", "δέκατος", "δέκατο"]]),
         and: ["και"],
@@ -218,9 +238,12 @@ extension FigureWords {
         from: ["с"],
         to: ["до"],
         compared: ["по сравнению с", "против"],
+        than: ["чем"],
         bounds: ["не менее", "не более", "ровно", "от", "до"],
+        points: ["процентных пункта", "процентных пунктов", "процентного пункта", "процентный пункт", "п.п.", "п. п."],
         orMore: ["и более", "и выше", "и менее"],
         years: ["лет", "года", "год", "лет подряд", "года подряд"],
+        consecutive: ["подряд"],
         periods: ["месяцев", "месяца", "месяц", "квартала", "кварталов", "недель", "недели", "дней", "дня"],
         ordinals: Self.ranked([["первое", "первый", "первая", "первом", "первого"], ["второе", "второй", "вторая"], ["третье", "третий", "третья"], ["четвёртое", "четвертое", "четвёртый", "четвертый"], ["пятое", "пятый"], ["шестое", "шестой"], ["седьмое", "седьмой"], ["восьмое", "восьмой"], ["девятое", "девятый"], ["десятое", "десятый"]]),
         and: ["и"],
@@ -248,9 +271,12 @@ extension FigureWords {
         from: ["من"],
         to: ["إلى", "الى"],
         compared: ["مقارنة", "مقارنةً", "بالمقارنة"],
+        than: [],
         bounds: ["كحد أدنى", "كحد أقصى", "تحديدًا", "إلى"],
+        points: ["نقطة مئوية", "نقاط مئوية", "نقطة"],
         orMore: ["فأكثر", "فما فوق", "أو أكثر"],
         years: ["سنوات", "أعوام", "سنوات متتالية", "أعوام متتالية"],
+        consecutive: ["متتالية"],
         periods: ["أشهر", "شهرا", "شهراً", "شهور", "أسابيع", "يوما", "يومًا", "أيام"],
         ordinals: Self.ranked([["الأول", "الأولى"], ["الثاني", "الثانية"], ["الثالث", "الثالثة"], ["الرابع", "الرابعة"], ["الخامس", "الخامسة"], ["السادس", "السادسة"], ["السابع", "السابعة"], ["الثامن", "الثامنة"], ["التاسع", "التاسعة"], ["العاشر", "العاشرة"]]),
         and: ["و"],

@@ -112,6 +112,9 @@ struct NumberReader: Sendable {
             figure.isYear = true
         } else if number.decimals == 0, text.word(from: lexicon.periods, at: after) != nil {
             figure.isPeriod = true
+        } else if let length = text.word(from: lexicon.points, at: after) {
+            figure.isPoints = true
+            end = after + length
         }
         if figure.kind == .number, isRank(start, in: text) { figure.kind = .ordinal }
         figure.span = start..<end

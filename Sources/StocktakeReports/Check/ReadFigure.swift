@@ -31,6 +31,8 @@ public struct ReadFigure: Sendable, Equatable {
     public var isUncertainFormat = false
     /// A count of months, quarters, weeks or days ("9 tháng", "6 months"): a period, never an amount of a claim.
     public var isPeriod = false
+    /// "0,66 điểm %", "2.3 percentage points": a difference of two percentages, not an amount.
+    public var isPoints = false
     /// The decimals of a fraction's denominator ("20,5/25,0 tỷ").
     public var denominatorDecimals = 0
 
@@ -45,7 +47,14 @@ public struct ReadFigure: Sendable, Equatable {
     }
 
     public var isFraction: Bool { if case .fraction = kind { true } else { false } }
-    public var isAmount: Bool { kind == .number && !isYear && !isApproximate && !isPeriod }
+    /// A year, a day or a range of years: when, never how much.
+    public var isCalendar: Bool {
+        switch kind {
+        case .date, .yearRange: true
+        default: isYear
+        }
+    }
+    public var isAmount: Bool { kind == .number && !isYear && !isApproximate && !isPeriod && !isPoints }
     public var isCount: Bool { isAmount && decimals == 0 && exponent == 0 }
 
     /// The closed range of true values the printed figure stands for.

@@ -19,9 +19,60 @@ struct SentenceClaims {
 
     /// Every claim of the sentence that its own figures can check, each with its finding when they refute it.
     func arithmetic() -> [ReadClaim] {
-        let claims = dates() + fractions() + ranks() + achievements() + growth() + breakdowns() + yearCounts()
+        let claims = dates() + fractions() + ranks() + achievements() + growth() + breakdowns() + yearCounts() + differences()
         let shares = sharesOfEarlierBases(besides: claims)
         return claims + shares + nearMisses(besides: claims + shares)
+    }
+
+    // MARK: - Differences of percentages
+
+    /// "GRDP tăng 9,46%, cao hơn 0,66 điểm % so với kịch bản (8,80%)": a percentage, a comparative and a
+    /// difference, then the percentage compared with. A difference in points is P1 − P0; one printed with a
+    /// percent sign may be in points or relative (P1 ÷ P0 − 1), and is refuted only when it is neither. Several
+    /// differences may compare one percentage in turn ("86,25 %, thấp hơn 5,25 % so với … (91,5 %) và thấp hơn
+    /// 5,75 % so với … (92 %)"); the percentage compared with may follow a year or a date ("so với cùng kỳ năm
+    /// 2022 (cùng kỳ tăng 10,28%)").
+    func differences() -> [ReadClaim] {
+        var claims: [ReadClaim] = []
+        // The percentage the differences so far compare, and the last figure of their chain.
+        var chain: (subject: Int, end: Int)?
+        for d in figures.indices.dropFirst() where figures[d].isPoints || figures[d].kind == .percent {
+            var before = gap(d - 1, d)
+            let later: Int
+            if let chain, chain.end == figures[..<d].indices.last(where: { !figures[$0].isCalendar }) {
+                // "… so với tốc độ tăng cùng kỳ; cao hơn 0,66 điểm %": the comparative after the last clause's end.
+                later = chain.subject
+                if let end = text.scalars[before].lastIndex(where: { [";", "؛", ","].contains($0) }) { before = (end + 1)..<before.upperBound }
+            } else if figures[d - 1].kind == .percent, !figures[d - 1].isPoints, !contains([";", "؛", ":"], before) {
+                later = d - 1
+            } else {
+                continue
+            }
+            // The comparative before the difference, or right after it ("un 2,12% más que …").
+            let after = head(gap(after: d), 12)
+            let rising = has(lexicon.up + lexicon.exceed, before) || has(lexicon.up + lexicon.exceed, after)
+            let falling = has(lexicon.down, before) || has(lexicon.down, after)
+            guard rising != falling, before.count <= 30, has(lexicon.compared + lexicon.than, head(gap(after: d), 25)) else { continue }
+            chain = (later, d)
+            // The percentage compared with: the next one, past years and dates only, in the same clause.
+            guard let e = figures[(d + 1)...].indices.first(where: { !figures[$0].isCalendar }),
+                  figures[e].kind == .percent, !figures[e].isPoints, gap(d, e).count <= 110,
+                  !contains([";", "؛", ":", ","], gap(d, e)) else { continue }
+            chain = (later, e)
+            let (difference, earlier) = (figures[d], figures[e])
+            let points = rising ? (figures[later].interval.lowerBound - earlier.interval.upperBound)...(figures[later].interval.upperBound - earlier.interval.lowerBound)
+                : (earlier.interval.lowerBound - figures[later].interval.upperBound)...(earlier.interval.upperBound - figures[later].interval.lowerBound)
+            var holds = Self.overlaps(points, difference.interval)
+            if !holds, !difference.isPoints, let ratio = Self.ratio(figures[later].interval, earlier.interval) {
+                holds = Self.overlaps(rising ? (ratio.lowerBound - 100)...(ratio.upperBound - 100) : (100 - ratio.upperBound)...(100 - ratio.lowerBound), difference.interval)
+            }
+            let midpoint = rising ? figures[later].value - earlier.value : earlier.value - figures[later].value
+            claims.append(claim(.difference, difference.span, .medium, refuted: holds ? nil
+                : ("\(quote(difference)) as the difference of \(quote(figures[later])) and \(quote(earlier))",
+                   "\(quote(figures[later])) is \(format.number(abs(midpoint), decimals: difference.decimals + 1)) points \(midpoint < 0 ? "away from" : rising ? "above" : "below") \(quote(earlier))"),
+                inputs: [figures[later], difference, earlier]))
+        }
+        return claims
     }
 
     // MARK: - Shares of a base named earlier
@@ -176,8 +227,10 @@ struct SentenceClaims {
             while let last = words.last, ScalarText.isSpace(last) { words.removeLast() }
             guard between.count <= 30, lexicon.years.contains(words), to >= from else { return nil }
             let years = Decimal(to - from + 1)
+            // "Qua hơn 5 năm (2018-2023)" counts the years elapsed; "5 consecutive years" counts both ends.
+            let holds = figures[i].printed == years || !has(lexicon.consecutive, between) && figures[i].printed == years - 1
             let span = figures[i].span.lowerBound..<figures[i + 1].span.upperBound
-            return claim(.yearCount, span, .high, refuted: figures[i].printed == years ? nil
+            return claim(.yearCount, span, .high, refuted: holds ? nil
                 : ("\(quote(figures[i])) years as \(quote(figures[i + 1]))", "\(quote(figures[i + 1])) spans \(format.number(years, decimals: 0)) years, both ends counted"))
         }
     }
@@ -306,8 +359,10 @@ struct SentenceClaims {
             if exceeds {
                 t = ((a + 1)..<p).first(where: isTarget) ?? (p + 1 < figures.count && gap(p, p + 1).count <= 30 && isTarget(p + 1) ? p + 1 : nil)
             } else if has(lexicon.target, head(gap(after: p), 25)), p + 1 < figures.count, figures[p + 1].isAmount,
+                      !has(lexicon.up + lexicon.down, gap(p, p + 1)),
                       gap(p, p + 1).count <= 40 && isTarget(p + 1) || gap(p, p + 1).count <= 80 && trimmed(gap(p, p + 1)).last == "(" {
-                // "51,8 % of the resolution (23.600 tỷ)", "57 % del presupuesto anual … (S/ 890 millones)"
+                // "51,8 % of the resolution (23.600 tỷ)", "57 % del presupuesto anual … (S/ 890 millones)"; not
+                // "đạt 97,89% kế hoạch, tăng 1.148 người": a change after the plan word is not the plan.
                 t = p + 1
             } else {
                 t = nil

@@ -218,6 +218,7 @@ struct UIText: Sendable, Decodable {
     let kindRankBeyondPeers: String
     let kindImpossibleDate: String
     let kindYearCount: String
+    let kindDifference: String
     let kindStoredValue: String
     let confidenceHigh: String
     let confidenceMedium: String
@@ -377,6 +378,7 @@ extension UIText {
         case .rankBeyondPeers: kindRankBeyondPeers
         case .impossibleDate: kindImpossibleDate
         case .yearCount: kindYearCount
+        case .difference: kindDifference
         case .storedValue: kindStoredValue
         }
     }
