@@ -66,6 +66,23 @@ struct FigureCheckRealProseTests {
         // "hơn 5 năm (2018-2023)" counts the years elapsed; "5 năm liên tiếp" would count both ends.
         Case(excerpt: "vi-067", text: "Qua hơn 5 năm (2018-2023) thực hiện Chương trình OCOP, đến nay cả nước đã có 63/63 tỉnh, thành phố đánh giá sản phẩm OCOP.", marked: []),
         Case(excerpt: "vi-067 consecutive", text: "Tỉnh tăng trưởng 5 năm liên tiếp (2018-2023).", marked: ["5 năm liên tiếp (2018-2023"]),
+        // A part right after "of which" and its share: the whole is the amount "of which" follows, not a figure in
+        // a bracket before it.
+        Case(excerpt: "vi-042", text: "thi hành kỷ luật 1.616 đảng viên (khiển trách 1.221, cảnh cáo 218, cách chức 12, khai trừ 165), bằng 171,7% so với nửa nhiệm kỳ 2015 - 2020, trong đó có 401 cấp ủy viên, chiếm 24,8%.",
+             marked: []),
+        Case(excerpt: "vi-042 planted", text: "Ủy ban kiểm tra các cấp đã thi hành kỷ luật 57 đảng viên, bằng 71,25% so với cùng kỳ 2022; trong đó, có 17 cấp ủy viên, chiếm 28,92% tổng số đảng viên bị kỷ luật.",
+             marked: ["28,92%"]),
+        // The whole in the sentence before, the part's own change between it and its share.
+        Case(excerpt: "vi-081 planted", text: "Ước kim ngạch xuất khẩu toàn tỉnh tháng 10/2022 đạt 77,52 triệu USD, tăng 13,1% so với cùng kỳ năm 2021. Trong đó, doanh nghiệp trong nước ước đạt 48,06 triệu USD, tăng 47,89% so với cùng kỳ năm trước, chiếm 68% kim ngạch xuất khẩu toàn tỉnh.",
+             marked: ["68%"]),
+        // One part with two shares, each of another whole: which is which is not said by the figures.
+        Case(excerpt: "vi-031", text: "Hộ nghèo có 10.689 hộ, chiếm 3,20% so với tổng số hộ toàn tỉnh (tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%), trong đó có 3.373 hộ nghèo vùng đồng bào dân tộc (chiếm 13,13% so với tổng số hộ nghèo DTTS và chiếm 31,56% so với tổng số hộ nghèo toàn tỉnh).",
+             marked: []),
+        // An actual over its plan, then "đạt P% kế hoạch" in the same clause; the unit written after each count.
+        Case(excerpt: "vi-070 planted", text: "Các cơ sở đã tuyển sinh, đào tạo và bồi dưỡng cho 23.688/28.000 người, đạt 48,6% kế hoạch, tăng 5% so với cùng kỳ năm 2023 (22.556 người).",
+             marked: ["48,6%"]),
+        Case(excerpt: "vi-039 planted", text: "Tính đến tháng 6/2024, số xã đạt chuẩn NTM là 129 xã/193 xã, đạt tỷ lệ 76%.", marked: ["76%"]),
+        Case(excerpt: "vi-039", text: "Tính đến tháng 6/2024, số xã đạt chuẩn NTM là 129 xã/193 xã, đạt tỷ lệ 67%.", marked: []),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

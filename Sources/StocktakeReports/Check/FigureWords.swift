@@ -18,6 +18,8 @@ struct FigureWords: Sendable {
     var ofTotal: WordList
     /// "…, reaching a rate of 87.4 %", "chiếm 87,4%": words that make the percentage after them a share.
     var shareWords: WordList
+    /// "accounting for", "chiếm": share words that can only mean a part of a whole, not a rate reached.
+    var partOfWhole: WordList
     var exceed: WordList
     var reach: WordList
     var target: WordList
@@ -90,6 +92,7 @@ extension FigureWords {
         ofWhich: ["of which", "of whom", "including", "among them"],
         ofTotal: ["of the", "of", "out of", "out of the", "of all"],
         shareWords: ["accounting for", "a rate of", "equivalent to", "equal to", "representing", "or", "reaching", "at a rate of", "i.e.", "making up", "share of"],
+        partOfWhole: ["accounting for", "making up", "representing", "share of"],
         exceed: ["exceed", "exceeded", "exceeding", "exceeds", "surpassed", "surpassing", "above"],
         reach: ["reaching", "reached", "reach", "achieving", "achieved", "equal to"],
         target: ["target", "plan", "estimate", "goal", "objective", "resolution", "budget estimate", "forecast"],
@@ -125,6 +128,7 @@ extension FigureWords {
         ofWhich: ["trong đó", "bao gồm"],
         ofTotal: ["trong", "trong số", "trong tổng số", "trên tổng số", "tổng số"],
         shareWords: ["chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ", "đạt tỷ lệ", "đạt tỉ lệ", "tỷ lệ", "tỉ lệ", "đạt", "bằng", "tương đương", "tương ứng", "tương ứng với", "đạt tỷ lệ là"],
+        partOfWhole: ["chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ"],
         exceed: ["vượt"],
         reach: ["đạt", "bằng"],
         target: ["kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "nghị quyết", "kịch bản"],
@@ -154,6 +158,7 @@ extension FigureWords {
         ofWhich: ["de los cuales", "de las cuales", "de ellos", "de ellas", "entre ellos", "entre ellas"],
         ofTotal: ["de los", "de las", "del total de", "de un total de", "de"],
         shareWords: ["lo que representa", "que representa", "representa", "representando", "equivalente a", "equivale a", "el equivalente a", "alcanzando", "es decir", "un", "una tasa de", "o sea", "lo que supone", "supone"],
+        partOfWhole: ["lo que representa", "que representa", "representa", "representando"],
         exceed: ["superando", "superó", "superior", "supera", "superada", "superado", "por encima"],
         reach: ["alcanzando", "alcanzó", "alcanza", "equivalente", "el equivalente"],
         target: ["meta", "plan", "objetivo", "previsión", "previsto", "estimación", "programado", "presupuestado", "presupuesto"],
@@ -191,6 +196,7 @@ extension FigureWords {
         ofWhich: ["εκ των οποίων", "από τις οποίες", "από τους οποίους", "από τα οποία", "μεταξύ των οποίων"],
         ofTotal: ["από τους", "από τις", "από τα", "επί συνόλου", "από"],
         shareWords: ["ποσοστό", "δηλαδή", "που αντιστοιχεί σε", "που αντιστοιχούν σε", "αντιστοιχεί σε", "ήτοι", "ή", "ποσοστό της τάξης του", "με ποσοστό", "σε ποσοστό"],
+        partOfWhole: ["που αντιστοιχεί σε", "που αντιστοιχούν σε", "αντιστοιχεί σε"],
         exceed: ["υψηλότερα", "υψηλότερη", "υψηλότερο", "υψηλότερες", "υπερβαίνοντας", "υπερβαίνει", "υπερέβη", "υπέρβαση", "ξεπερνώντας", "ξεπέρασε", "ξεπερνά", "πάνω από"],
         reach: ["φτάνοντας", "έφτασε", "φτάνει", "επιτυγχάνοντας", "ίσο με"],
         target: ["στόχο", "στόχου", "στόχος", "σχεδίου", "σχέδιο", "εκτίμησης", "εκτίμηση", "πρόβλεψης", "προϋπολογισμού", "προϋπολογισμό", "προϋπολογισμός"],
@@ -229,6 +235,7 @@ extension FigureWords {
         ofWhich: ["из них", "в том числе", "в т. ч.", "в т.ч."],
         ofTotal: ["из", "из общего числа"],
         shareWords: ["или", "что составляет", "что составило", "составив", "составляет", "составило", "что соответствует", "то есть", "доля"],
+        partOfWhole: ["что составляет", "составляет", "что составило", "составило", "доля"],
         exceed: ["превысив", "превысил", "превысила", "превысило", "превышение", "превышает", "выше"],
         reach: ["достигнув", "достиг", "достигла", "достигло", "составив", "составил", "составила", "составило"],
         target: ["плана", "план", "цели", "цель", "задания", "прогноза", "прогноз", "плановых назначений", "годовых назначений", "назначений",
@@ -263,6 +270,7 @@ extension FigureWords {
         ofWhich: ["منها", "من بينها", "منهم", "بما في ذلك"],
         ofTotal: ["من أصل", "من بين", "من إجمالي", "من"],
         shareWords: ["بنسبة", "أي بنسبة", "بما نسبته", "ما نسبته", "تمثل", "يمثل", "أي", "بنسبة بلغت", "تعادل", "يعادل", "ما يعادل"],
+        partOfWhole: ["تمثل", "يمثل", "ما نسبته", "بما نسبته"],
         exceed: ["متجاوزًا", "متجاوزا", "متجاوزة", "تجاوز", "تجاوزت", "متخطيًا", "فاق", "بزيادة"],
         reach: ["بلغ", "بلغت", "بالغًا", "بالغة", "محققًا", "محققة", "يعادل", "ما يعادل"],
         target: ["الهدف", "المستهدف", "الخطة", "التقديرات", "تقديرات", "المخطط", "المقرر", "المخطط له", "الموازنة"],

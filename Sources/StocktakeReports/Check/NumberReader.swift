@@ -198,10 +198,20 @@ struct NumberReader: Sendable {
         guard start > 0 else { return false }
         let previous = text.scalars[start - 1]
         if ScalarText.isNonArabicLetter(previous) { return true }
+        if previous == "/", isUnitBeforeSlash(start - 1, in: text) { return false }
         if previous == "-" || previous == "/" || previous == "_" || previous == "." || previous == "," {
             return start > 1 && (ScalarText.isLetter(text.scalars[start - 2]) || ScalarText.digit(text.scalars[start - 2]) != nil)
         }
         return false
+    }
+
+    /// "129 xã/193 xã": a short lower-case word between a number and a slash is the unit of an x/y; codes such as
+    /// "NQ/TU" or "QĐ/193" are upper case.
+    private func isUnitBeforeSlash(_ slash: Int, in text: ScalarText) -> Bool {
+        var index = slash
+        while index > 0, ScalarText.isLetter(text.scalars[index - 1]), slash - index < 12 { index -= 1 }
+        guard index < slash, index > 1, ScalarText.isSpace(text.scalars[index - 1]), ScalarText.digit(text.scalars[index - 2]) != nil else { return false }
+        return text.scalars[index..<slash].allSatisfy { $0.properties.isLowercase }
     }
 
     /// The offset after a token that is not a figure: letters, digits and the joiners of codes.

@@ -85,13 +85,16 @@ struct SentenceClaims {
         let claimed = SpanCover(claims.map(\.span))
         return figures.indices.dropFirst().compactMap { p -> ReadClaim? in
             let a = p - 1, share = figures[p], part = figures[a]
-            guard share.kind == .percent, part.isAmount, part.value > 0, !claimed.covers(share.span) else { return nil }
+            guard share.kind == .percent, !claimed.covers(share.span) else { return nil }
+            if let read = shareOfWhich(p) { return read }
+            guard part.isAmount, part.value > 0 else { return nil }
             let between = gap(a, p)
             guard between.count <= 40, text.ends(with: lexicon.shareWords, in: between),
                   !has(lexicon.up + lexicon.down + lexicon.compared + lexicon.target + lexicon.exceed, between),
                   !has(lexicon.target, head(gap(after: p), 25)) else { return nil }
             let bases = (earlier + figures[max(0, a - 40)..<a]).filter { $0.isAmount && ($0.exponent == part.exponent || $0.exponent * part.exponent > 0) && $0.value > part.value }
             guard !bases.isEmpty else { return nil }
+
             if bases.contains(where: { base in Self.ratio(part.interval, base.interval).map { Self.overlaps($0, share.interval) } ?? false }) {
                 return claim(.share, share.span, .low, refuted: nil)
             }
@@ -100,6 +103,34 @@ struct SentenceClaims {
                                                              "no amount before it gives \(quote(share)); \(quote(part)) of \(text.string(nearest.span)) is \(percent(part.value * 100 / nearest.value, like: share))"),
                          inputs: [part, share])
         }
+    }
+
+    /// "… kỷ luật 57 đảng viên …; trong đó, có 17 cấp ủy viên, chiếm 29,82%": the part is the first figure of a clause
+    /// that opens with "of which", its one share follows words that make it a part of a whole ("chiếm", "accounting
+    /// for"), perhaps after its own rates of change, and the whole is the last larger amount before "of which". Read
+    /// so, the base is not a guess.
+    func shareOfWhich(_ p: Int) -> ReadClaim? {
+        guard text.ends(with: lexicon.partOfWhole, in: gap(p - 1, p)),
+              let a = figures[..<p].indices.last(where: { figures[$0].isAmount }), p - a <= 3,
+              figures[(a + 1)..<p].allSatisfy({ $0.kind == .percent }), figures[a].value > 0 else { return nil }
+        let (part, share) = (figures[a], figures[p])
+        let opening = gap(before: a)
+        guard let start = opening.last(where: { text.word(from: lexicon.ofWhich, at: $0) != nil && text.isWordStart($0) }),
+              opening.upperBound - start <= 80, !contains([";", "؛", "(", ")", "."], start..<opening.upperBound) else { return nil }
+        // "chiếm 13,13% so với … và chiếm 31,56% so với …": two shares of one part, each of another whole.
+        if p + 1 < figures.count, figures[p + 1].kind == .percent, !contains([";", "؛", ".", ")"], gap(p, p + 1)) { return nil }
+        // "1.616 đảng viên (khiển trách 1.221, …), …, trong đó": a figure inside a closed bracket is not the whole.
+        let candidates = earlier + figures[..<a]
+        guard let base = candidates.last(where: { base in
+            guard base.isAmount, base.value > part.value, base.exponent == part.exponent || base.exponent * part.exponent > 0,
+                  base.span.upperBound <= start else { return false }
+            guard let close = (base.span.upperBound..<start).first(where: { text.scalars[$0] == ")" }) else { return true }
+            return contains(["("], base.span.upperBound..<close)
+        }), let ratio = Self.ratio(part.interval, base.interval) else { return nil }
+        return claim(.share, share.span, .medium, refuted: Self.overlaps(ratio, share.interval) ? nil
+            : ("\(quote(share)) as the share of \(quote(part)) in \(text.string(base.span))",
+               "\(quote(part)) of \(text.string(base.span)) is \(percent(part.value * 100 / base.value, like: share))"),
+            inputs: [base, part, share])
     }
 
     // MARK: - Near misses
@@ -254,12 +285,15 @@ struct SentenceClaims {
     }
 
     /// "5,248 out of Vietnam's 8,267 communes", "8.167 trường chuẩn quốc gia trong tổng số 15.081 trường": a count,
-    /// a few words and "of" (not one that also means "from": "από", "de", "من"), then a larger count.
+    /// a few words and "of" (not one that also means "from": "από", "de", "من"), or a slash, then a larger count.
     func isWordedFraction(_ i: Int) -> Bool {
         let between = gap(i, i + 1)
         guard between.count <= 45, figures[i].printed <= figures[i + 1].printed, !contains([",", ";", ":", "(", ")", "،", "؛"], between) else { return false }
-        let words = lexicon.of.filter { !lexicon.from.contains($0) }
-        return text.ends(with: words, in: between) || has(words, tail(between, 20)) && trimmed(tail(between, 20)).count <= 20
+        // "129 xã/193 xã": the unit written after each count.
+        let words = trimmed(between)
+        if words.last == "/", words.count <= 16, words.dropLast().allSatisfy({ ScalarText.isLetter($0) || ScalarText.isSpace($0) }) { return true }
+        let of = lexicon.of.filter { !lexicon.from.contains($0) }
+        return text.ends(with: of, in: between) || has(of, tail(between, 20)) && trimmed(tail(between, 20)).count <= 20
     }
 
     func fractions() -> [ReadClaim] {
@@ -304,8 +338,11 @@ struct SentenceClaims {
             // "13/53 chỉ tiêu đạt 100% trở lên": a level reached, not a share.
             guard adjacent || worded, !has(lexicon.orMore, head(gap(after: index + 1), 16)) else { continue }
             // A percentage "of the plan" after a count's x/y may be against another plan.
+            // "23.688/28.000 người, đạt 84,6% kế hoạch": the x/y and its percentage in one short clause are the actual,
+            // the plan and the achievement.
             let againstPlan = has(lexicon.target, head(gap(after: index + 1), 20)) && !pair
-            let confidence: FigureFinding.Confidence = againstPlan ? .low : adjacent && !pair ? .high : .medium
+            let sameClause = between.count <= 30 && !contains([";", "؛", "(", ")", ":"], between) && text.ends(with: lexicon.reach, in: between)
+            let confidence: FigureFinding.Confidence = againstPlan ? (sameClause ? .medium : .low) : adjacent && !pair ? .high : .medium
             let kind: FigureFinding.Kind = pair || x.lowerBound > y.upperBound ? .achievement : .share
             let midpoint = (x.lowerBound + x.upperBound) * 100 / (y.lowerBound + y.upperBound)
             claims.append(claim(kind, next.span, confidence, refuted: Self.overlaps(share, next.interval) ? nil
