@@ -83,6 +83,22 @@ struct FigureCheckRealProseTests {
              marked: ["48,6%"]),
         Case(excerpt: "vi-039 planted", text: "Tính đến tháng 6/2024, số xã đạt chuẩn NTM là 129 xã/193 xã, đạt tỷ lệ 76%.", marked: ["76%"]),
         Case(excerpt: "vi-039", text: "Tính đến tháng 6/2024, số xã đạt chuẩn NTM là 129 xã/193 xã, đạt tỷ lệ 67%.", marked: []),
+        // A currency glued to the digits or written before them does not hide the amount.
+        Case(excerpt: "en-015 planted", text: "Cumulatively, the 47 county governments generated Sh34.44 billion, which was 46.2 per cent of the annual target of Sh53.66 billion.",
+             marked: ["46.2 per cent"]),
+        Case(excerpt: "es-011 planted", text: "con un monto ejecutado de S/ 508 millones, equivalente al 75% del presupuesto anual asignado a dichas comunas para ese fin (S/ 890 millones).",
+             marked: ["75%"]),
+        // A total after "that … out of", its parts with their shares in brackets.
+        Case(excerpt: "en-014 planted", text: "It was noted that out of the 25 targets 17 (86%) were on track and 8 (32%) had achieved their outturn previously.", marked: ["86%"]),
+        // The share, then its x of y in brackets, amounts in one scale.
+        Case(excerpt: "el-003 planted", text: "Πρώτη είναι η Περιφέρεια Κεντρικής Μακεδονίας με ποσοστό απορροφητικότητας 15,3% (98,09 εκατ. ευρώ από τα συνολικά 724,53 εκατ. ευρώ του προγράμματος)",
+             marked: ["15,3%"]),
+        // A fall said before its change, the rate after "или на".
+        Case(excerpt: "ru-007 planted", text: "Расходы областного бюджета за 9 месяцев 2009 года составили 63 289 млн рублей, что по сравнению с аналогичным периодом прошлого года ниже на 18 020 млн рублей, или на 12,2%.",
+             marked: ["12,2%"]),
+        // "1,202" alone could be 1202 in the other convention; "30,87" in the same text settles it.
+        Case(excerpt: "el-005 planted", text: "Το ύψος των καθαρών εσόδων ανήλθε σε 30,87 δισ. ευρώ, παρουσιάζοντας αύξηση κατά 1,202 δισ. ευρώ ή 1,4% έναντι του στόχου.",
+             marked: ["1,4%"]),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

@@ -16,6 +16,8 @@ struct FigureWords: Sendable {
     var ofWhich: WordList
     /// "Of the 27 targets, 20 …": the words before a total whose parts follow.
     var ofTotal: WordList
+    /// "It was noted that out of the 25 targets …": the conjunction that opens a clause, as a comma would.
+    var that: WordList
     /// "…, reaching a rate of 87.4 %", "chiếm 87,4%": words that make the percentage after them a share.
     var shareWords: WordList
     /// "accounting for", "chiếm": share words that can only mean a part of a whole, not a rate reached.
@@ -91,6 +93,7 @@ extension FigureWords {
         ordinalSuffixes: ["st", "nd", "rd", "th"],
         ofWhich: ["of which", "of whom", "including", "among them"],
         ofTotal: ["of the", "of", "out of", "out of the", "of all"],
+        that: ["that"],
         shareWords: ["accounting for", "a rate of", "equivalent to", "equal to", "representing", "or", "reaching", "at a rate of", "i.e.", "making up", "share of"],
         partOfWhole: ["accounting for", "making up", "representing", "share of"],
         exceed: ["exceed", "exceeded", "exceeding", "exceeds", "surpassed", "surpassing", "above"],
@@ -127,6 +130,7 @@ extension FigureWords {
         ordinalSuffixes: [],
         ofWhich: ["trong đó", "bao gồm"],
         ofTotal: ["trong", "trong số", "trong tổng số", "trên tổng số", "tổng số"],
+        that: ["rằng"],
         shareWords: ["chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ", "đạt tỷ lệ", "đạt tỉ lệ", "tỷ lệ", "tỉ lệ", "đạt", "bằng", "tương đương", "tương ứng", "tương ứng với", "đạt tỷ lệ là"],
         partOfWhole: ["chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ"],
         exceed: ["vượt"],
@@ -157,6 +161,7 @@ extension FigureWords {
         ordinalSuffixes: [".º", "º", ".ª", "ª", "°"],
         ofWhich: ["de los cuales", "de las cuales", "de ellos", "de ellas", "entre ellos", "entre ellas"],
         ofTotal: ["de los", "de las", "del total de", "de un total de", "de"],
+        that: ["que"],
         shareWords: ["lo que representa", "que representa", "representa", "representando", "equivalente a", "equivale a", "el equivalente a", "alcanzando", "es decir", "un", "una tasa de", "o sea", "lo que supone", "supone"],
         partOfWhole: ["lo que representa", "que representa", "representa", "representando"],
         exceed: ["superando", "superó", "superior", "supera", "superada", "superado", "por encima"],
@@ -195,6 +200,7 @@ extension FigureWords {
         ordinalSuffixes: ["η", "ος", "ης", "ας", "ου", "ο", "ή", "ό", "ης", "ων"],
         ofWhich: ["εκ των οποίων", "από τις οποίες", "από τους οποίους", "από τα οποία", "μεταξύ των οποίων"],
         ofTotal: ["από τους", "από τις", "από τα", "επί συνόλου", "από"],
+        that: ["ότι", "πως"],
         shareWords: ["ποσοστό", "δηλαδή", "που αντιστοιχεί σε", "που αντιστοιχούν σε", "αντιστοιχεί σε", "ήτοι", "ή", "ποσοστό της τάξης του", "με ποσοστό", "σε ποσοστό"],
         partOfWhole: ["που αντιστοιχεί σε", "που αντιστοιχούν σε", "αντιστοιχεί σε"],
         exceed: ["υψηλότερα", "υψηλότερη", "υψηλότερο", "υψηλότερες", "υπερβαίνοντας", "υπερβαίνει", "υπερέβη", "υπέρβαση", "ξεπερνώντας", "ξεπέρασε", "ξεπερνά", "πάνω από"],
@@ -234,6 +240,7 @@ extension FigureWords {
         ordinalSuffixes: ["-е", "-й", "-го", "-м", "-я", "-ое", "-ий", "-ом", "-ей"],
         ofWhich: ["из них", "в том числе", "в т. ч.", "в т.ч."],
         ofTotal: ["из", "из общего числа"],
+        that: ["что"],
         shareWords: ["или", "что составляет", "что составило", "составив", "составляет", "составило", "что соответствует", "то есть", "доля"],
         partOfWhole: ["что составляет", "составляет", "что составило", "составило", "доля"],
         exceed: ["превысив", "превысил", "превысила", "превысило", "превышение", "превышает", "выше"],
@@ -241,7 +248,7 @@ extension FigureWords {
         target: ["плана", "план", "цели", "цель", "задания", "прогноза", "прогноз", "плановых назначений", "годовых назначений", "назначений",
                  "запланированных", "запланированного", "запланированной", "целевого показателя", "плановых", "планового"],
         up: ["рост", "вырос", "выросла", "выросло", "увеличение", "увеличился", "увеличилась", "увеличилось", "больше"],
-        down: ["снижение", "снизился", "снизилась", "снизилось", "сокращение", "уменьшение", "меньше", "падение"],
+        down: ["снижение", "снизился", "снизилась", "снизилось", "сокращение", "уменьшение", "меньше", "падение", "ниже"],
         from: ["с"],
         to: ["до"],
         compared: ["по сравнению с", "против"],
@@ -269,6 +276,7 @@ extension FigureWords {
         ordinalSuffixes: [],
         ofWhich: ["منها", "من بينها", "منهم", "بما في ذلك"],
         ofTotal: ["من أصل", "من بين", "من إجمالي", "من"],
+        that: ["أن"],
         shareWords: ["بنسبة", "أي بنسبة", "بما نسبته", "ما نسبته", "تمثل", "يمثل", "أي", "بنسبة بلغت", "تعادل", "يعادل", "ما يعادل"],
         partOfWhole: ["تمثل", "يمثل", "ما نسبته", "بما نسبته"],
         exceed: ["متجاوزًا", "متجاوزا", "متجاوزة", "تجاوز", "تجاوزت", "متخطيًا", "فاق", "بزيادة"],

@@ -11,6 +11,8 @@ struct Lexicon: Sendable {
     let ordinalInitials: Set<Unicode.Scalar>
     /// The words a year may follow its day and month with, in any language ("de 2024", "năm 2024", "του 2024").
     static let yearJoiners: WordList = ["de", "năm", "του"]
+    /// Currencies written before an amount, in any language: "S/ 890 millones", "Sh53.66 billion", "Rs 231.38".
+    static let currencies: [[Unicode.Scalar]] = ["us$", "s/", "$", "€", "£", "ksh", "sh", "rs.", "rs", "rp", "rm"].map { Array($0.unicodeScalars) }
     /// Separators of grouped thousands and of decimals, by digit system (Latin, then Arabic-Indic).
     let groupSeparators: Set<Unicode.Scalar>
     let decimalSeparators: Set<Unicode.Scalar>

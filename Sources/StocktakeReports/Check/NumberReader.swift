@@ -22,6 +22,11 @@ struct NumberReader: Sendable {
             if let figure { figures.append(figure) }
             index = max(end, index + 1)
         }
+        // "30,87 δισ. … 1,202 δισ.": three decimals alone may be the other convention's thousands, but a text that
+        // writes its other decimals in its own convention, and none in the other, writes these in it too.
+        if figures.contains(where: \.confirmsConvention), !figures.contains(where: { $0.isUncertainFormat && !$0.isAmbiguousDecimal }) {
+            for i in figures.indices where figures[i].isAmbiguousDecimal { figures[i].isUncertainFormat = false }
+        }
         return merged(figures, wordOrdinals(in: text))
     }
 
@@ -59,6 +64,8 @@ struct NumberReader: Sendable {
         var figure = ReadFigure(kind: .number, span: start..<number.end, printed: number.value, decimals: number.decimals)
         figure.isApproximate = isApproximate(start, in: text)
         figure.isUncertainFormat = number.uncertain
+        figure.isAmbiguousDecimal = number.ambiguous
+        figure.confirmsConvention = number.confirms
         var end = number.end
 
         // Written right after the digits: a fraction, a reference, an ordinal, or a code.
@@ -80,6 +87,7 @@ struct NumberReader: Sendable {
                 figure.kind = .fraction(denominator: denominator.value)
                 figure.denominatorDecimals = denominator.decimals
                 figure.isUncertainFormat = number.uncertain || denominator.uncertain
+                figure.isAmbiguousDecimal = figure.isUncertainFormat && (!number.uncertain || number.ambiguous) && (!denominator.uncertain || denominator.ambiguous)
                 figure.span = start..<denominator.end
                 // "12.221/23.600 tỷ đồng": an actual over its plan, both in the scale written after them.
                 let after = text.skippingSpaces(denominator.end, limit: 1)
@@ -132,6 +140,11 @@ struct NumberReader: Sendable {
         /// Read with the other convention's decimal mark ("7.5" in Vietnamese, "1,5" in English), or with three
         /// digits after the decimal mark and no group before, which the other convention reads as thousands.
         var uncertain = false
+        /// Uncertain only for its three decimals, in the language's own decimal mark.
+        var ambiguous = false
+        /// Written so that only the language's convention reads it: decimals of other than three digits after its
+        /// decimal mark, or two groups or more.
+        var confirms = false
         var isYearShaped: Bool { digits == 4 && decimals == 0 && !grouped && (1900...2100).contains(value) }
     }
 
@@ -149,7 +162,7 @@ struct NumberReader: Sendable {
         }
         take()
         let leading = digits
-        var grouped = false
+        var grouped = false, groups = 0
         // Arabic-Indic digits carry their own separators, whatever the language around them.
         let groupSeparators: Set<Unicode.Scalar> = system == 0 ? lexicon.groupSeparators : ["٬"]
         let decimalSeparators: Set<Unicode.Scalar> = system == 0 ? lexicon.decimalSeparators : ["٫"]
@@ -159,8 +172,9 @@ struct NumberReader: Sendable {
             index += 1
             take()
             grouped = true
+            groups += 1
         }
-        var decimals = 0, uncertain = false
+        var decimals = 0, uncertain = false, ambiguous = false
         if index + 1 < text.count, decimalSeparators.contains(text.scalars[index]),
            let d = ScalarText.digit(text.scalars[index + 1]), d.system == system {
             index += 1
@@ -168,6 +182,7 @@ struct NumberReader: Sendable {
             take()
             decimals = digits - before
             uncertain = decimals == 3 && !grouped && system == 0 && lexicon.language != .ar
+            ambiguous = uncertain
         } else if !grouped, system == 0, lexicon.language != .ar, index + 1 < text.count,
                   [".", ","].contains(text.scalars[index]), !decimalSeparators.contains(text.scalars[index]),
                   let d = ScalarText.digit(text.scalars[index + 1]), d.system == 0, !threeDigits(at: index + 1, system: 0, in: text) {
@@ -179,8 +194,9 @@ struct NumberReader: Sendable {
             uncertain = true
         }
         guard digits <= Self.maximumDigits else { return nil }
+        let confirms = !uncertain && system == 0 && (decimals > 0 && decimals != 3 || groups >= 2)
         return Number(value: value / Decimal(sign: .plus, exponent: decimals, significand: 1), decimals: decimals, grouped: grouped,
-                      digits: digits - decimals, end: index, uncertain: uncertain)
+                      digits: digits - decimals, end: index, uncertain: uncertain, ambiguous: ambiguous, confirms: confirms)
     }
 
     private func threeDigits(at index: Int, system: Int, in text: ScalarText) -> Bool {
@@ -197,12 +213,20 @@ struct NumberReader: Sendable {
     private func isAttached(_ start: Int, in text: ScalarText) -> Bool {
         guard start > 0 else { return false }
         let previous = text.scalars[start - 1]
-        if ScalarText.isNonArabicLetter(previous) { return true }
+        if ScalarText.isNonArabicLetter(previous) { return !isCurrencyBefore(start, in: text) }
         if previous == "/", isUnitBeforeSlash(start - 1, in: text) { return false }
         if previous == "-" || previous == "/" || previous == "_" || previous == "." || previous == "," {
             return start > 1 && (ScalarText.isLetter(text.scalars[start - 2]) || ScalarText.digit(text.scalars[start - 2]) != nil)
         }
         return false
+    }
+
+    /// "Sh34.44 billion", "KSh 5": a currency glued to the digits, not a code.
+    private func isCurrencyBefore(_ start: Int, in text: ScalarText) -> Bool {
+        Lexicon.currencies.contains { currency in
+            let from = start - currency.count
+            return from >= 0 && Array(text.lower[from..<start]) == currency && (from == 0 || !ScalarText.isLetter(text.scalars[from - 1]))
+        }
     }
 
     /// "129 xã/193 xã": a short lower-case word between a number and a slash is the unit of an x/y; codes such as

@@ -29,6 +29,11 @@ public struct ReadFigure: Sendable, Equatable {
     /// Read in a number format the language does not use, or could be read either way ("1,234" in Vietnamese):
     /// a claim resting on it is a guess.
     public var isUncertainFormat = false
+    /// Uncertain only for three decimals in the language's own decimal mark ("1,202" in Greek), which the rest of
+    /// the text may settle.
+    var isAmbiguousDecimal = false
+    /// Readable only in the language's convention ("30,87", "1.159.276"): evidence of how the text writes numbers.
+    var confirmsConvention = false
     /// A count of months, quarters, weeks or days ("9 tháng", "6 months"): a period, never an amount of a claim.
     public var isPeriod = false
     /// "0,66 điểm %", "2.3 percentage points": a difference of two percentages, not an amount.

@@ -183,12 +183,18 @@ struct SentenceClaims {
 
     func has(_ words: [[Unicode.Scalar]], _ gap: Range<Int>) -> Bool { text.contains(words, in: gap) }
 
-    /// The gap's text without the spaces and bidirectional marks at its ends, lower-cased.
+    /// The gap's text without the spaces and bidirectional marks at its ends, nor a currency written before the
+    /// next figure ("(S/ 890 millones)", "of Sh53.66 billion"), lower-cased.
     func trimmed(_ gap: Range<Int>) -> [Unicode.Scalar] {
         var lower = gap.lowerBound, upper = gap.upperBound
         func blank(_ s: Unicode.Scalar) -> Bool { ScalarText.isSpace(s) || ScalarText.isIgnorable(s) }
         while lower < upper, blank(text.scalars[lower]) { lower += 1 }
         while upper > lower, blank(text.scalars[upper - 1]) { upper -= 1 }
+        if let currency = Lexicon.currencies.first(where: { $0.count <= upper - lower && Array(text.lower[(upper - $0.count)..<upper]) == $0 }),
+           upper - currency.count == lower || !ScalarText.isLetter(text.scalars[upper - currency.count - 1]) {
+            upper -= currency.count
+            while upper > lower, blank(text.scalars[upper - 1]) { upper -= 1 }
+        }
         return Array(text.lower[lower..<upper])
     }
 
@@ -279,6 +285,10 @@ struct SentenceClaims {
             } else if figure.isCount, i + 1 < figures.count, figures[i + 1].isCount, !isRank(i),
                       lexicon.of.contains(trimmed(gap(i, i + 1))) || isWordedFraction(i) {
                 result.append((i + 1, figure.interval, figures[i + 1].interval, figure.span.lowerBound..<figures[i + 1].span.upperBound))
+            } else if figure.isAmount, figure.exponent != 0, i + 1 < figures.count, figures[i + 1].isAmount, figures[i + 1].exponent == figure.exponent,
+                      isWordedFraction(i) {
+                // "98,09 εκατ. ευρώ από τα συνολικά 724,53 εκατ. ευρώ": amounts in one scale.
+                result.append((i + 1, figure.interval, figures[i + 1].interval, figure.span.lowerBound..<figures[i + 1].span.upperBound))
             }
         }
         return result
@@ -324,6 +334,16 @@ struct SentenceClaims {
                                         inputs: [figures[index]]))
                     continue
                 }
+            }
+            // "13,5% (98,09 εκατ. ευρώ από τα συνολικά 724,53 εκατ. ευρώ)": the share, then its x of y in brackets.
+            let first = figures[index].span.lowerBound == span.lowerBound ? index : index - 1
+            if first > 0, figures[first - 1].kind == .percent, trimmed(gap(first - 1, first)) == ["("], let share = Self.ratio(x, y) {
+                let printed = figures[first - 1]
+                let midpoint = (x.lowerBound + x.upperBound) * 100 / (y.lowerBound + y.upperBound)
+                claims.append(claim(.share, printed.span, .medium, refuted: Self.overlaps(share, printed.interval) ? nil
+                    : ("\(quote(printed)) as the share \(text.string(span))", "\(text.string(span)) = \(percent(midpoint, like: printed))"),
+                    inputs: [figures[index], printed]))
+                continue
             }
             guard let next, next.kind == .percent, let share = Self.ratio(x, y) else { continue }
             // The share is the percentage in brackets after the fraction, or in the same clause: "7/10 districts, and
@@ -428,8 +448,13 @@ struct SentenceClaims {
         for p in figures.indices where figures[p].kind == .percent {
             let before = tail(gap(before: p), 30)
             let after = head(gap(after: p), 20)
-            let rising = has(lexicon.up, before) || has(lexicon.up, after)
-            let falling = has(lexicon.down, before) || has(lexicon.down, after)
+            var rising = has(lexicon.up, before) || has(lexicon.up, after)
+            var falling = has(lexicon.down, before) || has(lexicon.down, after)
+            if !rising, !falling, p >= 1, figures[p - 1].isAmount, gap(p - 1, p).count <= 16 {
+                // "ниже на 18 020 млн рублей, или на 22,2%": the direction is said before the change.
+                let lead = tail(gap(before: p - 1), 16)
+                (rising, falling) = (has(lexicon.up, lead), has(lexicon.down, lead))
+            }
             guard rising != falling else { continue }
             var pair: (earlier: Int, later: Int, confidence: FigureFinding.Confidence)?
             // from A to B, before or after the rate
@@ -475,7 +500,7 @@ struct SentenceClaims {
             return nil
         }
         let between = b < p && p < d ? gap(b, p) : gap(b, d)
-        guard figures[b].isAmount, figures[b].exponent == figures[d].exponent, between.count <= 60, !contains([";", "؛", "(", ")"], between),
+        guard figures[b].isAmount, figures[b].exponent == figures[d].exponent, between.count <= 80, !contains([";", "؛", "(", ")"], between),
               !has(lexicon.compared, tail(gap(before: b), 25)) else { return nil }
         let (value, change) = (figures[b].interval, figures[d].interval)
         let base = falling ? (value.lowerBound + change.lowerBound)...(value.upperBound + change.upperBound)
@@ -519,7 +544,8 @@ struct SentenceClaims {
         while start > before.lowerBound, ScalarText.isSpace(text.scalars[start - 1]) { start -= 1 }
         start -= word.count
         let lead = trimmed(before.lowerBound..<max(before.lowerBound, start))
-        guard lead.isEmpty || lead.last == "," || lead.last == ";" || lead.last == "،" || before.lowerBound == range.lowerBound && lead.count <= 12 else { return false }
+        guard lead.isEmpty || lead.last == "," || lead.last == ";" || lead.last == "،" || before.lowerBound == range.lowerBound && lead.count <= 12
+                || text.ends(with: lexicon.that, in: before.lowerBound..<max(before.lowerBound, start)) else { return false }
         guard i + 1 < figures.count else { return false }
         let opening = gap(i, i + 1)
         guard opening.count <= 50 else { return false }
