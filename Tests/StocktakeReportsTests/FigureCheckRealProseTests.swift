@@ -99,6 +99,17 @@ struct FigureCheckRealProseTests {
         // "1,202" alone could be 1202 in the other convention; "30,87" in the same text settles it.
         Case(excerpt: "el-005 planted", text: "Το ύψος των καθαρών εσόδων ανήλθε σε 30,87 δισ. ευρώ, παρουσιάζοντας αύξηση κατά 1,202 δισ. ευρώ ή 1,4% έναντι του στόχου.",
              marked: ["1,4%"]),
+        // A whole and its parts, each with its own rate of change, the parts in clauses of their own.
+        Case(excerpt: "vi-009 planted", text: "tổng vốn đầu tư phát triển toàn xã hội ước thực hiện 109.294 tỷ đồng, tăng 11,4% so với cùng kỳ; trong đó, vốn nhà nước 13.713 tỷ đồng, tăng 91,6%; vốn ngoài nhà nước 53.041 tỷ đồng, tăng 4,4%; vốn đầu tư nước ngoài 43.170 tỷ đồng, tăng 6,1%.",
+             marked: ["109.294 tỷ đồng, tăng 11,4% so với cùng kỳ; trong đó, vốn nhà nước 13.713 tỷ đồng, tăng 91,6%; vốn ngoài nhà nước 53.041 tỷ đồng, tăng 4,4%; vốn đầu tư nước ngoài 43.170 tỷ"]),
+        // "Trong đó" opening a sentence breaks down the last amount of the sentence before.
+        Case(excerpt: "vi-033", text: "Toàn Đảng bộ thành phố có 50 TCCS Đảng với 5.645 đảng viên. Trong đó, có 4.760 đảng viên phải đánh giá, phân loại, chiếm 84,32%/tổng số đảng viên; 864 đảng viên được miễn đánh giá chất lượng theo quy định và 21 đảng viên chưa được đánh giá vì nhiều lý do.",
+             marked: []),
+        Case(excerpt: "vi-033 planted", text: "Toàn Đảng bộ thành phố có 50 TCCS Đảng với 5.465 đảng viên. Trong đó, có 4.760 đảng viên phải đánh giá, phân loại, chiếm 84,32%/tổng số đảng viên; 864 đảng viên được miễn đánh giá chất lượng theo quy định và 21 đảng viên chưa được đánh giá vì nhiều lý do.",
+             marked: ["5.465 đảng viên. Trong đó, có 4.760 đảng viên phải đánh giá, phân loại, chiếm 84,32%/tổng số đảng viên; 864 đảng viên được miễn đánh giá chất lượng theo quy định và 21", "84,32%"]),
+        // …but not a value compared with, in brackets.
+        Case(excerpt: "vi-070", text: "Các cơ sở đã tuyển sinh, đào tạo và bồi dưỡng cho 23.688/28.000 người, đạt 84,6% kế hoạch, tăng 5% so với cùng kỳ năm 2023 (22.556 người). Trong đó, đào tạo cao đẳng, trung cấp 643 người, sơ cấp 5.667 người, đào tạo thường xuyên 17.378 người.",
+             marked: []),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

@@ -19,7 +19,8 @@ struct SentenceClaims {
 
     /// Every claim of the sentence that its own figures can check, each with its finding when they refute it.
     func arithmetic() -> [ReadClaim] {
-        let claims = dates() + fractions() + ranks() + achievements() + growth() + breakdowns() + yearCounts() + differences()
+        let claims = dates() + fractions() + ranks() + achievements() + growth() + breakdowns() + breakdownOfPreviousSentence()
+            + yearCounts() + differences()
         let shares = sharesOfEarlierBases(besides: claims)
         return claims + shares + nearMisses(besides: claims + shares)
     }
@@ -557,6 +558,62 @@ struct SentenceClaims {
         return text.scalars[opening.lowerBound..<comma].contains(where: ScalarText.isLetter)
     }
 
+    /// "a …; b …; c …", "a …; b … và c …": parts each in a clause of its own, which cannot be parts of one another.
+    func isParallel(_ parts: [Int]) -> Bool {
+        parts.dropFirst().enumerated().allSatisfy { n, j in
+            contains([";", "؛"], gap(j - 1, j)) || n == parts.count - 2 && has(lexicon.and, gap(j - 1, j))
+        }
+    }
+
+    /// "… 50 TCCS Đảng với 5.645 đảng viên. Trong đó, có 4.760 đảng viên …; 864 đảng viên … và 21 đảng viên …": a
+    /// sentence that opens with "of which" breaks down the last amount of the sentence before. Only parts that add
+    /// up to more than it refute anything: "of which" need not list them all.
+    func breakdownOfPreviousSentence() -> [ReadClaim] {
+        // Not a value compared with: "… tăng 5% so với cùng kỳ năm 2023 (22.556 người). Trong đó, …".
+        guard let whole = earlier.last, whole.isAmount, range.lowerBound - whole.span.upperBound <= 40, !figures.isEmpty,
+              !contains([")"], whole.span.upperBound..<range.lowerBound),
+              !has(lexicon.compared, max(0, whole.span.lowerBound - 40)..<whole.span.lowerBound) else { return [] }
+        let opening = gap(nil, 0)
+        guard let start = opening.first(where: { !ScalarText.isSpace(text.scalars[$0]) && !ScalarText.isIgnorable(text.scalars[$0]) }),
+              text.word(from: lexicon.ofWhich, at: start) != nil, opening.count <= 40 else { return [] }
+        let wholeNoun = noun(from: whole.span.upperBound, to: min(text.count, whole.span.upperBound + 30))
+        let isPart: (Int) -> Bool = { j in
+            let part = self.figures[j]
+            if whole.isCount { return part.isCount && self.noun(after: j) == wholeNoun }
+            return part.isAmount && part.exponent == whole.exponent
+        }
+        var parts: [Int] = [], shares: [ReadClaim] = [], j = 0
+        while j < figures.count, isPart(j), parts.isEmpty || gap(j - 1, j).count <= Self.near && isListSeparator(gap(j - 1, j))
+                && !has(lexicon.ofWhich, gap(j - 1, j)) && !has(lexicon.up + lexicon.down, tail(gap(j - 1, j), 12)) {
+            parts.append(j)
+            // The part's own share or rate of change: "4.760 đảng viên phải đánh giá, phân loại, chiếm 84,32%".
+            if j + 1 < figures.count, figures[j + 1].kind == .percent, gap(j, j + 1).count <= 60,
+               text.ends(with: lexicon.shareWords, in: gap(j, j + 1)) || isOwnRate(j + 1) {
+                if text.ends(with: lexicon.partOfWhole, in: gap(j, j + 1)), let ratio = Self.ratio(figures[j].interval, whole.interval) {
+                    let (part, share) = (figures[j], figures[j + 1])
+                    shares.append(claim(.share, share.span, .medium, refuted: Self.overlaps(ratio, share.interval) ? nil
+                        : ("\(quote(share)) as the share of \(quote(part)) in \(text.string(whole.span))",
+                           "\(quote(part)) of \(text.string(whole.span)) is \(percent(part.value * 100 / whole.value, like: share))"),
+                        inputs: [whole, part, share]))
+                }
+                j += 1
+            }
+            j += 1
+        }
+        guard parts.count >= 2 else { return shares }
+        let low = parts.reduce(Decimal(0)) { $0 + figures[$1].interval.lowerBound }
+        let listed = parts.map { quote(figures[$0]) }.joined(separator: " + ")
+        return shares + [claim(.partsSum, whole.span.lowerBound..<figures[parts.last!].span.upperBound, isParallel(parts) ? .medium : .low,
+                      refuted: low <= whole.interval.upperBound ? nil
+                          : ("\(listed) as parts of \(text.string(whole.span)), in the sentence before", "the parts add up to more than the whole"),
+                      inputs: [whole] + parts.map { figures[$0] })]
+    }
+
+    /// "…, tăng 11,4% so với cùng kỳ": a percentage right after an amount that is its rate of change, not a share.
+    func isOwnRate(_ p: Int) -> Bool {
+        figures[p].kind == .percent && gap(p - 1, p).count <= 16 && has(lexicon.up + lexicon.down, gap(p - 1, p))
+    }
+
     /// "(87.4 %", ", accounting for": what opens a part's share right after it.
     func isShareOpening(_ gap: Range<Int>) -> Bool {
         guard gap.count <= 30 else { return false }
@@ -566,8 +623,11 @@ struct SentenceClaims {
 
     /// The first word after figure `i`, lower-cased: what it counts ("communes", "đảng viên").
     func noun(after i: Int) -> [Unicode.Scalar]? {
-        var index = figures[i].span.upperBound
-        let end = i + 1 < figures.count ? figures[i + 1].span.lowerBound : range.upperBound
+        noun(from: figures[i].span.upperBound, to: i + 1 < figures.count ? figures[i + 1].span.lowerBound : range.upperBound)
+    }
+
+    func noun(from start: Int, to end: Int) -> [Unicode.Scalar]? {
+        var index = start
         while index < end, ScalarText.isSpace(text.scalars[index]) { index += 1 }
         var word: [Unicode.Scalar] = []
         while index < end, ScalarText.isLetter(text.scalars[index]) {
@@ -591,11 +651,14 @@ struct SentenceClaims {
             defer { i += 1 }
             let whole = figures[i]
             guard whole.isAmount || whole.kind == .percent || (whole.isFraction && !isRank(i)) else { continue }
-            let opening = gap(i, i + 1)
             // A change is not a whole with parts.
             if has(lexicon.up + lexicon.down, tail(gap(before: i), 12)) { continue }
-            let total = whole.isCount && !isListOpening(opening) && isTotalOpening(i)
-            let list = whole.isCount && (total || isListOpening(opening))
+            // "109.924 tỷ đồng, tăng 11,4% so với cùng kỳ; trong đó, …": the whole's own rate of change before its parts.
+            let ownRate = whole.isAmount && i + 2 < figures.count && isOwnRate(i + 1) && isOfWhich(gap(i + 1, i + 2))
+            let first = ownRate ? i + 2 : i + 1
+            let opening = gap(first - 1, first)
+            let total = !ownRate && whole.isCount && !isListOpening(opening) && isTotalOpening(i)
+            let list = !ownRate && whole.isCount && (total || isListOpening(opening))
             let ofWhich = !list && isOfWhich(opening)
             guard ofWhich || list else { continue }
             let isPart: (ReadFigure) -> Bool = { part in
@@ -603,7 +666,7 @@ struct SentenceClaims {
                 return whole.kind == .percent ? part.kind == .percent : (part.isAmount && part.exponent == whole.exponent)
             }
             var parts: [Int] = [], shares: [(part: Int, percent: Int)] = []
-            var j = i + 1
+            var j = first
             while j < figures.count, isPart(figures[j]), gap(j - 1, j).count <= Self.near,
                   parts.isEmpty || (!has(lexicon.ofWhich, gap(j - 1, j)) && (!list || isListSeparator(gap(j - 1, j)))) {
                 // "W, of which 159 communes (87.4 %)": organisations and members are not parts of one another.
@@ -618,6 +681,9 @@ struct SentenceClaims {
                 // A part's own share of the whole, in brackets or after "accounting for" right after it.
                 if whole.kind != .percent, j + 1 < figures.count, figures[j + 1].kind == .percent, isShareOpening(gap(j, j + 1)) {
                     shares.append((j, j + 1))
+                    j += 1
+                } else if ofWhich, whole.kind != .percent, j + 2 < figures.count, isOwnRate(j + 1) {
+                    // "vốn nhà nước 13.713 tỷ đồng, tăng 91,6%; vốn ngoài nhà nước …": a part's own rate of change.
                     j += 1
                 }
                 j += 1
@@ -646,8 +712,10 @@ struct SentenceClaims {
                 claims.append(claim(.partsSum, span, .medium, refuted: (low...high).contains(wholeValue) ? nil
                     : ("\(listed) as the parts of \(quote(whole))", "the parts add up to \(format.number(low, decimals: 0))")))
             } else if parts.count >= 2 {
-                // Parts after "of which" may nest ("registered 37 440, of whom 36 147 sat and 22 998 passed"): a guess.
-                claims.append(claim(.partsSum, span, .low, refuted: low <= wholeMax ? nil
+                // Parts after "of which" may nest ("registered 37 440, of whom 36 147 sat and 22 998 passed"): a guess,
+                // unless each is a clause of its own ("trong đó, vốn nhà nước 13.713 tỷ …; vốn ngoài nhà nước …").
+                let parallel = isParallel(parts)
+                claims.append(claim(.partsSum, span, parallel ? .medium : .low, refuted: low <= wholeMax ? nil
                     : ("\(listed) as parts of \(quote(whole))", "the parts add up to more than the whole")))
             } else {
                 claims.append(claim(.partExceedsWhole, figures[parts[0]].span, .high, refuted: nil))
