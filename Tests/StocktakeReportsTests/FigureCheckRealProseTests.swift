@@ -110,6 +110,10 @@ struct FigureCheckRealProseTests {
         // …but not a value compared with, in brackets.
         Case(excerpt: "vi-070", text: "Các cơ sở đã tuyển sinh, đào tạo và bồi dưỡng cho 23.688/28.000 người, đạt 84,6% kế hoạch, tăng 5% so với cùng kỳ năm 2023 (22.556 người). Trong đó, đào tạo cao đẳng, trung cấp 643 người, sơ cấp 5.667 người, đào tạo thường xuyên 17.378 người.",
              marked: []),
+        // A day and its month after the word for a day are a date, whichever separator.
+        Case(excerpt: "vi-017 planted", text: "Đến ngày 31/4, tổng số vốn đã được giải ngân là 4.093,002 tỉ đồng, bằng 31,9% kế hoạch.", marked: ["31/4"]),
+        Case(excerpt: "vi-041 planted", text: "Ngày 31.11, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị.", marked: ["31.11"]),
+        Case(excerpt: "vi-041", text: "Ngày 16.10, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị.", marked: []),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

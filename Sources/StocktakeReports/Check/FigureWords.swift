@@ -56,6 +56,8 @@ struct FigureWords: Sendable {
     var months: [(name: String, month: Int)]
     /// The word between a day and its month ("17 de enero", "17th of January").
     var dayJoiners: WordList = []
+    /// The word before a day written with its month only ("ngày 19/5", "el día 3/4"): a date, not a fraction.
+    var dayWords: WordList = []
     /// Whether a numeric date may be month first (the United States' 12/31/2024).
     var monthFirstDates: Bool = false
 }
@@ -150,7 +152,8 @@ extension FigureWords {
         periods: ["tháng", "quý", "tuần", "ngày"],
         ordinals: Self.ranked([["thứ nhất", "đứng đầu"], ["thứ hai"], ["thứ ba"], ["thứ tư"], ["thứ năm"], ["thứ sáu"], ["thứ bảy"], ["thứ tám"], ["thứ chín"], ["thứ mười"]]),
         and: ["và"],
-        months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) })
+        months: (1...12).map { ("tháng \($0)", $0) } + (1...9).map { ("tháng 0\($0)", $0) },
+        dayWords: ["ngày"])
 
     static let spanish = FigureWords(
         scales: [("billones", 12), ("billón", 12), ("mil millones", 9), ("millardos", 9), ("millones", 6), ("millón", 6), ("mil", 3)],
@@ -185,7 +188,8 @@ extension FigureWords {
             ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
             ["septiembre", "setiembre"], ["octubre"], ["noviembre"], ["diciembre"],
         ]),
-        dayJoiners: ["de"])
+        dayJoiners: ["de"],
+        dayWords: ["día", "el día"])
 
     static let greek = FigureWords(
         scales: [
@@ -300,7 +304,8 @@ extension FigureWords {
             ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"], ["مايو", "أيار"],
             ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"],
             ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"],
-        ]))
+        ]),
+        dayWords: ["يوم"])
 
     private static func ranked(_ names: [[String]]) -> [(word: String, rank: Int)] {
         names.enumerated().flatMap { index, forms in forms.map { ($0, index + 1) } }

@@ -280,7 +280,12 @@ struct NumberReader: Sendable {
             parts.append((value, digits))
             if parts.count == 3 { break }
             index = text.skippingMarks(index)
-            guard index + 1 < text.count, ["/", ".", "-"].contains(text.scalars[index]), separator == nil || separator == text.scalars[index] else { return nil }
+            guard index + 1 < text.count, ["/", ".", "-"].contains(text.scalars[index]), separator == nil || separator == text.scalars[index],
+                  ScalarText.digit(text.scalars[index + 1]) != nil else {
+                // "ngày 19/5", "Ngày 16.10": a day and its month after the word for a day.
+                guard parts.count == 2, separator != "-", parts[0].digits <= 2, parts[1].digits <= 2, isAfterDayWord(start, in: text) else { return nil }
+                return ReadFigure(kind: .date(year: nil, month: parts[1].value, day: parts[0].value, alternative: false), span: start..<index, printed: 0, decimals: 0)
+            }
             separator = text.scalars[index]
             index += 1
         }
@@ -295,6 +300,10 @@ struct NumberReader: Sendable {
             return ReadFigure(kind: .date(year: year, month: a.value, day: b.value, alternative: true), span: start..<index, printed: 0, decimals: 0)
         }
         return ReadFigure(kind: .date(year: year, month: b.value, day: a.value, alternative: false), span: start..<index, printed: 0, decimals: 0)
+    }
+
+    private func isAfterDayWord(_ start: Int, in text: ScalarText) -> Bool {
+        text.ends(with: lexicon.dayWords, in: max(0, start - 12)..<start)
     }
 
     /// `17 de enero de 2024`, `14ης Ιανουαρίου 2025`, `14 tháng 1, 2025`, `14 января 2025 г.`, `١٤ يناير ٢٠٢٥`.
