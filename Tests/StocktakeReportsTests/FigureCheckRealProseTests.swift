@@ -114,6 +114,14 @@ struct FigureCheckRealProseTests {
         Case(excerpt: "vi-017 planted", text: "Đến ngày 31/4, tổng số vốn đã được giải ngân là 4.093,002 tỉ đồng, bằng 31,9% kế hoạch.", marked: ["31/4"]),
         Case(excerpt: "vi-041 planted", text: "Ngày 31.11, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị.", marked: ["31.11"]),
         Case(excerpt: "vi-041", text: "Ngày 16.10, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị.", marked: []),
+        // A whole, its own rate and change, then the list of its parts.
+        Case(excerpt: "vi-040", text: "UBKT các cấp đã thi hành kỷ luật 16 đảng viên, giảm 33,33% (giảm 8 đảng viên) bằng các hình thức: Khiển trách 4, cảnh cáo 3, cách chức 1, khai trừ ra khỏi Đảng 8 trường hợp.",
+             marked: []),
+        Case(excerpt: "vi-040 planted", text: "UBKT các cấp đã thi hành kỷ luật 61 đảng viên, giảm 33,33% (giảm 8 đảng viên) bằng các hình thức: Khiển trách 4, cảnh cáo 3, cách chức 1, khai trừ ra khỏi Đảng 8 trường hợp.",
+             marked: ["61 đảng viên, giảm 33,33% (giảm 8 đảng viên) bằng các hình thức: Khiển trách 4, cảnh cáo 3, cách chức 1, khai trừ ra khỏi Đảng 8", "33,33%"]),
+        // The whole's own rate, then "including" in the same bracket: its parts end with the bracket.
+        Case(excerpt: "ar-003", text: "بلغ عدد الزوار الدوليين 4.96 مليون زائر (بزيادة قدرها 25.8%، بما في ذلك 3.49 مليون ليلة مبيت)، بينما بلغ عدد الزوار المحليين 16.62 مليون زائر (بزيادة قدرها 10.7%).",
+             marked: []),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

@@ -611,7 +611,12 @@ struct SentenceClaims {
 
     /// "…, tăng 11,4% so với cùng kỳ": a percentage right after an amount that is its rate of change, not a share.
     func isOwnRate(_ p: Int) -> Bool {
-        figures[p].kind == .percent && gap(p - 1, p).count <= 16 && has(lexicon.up + lexicon.down, gap(p - 1, p))
+        figures[p].kind == .percent && gap(p - 1, p).count <= 24 && has(lexicon.up + lexicon.down, gap(p - 1, p))
+    }
+
+    /// "…, giảm 33,33% (giảm 8 đảng viên)": after a rate, the change it is in brackets.
+    func isOwnChange(_ j: Int) -> Bool {
+        figures[j].isAmount && gap(j - 1, j).count <= 16 && contains(["("], gap(j - 1, j)) && has(lexicon.up + lexicon.down, gap(j - 1, j))
     }
 
     /// "(87.4 %", ", accounting for": what opens a part's share right after it.
@@ -653,12 +658,17 @@ struct SentenceClaims {
             guard whole.isAmount || whole.kind == .percent || (whole.isFraction && !isRank(i)) else { continue }
             // A change is not a whole with parts.
             if has(lexicon.up + lexicon.down, tail(gap(before: i), 12)) { continue }
-            // "109.924 tỷ đồng, tăng 11,4% so với cùng kỳ; trong đó, …": the whole's own rate of change before its parts.
-            let ownRate = whole.isAmount && i + 2 < figures.count && isOwnRate(i + 1) && isOfWhich(gap(i + 1, i + 2))
-            let first = ownRate ? i + 2 : i + 1
-            let opening = gap(first - 1, first)
+            // "109.924 tỷ đồng, tăng 11,4% so với cùng kỳ; trong đó, …", "16 đảng viên, giảm 33,33% (giảm 8 đảng viên)
+            // bằng các hình thức: …": the whole's own rate and change before its parts.
+            var first = i + 1
+            if whole.isAmount {
+                while first + 1 < figures.count, first - i <= 2, isOwnRate(first) || first > i + 1 && isOwnChange(first) { first += 1 }
+            }
+            let ownRate = first > i + 1
+            var opening = gap(first - 1, first)
+            if ownRate, let close = opening.first(where: { text.scalars[$0] == ")" }) { opening = (close + 1)..<opening.upperBound }
             let total = !ownRate && whole.isCount && !isListOpening(opening) && isTotalOpening(i)
-            let list = !ownRate && whole.isCount && (total || isListOpening(opening))
+            let list = whole.isCount && (total || isListOpening(opening))
             let ofWhich = !list && isOfWhich(opening)
             guard ofWhich || list else { continue }
             let isPart: (ReadFigure) -> Bool = { part in
@@ -676,7 +686,7 @@ struct SentenceClaims {
                 // "Of the 182 communes, 159 met it; 70 of them …": a clause after a semicolon says something else; a
                 // list in brackets ends with them ("(… 7 trường), vượt 15").
                 if total, !parts.isEmpty, contains([";", "؛"], gap(j - 1, j)) { break }
-                if !parts.isEmpty, contains([")"], gap(j - 1, j)), contains(["("], opening) { break }
+                if !parts.isEmpty, contains([")"], gap(j - 1, j)), contains(["("], gap(i, first)) { break }
                 parts.append(j)
                 // A part's own share of the whole, in brackets or after "accounting for" right after it.
                 if whole.kind != .percent, j + 1 < figures.count, figures[j + 1].kind == .percent, isShareOpening(gap(j, j + 1)) {
