@@ -122,6 +122,12 @@ struct FigureCheckRealProseTests {
         // The whole's own rate, then "including" in the same bracket: its parts end with the bracket.
         Case(excerpt: "ar-003", text: "بلغ عدد الزوار الدوليين 4.96 مليون زائر (بزيادة قدرها 25.8%، بما في ذلك 3.49 مليون ليلة مبيت)، بينما بلغ عدد الزوار المحليين 16.62 مليون زائر (بزيادة قدرها 10.7%).",
              marked: []),
+        // The actual's own rate of change between it and its achievement; the plan in brackets after "so kế hoạch".
+        Case(excerpt: "vi-080 planted", text: "Cụ thể, kim ngạch xuất khẩu hàng hóa ước tính đạt 81,5 triệu USD, giảm 17,3% so với cùng kỳ năm trước và đạt 67,2% so kế hoạch (130 triệu USD).",
+             marked: ["67,2%"]),
+        // "vốn được giao": the capital assigned is the plan.
+        Case(excerpt: "vi-006 planted", text: "Tổng số vốn đã giải ngân hơn 43.000 tỉ đồng, đạt tỷ lệ 36% so với tổng số vốn được giao là hơn 68.634 tỉ đồng.", marked: ["36%"]),
+        Case(excerpt: "vi-006", text: "Tổng số vốn đã giải ngân hơn 43.000 tỉ đồng, đạt tỷ lệ 63% so với tổng số vốn được giao là hơn 68.634 tỉ đồng.", marked: []),
         // Periods are not amounts: "6 tháng" is not the whole of anything.
         Case(excerpt: "vi-046 period", text: "Kết quả đánh giá các chỉ tiêu trong 6 tháng đầu năm, có 13/53 chỉ tiêu đạt.", marked: []),
     ]

@@ -137,7 +137,7 @@ extension FigureWords {
         partOfWhole: ["chiếm", "chiếm tỷ lệ", "chiếm tỉ lệ"],
         exceed: ["vượt"],
         reach: ["đạt", "bằng"],
-        target: ["kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "nghị quyết", "kịch bản"],
+        target: ["kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "nghị quyết", "kịch bản", "được giao"],
         up: ["tăng", "cao hơn"],
         down: ["giảm", "thấp hơn"],
         from: ["từ"],

@@ -410,13 +410,15 @@ struct SentenceClaims {
         var claims: [ReadClaim] = []
         func isTarget(_ i: Int) -> Bool { figures[i].isAmount && has(lexicon.target, tail(gap(before: i), 30)) }
         for p in figures.indices where figures[p].kind == .percent {
+            // "81,5 triệu USD, giảm 17,3% so với cùng kỳ năm trước và đạt 62,7% so kế hoạch (130 triệu USD)": the
+            // actual's own rate of change may come between.
             guard let a = figures[..<p].indices.last(where: { figures[$0].isAmount && !isTarget($0) }),
-                  !figures[(a + 1)..<p].contains(where: { $0.kind == .percent }) else { continue }
+                  ((a + 1)..<p).allSatisfy({ figures[$0].kind != .percent || isOwnRate($0) }) else { continue }
             let exceeds = has(lexicon.exceed, gap(a, p))
             let t: Int?
             if exceeds {
                 t = ((a + 1)..<p).first(where: isTarget) ?? (p + 1 < figures.count && gap(p, p + 1).count <= 30 && isTarget(p + 1) ? p + 1 : nil)
-            } else if has(lexicon.target, head(gap(after: p), 25)), p + 1 < figures.count, figures[p + 1].isAmount,
+            } else if has(lexicon.target, head(gap(after: p), 35)), p + 1 < figures.count, figures[p + 1].isAmount,
                       !has(lexicon.up + lexicon.down, gap(p, p + 1)),
                       gap(p, p + 1).count <= 40 && isTarget(p + 1) || gap(p, p + 1).count <= 80 && trimmed(gap(p, p + 1)).last == "(" {
                 // "51,8 % of the resolution (23.600 tỷ)", "57 % del presupuesto anual … (S/ 890 millones)"; not
