@@ -127,11 +127,17 @@ struct SentenceClaims {
                   base.span.upperBound <= start else { return false }
             guard let close = (base.span.upperBound..<start).first(where: { text.scalars[$0] == ")" }) else { return true }
             return contains(["("], base.span.upperBound..<close)
-        }), let ratio = Self.ratio(part.interval, base.interval) else { return nil }
+        }) else { return nil }
+        return shareClaim(share, of: part, in: base)
+    }
+
+    /// `share` read as the share of `part` in `whole`, at medium confidence: the words said which whole.
+    func shareClaim(_ share: ReadFigure, of part: ReadFigure, in whole: ReadFigure) -> ReadClaim? {
+        guard let ratio = Self.ratio(part.interval, whole.interval) else { return nil }
         return claim(.share, share.span, .medium, refuted: Self.overlaps(ratio, share.interval) ? nil
-            : ("\(quote(share)) as the share of \(quote(part)) in \(text.string(base.span))",
-               "\(quote(part)) of \(text.string(base.span)) is \(percent(part.value * 100 / base.value, like: share))"),
-            inputs: [base, part, share])
+            : ("\(quote(share)) as the share of \(quote(part)) in \(text.string(whole.span))",
+               "\(quote(part)) of \(text.string(whole.span)) is \(percent(part.value * 100 / whole.value, like: share))"),
+            inputs: [whole, part, share])
     }
 
     // MARK: - Near misses
@@ -591,12 +597,8 @@ struct SentenceClaims {
             // The part's own share or rate of change: "4.760 đảng viên phải đánh giá, phân loại, chiếm 84,32%".
             if j + 1 < figures.count, figures[j + 1].kind == .percent, gap(j, j + 1).count <= 60,
                text.ends(with: lexicon.shareWords, in: gap(j, j + 1)) || isOwnRate(j + 1) {
-                if text.ends(with: lexicon.partOfWhole, in: gap(j, j + 1)), let ratio = Self.ratio(figures[j].interval, whole.interval) {
-                    let (part, share) = (figures[j], figures[j + 1])
-                    shares.append(claim(.share, share.span, .medium, refuted: Self.overlaps(ratio, share.interval) ? nil
-                        : ("\(quote(share)) as the share of \(quote(part)) in \(text.string(whole.span))",
-                           "\(quote(part)) of \(text.string(whole.span)) is \(percent(part.value * 100 / whole.value, like: share))"),
-                        inputs: [whole, part, share]))
+                if text.ends(with: lexicon.partOfWhole, in: gap(j, j + 1)), let read = shareClaim(figures[j + 1], of: figures[j], in: whole) {
+                    shares.append(read)
                 }
                 j += 1
             }
@@ -702,14 +704,7 @@ struct SentenceClaims {
             }
             // A list of one is not a breakdown; a part of "of which" is.
             guard parts.count >= (list ? 2 : 1) else { continue }
-            for (part, share) in shares {
-                guard let range = Self.ratio(figures[part].interval, whole.interval) else { continue }
-                let midpoint = figures[part].value * 100 / whole.value
-                claims.append(claim(.share, figures[share].span, .medium, refuted: Self.overlaps(range, figures[share].interval) ? nil
-                    : ("\(quote(figures[share])) as the share of \(quote(figures[part])) in \(quote(whole))",
-                       "\(quote(figures[part])) of \(quote(whole)) is \(percent(midpoint, like: figures[share]))"),
-                    inputs: [whole, figures[part], figures[share]]))
-            }
+            claims += shares.compactMap { shareClaim(figures[$0.percent], of: figures[$0.part], in: whole) }
             let wholeValue = whole.value, wholeMax = whole.interval.upperBound
             if ofWhich, let over = parts.first(where: { figures[$0].interval.lowerBound > wholeMax }) {
                 claims.append(claim(.partExceedsWhole, figures[over].span, .high, refuted: ("\(quote(figures[over])) as a part of \(quote(whole))",
