@@ -225,7 +225,7 @@ struct NumberReader: Sendable {
     private func isCurrencyBefore(_ start: Int, in text: ScalarText) -> Bool {
         Lexicon.currencies.contains { currency in
             let from = start - currency.count
-            return from >= 0 && Array(text.lower[from..<start]) == currency && (from == 0 || !ScalarText.isLetter(text.scalars[from - 1]))
+            return from >= 0 && text.lower[from..<start].elementsEqual(currency) && (from == 0 || !ScalarText.isLetter(text.scalars[from - 1]))
         }
     }
 
