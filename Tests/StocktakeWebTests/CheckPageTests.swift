@@ -34,6 +34,14 @@ import Testing
             _ = try await browser.get("/check")
             #expect(try await browser.post("/check", ["text": "1 of 2", "unit": "BG", "period": ""]).status == .badRequest)
 
+            // A guess of low confidence ("7.9%" in a Vietnamese text) is listed only when asked for.
+            _ = try await browser.get("/check")
+            let guess = ["text": "Có 3/40 xã (7.9%) đạt chuẩn.", "lang": "vi"]
+            #expect(try await browser.post("/check", guess).body.contains("<mark") == false)
+            _ = try await browser.get("/check")
+            let all = try await browser.post("/check", guess.merging(["all": "on"]) { $1 })
+            #expect(all.body.contains("7.9%<sup>1</sup></mark>") && all.body.contains("name=\"all\" value=\"on\" checked"))
+
             _ = try await browser.get("/check")
             let uploaded = try await browser.upload("/check", filename: "slips.md", content: Self.slipped)
             #expect(uploaded.status == .ok && uploaded.body.contains("<mark id=\"f2\""))
@@ -56,6 +64,12 @@ import Testing
             #expect(docx.status == .unprocessableContent && APITests.errorCode(docx) == "unreadable_file")
             let language = try await APITests.call(client, .post, "/api/v1/check", token: token, body: #"{"text": "1", "language": "de"}"#)
             #expect(language.status == .badRequest && APITests.errorCode(language) == "invalid_language")
+            let guess = #"{"text": "Có 3/40 xã (7.9%) đạt chuẩn.", "language": "vi"}"#
+            let listed = try await APITests.call(client, .post, "/api/v1/check", token: token, body: guess)
+            #expect((listed.json["findings"] as? [Any])?.isEmpty == true)
+            let all = try await APITests.call(client, .post, "/api/v1/check", token: token, body: #"{"text": "Có 3/40 xã (7.9%) đạt chuẩn.", "language": "vi", "all": true}"#)
+            let guesses = try #require(all.json["findings"] as? [[String: Any]])
+            #expect(guesses.map { $0["confidence"] as? String } == ["low"] && guesses.first?["quote"] as? String == "7.9%")
             let unknown = try await APITests.call(client, .post, "/api/v1/check", token: token, body: #"{"text": "1", "unit": "XX", "period": "2024"}"#)
             #expect(unknown.status == .notFound)
         }

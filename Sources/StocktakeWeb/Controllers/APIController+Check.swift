@@ -11,16 +11,18 @@ extension APIController {
         let language: String?
         let unit: String?
         let period: String?
+        /// The guesses of low confidence too.
+        let all: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case text, filename, language, unit, period
+            case text, filename, language, unit, period, all
             case contentBase64 = "content_base64"
         }
     }
 
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try account(context)
-        let body = try await decode(CheckRequest.self, request, context, expected: "text, or content_base64 with filename; optional language, unit and period")
+        let body = try await decode(CheckRequest.self, request, context, expected: "text, or content_base64 with filename; optional language, unit, period and all")
         let language: ReportLanguage?
         switch body.language {
         case nil, "auto": language = nil
@@ -44,7 +46,7 @@ extension APIController {
         let result: CheckResult
         do {
             result = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: language, stored: stored,
-                                                   gate: services.options.checks).result
+                                                   minimum: body.all == true ? .low : .medium, gate: services.options.checks).result
         } catch let error as CheckedText.ReadError {
             let status = FigureChecks.status(of: error)
             throw APIError(status, status == .contentTooLarge ? "too_large" : "unreadable_file", error.description)

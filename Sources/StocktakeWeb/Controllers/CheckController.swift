@@ -22,6 +22,7 @@ struct CheckController {
         let languages: [Choice]
         let unitCode: String
         let periodText: String
+        let all: Bool
         let checked: Checked?
     }
 
@@ -52,7 +53,7 @@ struct CheckController {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.account != nil else { throw HTTPError(.unauthorized) }
-        return render(context, text: "", language: nil, unit: "", period: "", result: nil, status: .ok)
+        return render(context, text: "", language: nil, unit: "", period: "", all: false, result: nil, status: .ok)
     }
 
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -61,6 +62,7 @@ struct CheckController {
         let chosen = form.fields["lang"].flatMap(ReportLanguage.init(rawValue:))
         let unit = form.fields["unit"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let period = form.fields["period"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let all = form.fields["all"] == "on"
         let submitted: (data: Data, name: String, format: CheckedText.Format)
         if let file = form.files["file"], !file.content.isEmpty {
             submitted = (file.content, file.filename, .of(name: file.filename, data: file.content))
@@ -70,7 +72,8 @@ struct CheckController {
         let stored = try await FigureChecks.stored(unit: unit, period: period, store: services.store)
         let checked: (text: String, result: CheckResult)
         do {
-            checked = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: chosen, stored: stored, gate: services.options.checks)
+            checked = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: chosen, stored: stored,
+                                              minimum: all ? .low : .medium, gate: services.options.checks)
         } catch let error as CheckedText.ReadError {
             throw HTTPError(FigureChecks.status(of: error), message: error.description)
         } catch let busy as CheckGate.Busy {
@@ -82,10 +85,11 @@ struct CheckController {
             return response
         }
         guard !checked.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw HTTPError(.badRequest, message: UIText.forLanguage(context.language).errorNoText) }
-        return render(context, text: checked.text, language: chosen, unit: unit, period: period, result: checked.result, status: .ok)
+        return render(context, text: checked.text, language: chosen, unit: unit, period: period, all: all, result: checked.result, status: .ok)
     }
 
-    private func render(_ context: AppRequestContext, text: String, language: ReportLanguage?, unit: String, period: String, result: CheckResult?, status: HTTPResponse.Status) -> Response {
+    private func render(_ context: AppRequestContext, text: String, language: ReportLanguage?, unit: String, period: String, all: Bool,
+                        result: CheckResult?, status: HTTPResponse.Status) -> Response {
         let t = UIText.forLanguage(context.language)
         let names = Locale(identifier: context.language)
         let languages = [Choice(code: "auto", name: t.checkDetect, selected: language == nil)] + ReportLanguage.allCases.map {
@@ -104,7 +108,7 @@ struct CheckController {
         }
         return services.renderer.page(
             "check", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", text: text, languages: languages,
-                          unitCode: unit, periodText: period, checked: checked),
+                          unitCode: unit, periodText: period, all: all, checked: checked),
             frame: Frame(context, title: t.figureCheck), status: status)
     }
 

@@ -10,11 +10,13 @@ import StocktakeStore
 enum FigureChecks {
     /// Reads a submitted text or file within the check's limits and checks it, under the gate that bounds how
     /// many checks run at once; the findings listed are bounded too. Page and API both come through here.
+    /// High and medium confidence are listed unless `minimum` says otherwise (the guesses of low confidence too).
     static func run(_ data: Data, name: String, format: CheckedText.Format, language: ReportLanguage?, stored: StoredFigures?,
-                    gate: CheckGate, limits: CheckedText.Limits = .standard) async throws -> (text: String, result: CheckResult) {
+                    minimum: FigureFinding.Confidence = .medium, gate: CheckGate,
+                    limits: CheckedText.Limits = .standard) async throws -> (text: String, result: CheckResult) {
         try await gate.run {
             let text = try CheckedText.read(data, format: format, name: name, limits: limits)
-            return (text, FigureCheck.check(text, language: language, stored: stored).listing(atMost: limits.listedFindings))
+            return (text, FigureCheck.check(text, language: language, stored: stored, minimum: minimum).listing(atMost: limits.listedFindings))
         }
     }
 

@@ -209,6 +209,7 @@ struct UIText: Sendable, Decodable {
     let certainty: String
     let figuresRead: String
     let checkUnlisted: String
+    let checkAll: String
     let checkBusy: String
     let kindShare: String
     let kindAchievement: String
