@@ -152,10 +152,19 @@ struct NumberReader: Sendable {
     func number(at start: Int, in text: ScalarText) -> Number? {
         guard start < text.count, let first = ScalarText.digit(text.scalars[start]) else { return nil }
         let system = first.system
-        var value = Decimal(0), digits = 0, index = start
+        // Digits add up in an integer while they fit (Decimal arithmetic is slow), in a Decimal past that.
+        var small: UInt64 = 0, large: Decimal?, digits = 0, index = start
         func take() {
             while index < text.count, let d = ScalarText.digit(text.scalars[index]), d.system == system {
-                if digits < Self.maximumDigits { value = value * 10 + Decimal(d.value) }
+                if digits < Self.maximumDigits {
+                    if let value = large {
+                        large = value * 10 + Decimal(d.value)
+                    } else if small < 100_000_000_000_000_000 {
+                        small = small * 10 + UInt64(d.value)
+                    } else {
+                        large = Decimal(small) * 10 + Decimal(d.value)
+                    }
+                }
                 digits += 1
                 index += 1
             }
@@ -195,7 +204,7 @@ struct NumberReader: Sendable {
         }
         guard digits <= Self.maximumDigits else { return nil }
         let confirms = !uncertain && system == 0 && (decimals > 0 && decimals != 3 || groups >= 2)
-        return Number(value: value / Decimal(sign: .plus, exponent: decimals, significand: 1), decimals: decimals, grouped: grouped,
+        return Number(value: Decimal(sign: .plus, exponent: -decimals, significand: large ?? Decimal(small)), decimals: decimals, grouped: grouped,
                       digits: digits - decimals, end: index, uncertain: uncertain, ambiguous: ambiguous, confirms: confirms)
     }
 

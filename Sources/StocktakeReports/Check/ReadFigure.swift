@@ -44,6 +44,9 @@ public struct ReadFigure: Sendable, Equatable {
     /// The figure's value with its scale.
     public var value: Decimal { exponent == 0 ? printed : printed * Decimal(sign: .plus, exponent: exponent, significand: 1) }
 
+    /// The value in binary floating point: for a first, approximate pass only, never a result.
+    var doubleValue: Double { Double(truncating: value as NSNumber) }
+
     /// Half a unit of the last printed place, scaled: what rounding may hide. A plain whole number without a scale
     /// word is a count and exact.
     public var halfUnit: Decimal {

@@ -147,16 +147,28 @@ struct SentenceClaims {
     /// those two. A guess: the pair may be a coincidence and the base unprinted; low confidence.
     func nearMisses(besides claims: [ReadClaim]) -> [ReadClaim] {
         let claimed = SpanCover(claims.map(\.span))
-        return figures.indices.compactMap { p -> ReadClaim? in
+        let candidates = figures.indices.filter { p in
             let printed = figures[p]
-            guard printed.kind == .percent, printed.decimals >= 1, printed.value > 0, !printed.isApproximate,
-                  !claimed.covers(printed.span) else { return nil }
+            return printed.kind == .percent && printed.decimals >= 1 && printed.value > 0 && !printed.isApproximate && !claimed.covers(printed.span)
+        }
+        guard !candidates.isEmpty else { return [] }
+        // Decimal division is slow: binary floating point rules out, with a wide margin, the pairs whose ratio cannot
+        // come within 2 % of the percentage; exact arithmetic decides the rest.
+        let approximate = figures.map { figure -> ClosedRange<Double> in
+            let range = figure.interval
+            return Double(truncating: range.lowerBound as NSNumber)...Double(truncating: range.upperBound as NSNumber)
+        }
+        return candidates.compactMap { p -> ReadClaim? in
+            let printed = figures[p]
+            let window = (approximate[p].lowerBound - printed.doubleValue / 50) * (1 - 1e-9)...(approximate[p].upperBound + printed.doubleValue / 50) * (1 + 1e-9)
             var near: [(Int, Int, Decimal)] = []
             // The pair is among the eight figures before the percentage and the three around it: a bounded search
             // in any sentence.
             let amount = { (i: Int) in figures[i].isAmount && figures[i].value > 0 }
             for a in max(0, p - 8)..<p where amount(a) {
                 for b in max(0, p - 3)..<min(figures.count, p + 4) where b != a && amount(b) && figures[b].exponent == figures[a].exponent {
+                    let (x, y) = (approximate[a], approximate[b])
+                    guard y.lowerBound > 0, window.overlaps(x.lowerBound * 100 / y.upperBound...x.upperBound * 100 / y.lowerBound) else { continue }
                     guard let ratio = Self.ratio(figures[a].interval, figures[b].interval) else { continue }
                     if Self.overlaps(ratio, printed.interval) { return nil }
                     let midpoint = figures[a].value * 100 / figures[b].value
