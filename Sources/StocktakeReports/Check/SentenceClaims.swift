@@ -95,7 +95,6 @@ struct SentenceClaims {
                   !has(lexicon.target, head(gap(after: p), 25)) else { return nil }
             let bases = (earlier + figures[max(0, a - 40)..<a]).filter { $0.isAmount && ($0.exponent == part.exponent || $0.exponent * part.exponent > 0) && $0.value > part.value }
             guard !bases.isEmpty else { return nil }
-
             if bases.contains(where: { base in Self.ratio(part.interval, base.interval).map { Self.overlaps($0, share.interval) } ?? false }) {
                 return claim(.share, share.span, .low, refuted: nil)
             }
@@ -376,9 +375,8 @@ struct SentenceClaims {
                 && text.ends(with: lexicon.shareWords, in: tail(between, 30)) && !has(other, between)
             // "13/53 chỉ tiêu đạt 100% trở lên": a level reached, not a share.
             guard adjacent || worded, !has(lexicon.orMore, head(gap(after: index + 1), 16)) else { continue }
-            // A percentage "of the plan" after a count's x/y may be against another plan.
-            // "23.688/28.000 người, đạt 84,6% kế hoạch": the x/y and its percentage in one short clause are the actual,
-            // the plan and the achievement.
+            // A percentage "of the plan" after a count's x/y may be against another plan, unless the two are one short
+            // clause: "23.688/28.000 người, đạt 84,6% kế hoạch" is the actual, the plan and the achievement.
             let againstPlan = has(lexicon.target, head(gap(after: index + 1), 20)) && !pair
             let sameClause = between.count <= 30 && !contains([";", "؛", "(", ")", ":"], between) && text.ends(with: lexicon.reach, in: between)
             let confidence: FigureFinding.Confidence = againstPlan ? (sameClause ? .medium : .low) : adjacent && !pair ? .high : .medium
