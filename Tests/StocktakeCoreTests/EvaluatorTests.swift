@@ -29,6 +29,26 @@ import Testing
         #expect(rate.achievement == nil)
     }
 
+    @Test("a ceiling says how far over or under it the figure is, never an achievement above 100 % to be read as success")
+    func aCeilingIsSaidInWords() {
+        let snapshot = DataSet(
+            units: [Fix.unit("P")], indicators: [Fix.indicator("x", .amount), Fix.indicator("r", .rate)],
+            targets: [Fix.target("over", "P", "x", .atMost(Decimal(string: "463.3")!)), Fix.target("under", "P", "r", .atMost(10)),
+                      Fix.target("at", "P", "r", .atMost(8)), Fix.target("floor", "P", "x", .atLeast(Decimal(string: "463.3")!))],
+            observations: [Fix.obs("P", "x", Decimal(string: "617.6")!), Fix.obs("P", "r", 8)])
+        let e = evaluate(snapshot)
+        let x = e.results[Fix.key("P", "x")]!.targets, r = e.results[Fix.key("P", "r")]!.targets
+        let over = x.first { $0.target.code.rawValue == "over" }!, floor = x.first { $0.target.code.rawValue == "floor" }!
+        let under = r.first { $0.target.code.rawValue == "under" }!, at = r.first { $0.target.code.rawValue == "at" }!
+        // 617.6 against a ceiling of 463.3 is 33.30 % over it: not met, and not "133.30 %".
+        #expect(over.status == .notMet && FigureFormatter.english.achievement(over) == "33.30% over the ceiling")
+        #expect(FigureFormatter(language: "vi").achievement(over) == "cao hơn mức trần 33,30%")
+        #expect(FigureFormatter.english.achievement(floor) == "133.30%")
+        // A rate 2 points under its ceiling of 10 is better than the bound; at the ceiling it is met.
+        #expect(under.status == .exceeded && FigureFormatter.english.achievement(under) == "2.00 pp under the ceiling")
+        #expect(at.status == .met && FigureFormatter.english.achievement(at) == "at the ceiling")
+    }
+
     @Test func anOpenPeriodIsNotYetDueAndAMissingFigureIsNoData() {
         let snapshot = DataSet(
             units: [Fix.unit("P")], indicators: [Fix.indicator("x", .count)],

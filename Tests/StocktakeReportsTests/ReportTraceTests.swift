@@ -92,17 +92,23 @@ import Testing
                 case .late: return Decimal(done.filter { !$0 }.count)
                 }
             case .targets(let unit, let period, let status):
-                // Each target's status from the stored actual and its bound, for at-least bounds as the sample has.
+                // Each target's status from the stored actual and its bound: a floor is beaten from above, a ceiling
+                // from below.
                 var statuses: [Status] = []
                 for target in try await store.targets(periods: [period]) where target.unit == unit {
                     guard let bound = try await bound(target),
-                        let actual = try await measured(ObservationKey(unit: unit, indicator: target.indicator, period: period)),
-                        case .atLeast = target.bound else { continue }
+                        let actual = try await measured(ObservationKey(unit: unit, indicator: target.indicator, period: period)) else { continue }
+                    let better: Bool
+                    switch target.bound {
+                    case .atLeast: better = actual > bound
+                    case .atMost: better = actual < bound
+                    case .between, .exactly: continue
+                    }
                     // A derived bound is known to the source's printed precision: 100 % of the plan is met.
                     let printed = try await store.observations(periods: [period], units: [unit], indicators: [target.indicator])
                         .last?.claims.comparisons.first { $0.basis == .target(target.code) }
                     let equal = printed.map { $0.relation == .percentOf && $0.percent == 100 } ?? (actual == bound)
-                    statuses.append(equal ? .met : actual > bound ? .exceeded : .notMet)
+                    statuses.append(equal ? .met : better ? .exceeded : .notMet)
                 }
                 return Decimal(status.map { s in statuses.filter { $0 == s }.count } ?? statuses.count)
             }

@@ -47,6 +47,24 @@ import Testing
 
     /// The pages speak the six languages of the reports, from the same catalogs; Arabic right to left, with its
     /// digits; the figures' words and the levels of the tree in the page's language too.
+    @Test("a ceiling on the dashboard says how far over it the figure is, in the reader's language, not 133.33 %")
+    func aCeilingIsSaidInWordsOnTheDashboard() async throws {
+        try await WebHarness.run { client, store async throws in
+            let ceiling = """
+                {"format": "stocktake/1", "targets": [{"code": "BG-2024-trade-ceiling-test", "unit": "BG", "indicator": "trade_value",
+                 "period": "2024", "document": "BG-PLAN-2024", "bound": "at_most", "value": "45"}]}
+                """
+            try await store.importChecked(ImportFile.read(Data(ceiling.utf8), file: "ceiling.json", enteredBy: "tester"))
+            let browser = Browser(client)
+            _ = try await browser.signIn("bacgiang")
+            let vietnamese = try await browser.get("/dashboard?unit=BG&period=2024").body
+            #expect(vietnamese.contains("cao hơn mức trần 33,33%") && !vietnamese.contains("133,33%"))
+            _ = try await browser.get("/language/en")
+            let english = try await browser.get("/dashboard?unit=BG&period=2024").body
+            #expect(english.contains("33.33% over the ceiling"))
+        }
+    }
+
     @Test func thePagesSwitchAmongSixLanguagesAndArabicReadsRightToLeft() async throws {
         try await WebHarness.run { client, _ async throws in
             let browser = Browser(client)

@@ -84,8 +84,20 @@ public struct FigureFormatter: Sendable {
     }
 
     /// How a target's result compares: achievement for amounts and counts, the gap in points for rates and shares.
+    /// Against a ceiling ("spending ≤ 463.3") a ratio above 100 % is the bad side, so it is said in words: how far
+    /// over or under the ceiling ("33.30% over the ceiling"), never as an achievement to be read as success.
     public func achievement(_ result: TargetResult) -> String? {
-        result.achievement.map { percent($0 * 100) } ?? result.gapPoints.map { signed(number($0, decimals: 2), $0) + " " + word(.points) }
+        if case .atMost = result.target.bound {
+            if let ratio = result.achievement { return ceiling(percent(abs(ratio - 1) * 100), side: ratio - 1) }
+            if let gap = result.gapPoints { return ceiling(number(abs(gap), decimals: 2) + " " + word(.points), side: gap) }
+        }
+        return result.achievement.map { percent($0 * 100) } ?? result.gapPoints.map { signed(number($0, decimals: 2), $0) + " " + word(.points) }
+    }
+
+    /// `distance` over a ceiling when `side` is positive, under it when negative, at it when zero.
+    func ceiling(_ distance: String, side: Decimal) -> String {
+        if side == 0 { return word(.atCeiling) }
+        return word(side > 0 ? .overCeiling : .underCeiling).replacingOccurrences(of: "{value}", with: distance)
     }
 
     /// `12 of 63`, starred when peers are synthetic; nil when there are no peers to rank among.
@@ -119,6 +131,8 @@ public struct FigureFormatter: Sendable {
 
     public enum Word: CaseIterable, Sendable {
         case points, stated, change, derived, notStated, of, exceeded, met, notMet, noData, notYetDue
+        /// "{value} over the ceiling", "{value} under the ceiling", "at the ceiling".
+        case overCeiling, underCeiling, atCeiling
     }
 
     /// The few words figures carry: the ones given (the pages' catalog gives them in every language), else
@@ -138,6 +152,9 @@ public struct FigureFormatter: Sendable {
         case .notMet: return vietnamese ? "không đạt" : "not met"
         case .noData: return vietnamese ? "chưa có số liệu" : "no data"
         case .notYetDue: return vietnamese ? "chưa đến hạn" : "not yet due"
+        case .overCeiling: return vietnamese ? "cao hơn mức trần {value}" : "{value} over the ceiling"
+        case .underCeiling: return vietnamese ? "thấp hơn mức trần {value}" : "{value} under the ceiling"
+        case .atCeiling: return vietnamese ? "bằng mức trần" : "at the ceiling"
         }
     }
 }

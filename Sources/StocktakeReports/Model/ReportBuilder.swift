@@ -184,7 +184,19 @@ public struct ReportBuilder {
                 var facts = actual.map { [$0] } ?? []
                 let key: String
                 var count: Decimal?
+                let ceiling: Bool
+                if case .atMost = target.target.bound { ceiling = true } else { ceiling = false }
                 switch (target.status, target.achievement, target.gapPoints) {
+                // Against a ceiling ("spending ≤ 463.3") the sentence says how far over or under it the figure is.
+                case (.notMet, let a?, _) where ceiling && a > 1:
+                    let f = percentFact(.excess(target.target.code), (a - 1) * 100)
+                    (key, arguments["excess"], facts) = ("result_over_ceiling", f.text, facts + [f])
+                case (.exceeded, let a?, _) where ceiling && a < 1:
+                    let f = percentFact(.shortfall(target.target.code), (1 - a) * 100)
+                    (key, arguments["margin"], facts) = ("result_under_ceiling", f.text, facts + [f])
+                case (_, nil, let g?) where ceiling && g != 0:
+                    let f = Fact(quantity: .gapPoints(target.target.code), value: abs(g), text: format.number(abs(g), decimals: 2))
+                    (key, arguments["count"], facts, count) = (g > 0 ? "result_over_ceiling_points" : "result_under_ceiling_points", f.text, facts + [f], abs(g).rounded(2))
                 case (.exceeded, let a?, _):
                     let f = percentFact(.excess(target.target.code), (a - 1) * 100)
                     (key, arguments["excess"], facts) = ("result_exceeded", f.text, facts + [f])

@@ -233,6 +233,9 @@ struct UIText: Sendable, Decodable {
     let figureExceeded: String
     let figureMet: String
     let figureNotMet: String
+    let figureOverCeiling: String
+    let figureUnderCeiling: String
+    let figureAtCeiling: String
     let figureNoData: String
     let figureNotYetDue: String
     let levelNation: String
@@ -318,6 +321,7 @@ extension UIText {
         let words: [FigureFormatter.Word: String] = [
             .points: figurePoints, .stated: figureStated, .change: figureChange, .derived: figureDerived, .notStated: figureNotStated,
             .of: figureOf, .exceeded: figureExceeded, .met: figureMet, .notMet: figureNotMet, .noData: figureNoData, .notYetDue: figureNotYetDue,
+            .overCeiling: figureOverCeiling, .underCeiling: figureUnderCeiling, .atCeiling: figureAtCeiling,
         ]
         return FigureFormatter(language: code, locale: ReportLanguage(rawValue: code)?.locale() ?? Locale(identifier: code), words: words)
     }
