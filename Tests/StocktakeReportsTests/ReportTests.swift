@@ -46,8 +46,9 @@ import Testing
     @Test func eachLanguageWritesItsOwnDigitsAndSeparators() async throws {
         try await ReportFixture.withSample { store async throws in
             let expected: [ReportLanguage: [String]] = [
-                .vi: ["13,85%", "20.699,5 tỷ đồng", "159/182 (87,36%)"],
-                .en: ["13.85%", "20,699.5 billion VND", "159/182 (87.36%)"],
+                // Days in full, Vietnamese as its documents write them: a key task's deadline.
+                .vi: ["13,85%", "20.699,5 tỷ đồng", "159/182 (87,36%)", "(thời hạn ngày 31 tháng 12 năm 2024)"],
+                .en: ["13.85%", "20,699.5 billion VND", "159/182 (87.36%)", "(deadline December 31, 2024)"],
                 .es: ["13,85\u{a0}%", "20.699,5", "159/182 (87,36\u{a0}%)"],
                 .el: ["13,85%", "20.699,5", "159/182 (87,36%)"],
                 .ru: ["13,85\u{a0}%", "20\u{a0}699,5", "159/182 (87,36\u{a0}%)"],

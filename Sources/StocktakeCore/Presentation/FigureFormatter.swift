@@ -116,16 +116,26 @@ public struct FigureFormatter: Sendable {
         }
     }
 
+    /// A moment as the language writes it, the day in full: "December 2, 2026 at 3:30 PM", "15:30 ngày 2 tháng 12
+    /// năm 2026". Never a numeric day, which readers of another country read the other way round.
     public func date(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .numeric, time: .shortened).locale(locale))
+        guard language == "vi" else { return date.formatted(Date.FormatStyle(date: .long, time: .shortened).locale(locale)) }
+        let day = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
+        return date.formatted(Date.FormatStyle(date: .omitted, time: .shortened).locale(locale)) + " "
+            + Self.vietnamese(day: day.day ?? 1, month: day.month ?? 1, year: day.year ?? 1970)
     }
 
+    /// A day as the language writes it in full: "December 2, 2026", "2 de diciembre de 2026", "ngày 2 tháng 12 năm
+    /// 2026" (ICU's Vietnamese "2 tháng 12, 2026" is not how Vietnamese documents date themselves).
     public func date(_ day: CalendarDate) -> String {
+        if language == "vi" { return Self.vietnamese(day: day.day, month: day.month, year: day.year) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) else { return day.description }
-        return date.formatted(Date.FormatStyle(date: .numeric, time: .omitted, timeZone: calendar.timeZone).locale(locale))
+        return date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone))
     }
+
+    static func vietnamese(day: Int, month: Int, year: Int) -> String { "ngày \(day) tháng \(month) năm \(year)" }
 
     // MARK: - Words
 

@@ -43,7 +43,7 @@ public struct ReportBuilder {
     func report() throws -> Report {
         let unitName = name(input.unit.names)
         let title = try t("title", ["unit": unitName, "period": integerYear(input.period)])
-        let subtitle = try t("subtitle", ["date": longDate(input.preparedOn)])
+        let subtitle = try t("subtitle", ["date": format.date(input.preparedOn)])
         var sections = [try overview(), try resultsSection()]
         sections += [try otherResults(), try rankings(), try tasks(), try review()].compactMap { $0 }
         sections += [try shortfalls(), try documentsSection(), try next()]
@@ -56,13 +56,6 @@ public struct ReportBuilder {
     /// The year as the locale writes it, without grouping ("2024", "٢٠٢٤").
     func integerYear(_ period: Period) -> String {
         (Decimal(period.firstDay.year) as NSDecimalNumber).intValue.formatted(.number.grouping(.never).locale(format.locale))
-    }
-
-    func longDate(_ day: CalendarDate) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) else { return day.description }
-        return date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: format.locale, calendar: calendar, timeZone: calendar.timeZone))
     }
 
     // MARK: - Facts
@@ -288,7 +281,7 @@ public struct ReportBuilder {
     func tasks() throws -> Section? {
         guard !input.tasks.isEmpty else { return nil }
         let items = try input.tasks.sorted { ($0.deadline, $0.code) < ($1.deadline, $1.code) }.map { task in
-            Sentence(try t("task_line", ["title": name(task.title), "status": try taskStatus(task), "deadline": longDate(task.deadline)]))
+            Sentence(try t("task_line", ["title": name(task.title), "status": try taskStatus(task), "deadline": format.date(task.deadline)]))
         }
         return Section(id: "tasks", heading: try t("h_tasks"), blocks: [.list(items)])
     }
@@ -380,7 +373,7 @@ public struct ReportBuilder {
             items.append(Sentence(try t("next_target", ["indicator": name(indicator.names), "bound": try bound(target, derived: nil, indicator).text])))
         }
         for task in input.nextTasks.sorted(by: { ($0.deadline, $0.code) < ($1.deadline, $1.code) }) {
-            items.append(Sentence(try t("next_task", ["title": name(task.title), "deadline": longDate(task.deadline)])))
+            items.append(Sentence(try t("next_task", ["title": name(task.title), "deadline": format.date(task.deadline)])))
         }
         let blocks: [Block] = items.isEmpty ? [.paragraph([Sentence(try t("next_none", ["period": year]))])] : [.list(items)]
         return Section(id: "next", heading: try t("h_next", ["period": year]), blocks: blocks)
