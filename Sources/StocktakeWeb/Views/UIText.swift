@@ -13,6 +13,7 @@ struct UIText: Sendable, Decodable {
     let appName: String
     let signIn: String
     let signOut: String
+    let menu: String
     let username: String
     let password: String
     let signInFailed: String
