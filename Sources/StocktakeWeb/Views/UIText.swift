@@ -14,6 +14,7 @@ struct UIText: Sendable, Decodable {
     let signIn: String
     let signOut: String
     let menu: String
+    let skipToContent: String
     let username: String
     let password: String
     let signInFailed: String
