@@ -24,7 +24,11 @@ import Testing
             #expect(page.body.contains("Thai Binh: No rating"))
 
             let fields = ["body": "VN", "unit": "BG", "period": "2024"]
-            #expect(try await admin.post("/ratings", fields.merging(["grade": "excellent"]) { a, _ in a }).status == .unprocessableContent)
+            // Refused, the page comes back with the grade as chosen and why beside the form, in the reader's language.
+            let refused = try await admin.post("/ratings", fields.merging(["grade": "excellent", "reason": " "]) { a, _ in a })
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("<option value=\"excellent\" selected>") && refused.body.contains("aria-invalid=\"true\" aria-describedby=\"error-BG\""))
+            #expect(refused.body.contains("id=\"error-BG\" role=\"alert\">\(UIText.forLanguage("en").errorReasonRequired)</p>"))
             try await admin.get("/ratings?unit=VN&period=2024")
             #expect(try await admin.post("/ratings", fields.merging(["grade": "good"]) { a, _ in a }).status == .seeOther)
             try await admin.get("/ratings?unit=VN&period=2024")
@@ -41,7 +45,8 @@ import Testing
             _ = try await editor.signIn("yendung")
             let view = try await editor.get("/ratings?unit=VN&period=2024")
             #expect(view.status == .ok && !view.body.contains("action=\"/ratings\""))
-            #expect(try await editor.post("/ratings", fields.merging(["grade": "good", "reason": "x"]) { a, _ in a }).status == .forbidden)
+            let forbidden = try await editor.post("/ratings", fields.merging(["grade": "good", "reason": "x"]) { a, _ in a })
+            #expect(forbidden.status == .forbidden && forbidden.body.contains("<p class=\"error\" role=\"alert\">"))
         }
     }
 }
