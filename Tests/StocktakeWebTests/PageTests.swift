@@ -47,6 +47,25 @@ import Testing
 
     /// The pages speak the six languages of the reports, from the same catalogs; Arabic right to left, with its
     /// digits; the figures' words and the levels of the tree in the page's language too.
+    @Test("the dashboard summarises first: targets by status, key tasks done and overdue, findings")
+    func theDashboardSummarisesFirst() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin")
+            _ = try await browser.get("/language/en")
+            let page = try await browser.get("/dashboard?unit=BG&period=2024").body
+            // Bac Giang 2024: both budget estimates and the services plan exceeded, the trade plan met (seeds 001-006).
+            for card in ["<li class=\"card exceeded\"><strong>3</strong> <span>exceeded</span></li>",
+                         "<li class=\"card met\"><strong>1</strong> <span>met</span></li>",
+                         "<li class=\"card not_met\"><strong>0</strong> <span>not met</span></li>",
+                         "<li class=\"card\"><strong>3/3</strong>"] {
+                #expect(page.contains(card), "\(card)")
+            }
+            let cards = try #require(page.range(of: "<ul class=\"cards\">")), table = try #require(page.range(of: "<table class=\"results\">"))
+            #expect(cards.lowerBound < table.lowerBound)
+        }
+    }
+
     @Test("a ceiling on the dashboard says how far over it the figure is, in the reader's language, not 133.33 %")
     func aCeilingIsSaidInWordsOnTheDashboard() async throws {
         try await WebHarness.run { client, store async throws in

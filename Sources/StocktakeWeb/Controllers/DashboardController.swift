@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StocktakeApp
 import StocktakeCore
@@ -28,6 +29,15 @@ struct DashboardController {
         let mayWrite: Bool
         let entryHref: String
         let report: ReportController.Links
+        /// The summary before the table: targets by status, key tasks, findings.
+        let cards: [Card]
+    }
+
+    struct Card {
+        let value: String
+        let label: String
+        /// The status colour of a count of targets; none for the others.
+        let css: String?
     }
 
     struct Row {
@@ -107,10 +117,19 @@ struct DashboardController {
         }
         let taskSummary = "\(summary.done)/\(summary.counted) \(t.tasksDone) (\(summary.doneOnTime) \(t.onTime), \(summary.doneLate) \(t.late)); \(summary.overdue) \(t.overdue)"
         let findings = try await store.subtreeFindings(of: scope.unit.code, period: scope.period, asOf: scope.asOf).map(\.description)
+        // Targets by status first, then the key tasks and the findings: what a review looks at before the details.
+        let statuses = review.results.flatMap { $0.targets.map(\.status) }
+        let count = { (n: Int) in format.number(Decimal(n), decimals: 0) }
+        let cards = [Status.exceeded, .met, .notMet, .noData, .notYetDue].compactMap { status -> Card? in
+            let n = statuses.filter { $0 == status }.count
+            return n == 0 && (status == .notYetDue || status == .noData) ? nil : Card(value: count(n), label: format.status(status), css: StatusBadge(status, format: format).css)
+        } + [Card(value: "\(count(summary.done))/\(count(summary.counted))", label: "\(t.keyTasks) · \(count(summary.overdue)) \(t.overdue)", css: nil),
+             Card(value: count(findings.count), label: t.findings, css: nil)]
         return View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: t.level(scope.unit.level), ancestors: scope.ancestors,
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
-            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport))
+            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport),
+            cards: cards)
     }
 }
