@@ -69,7 +69,10 @@ import Testing
             #expect(try await voter.post("/polls/BG-2024-vote/close", [:]).status == .forbidden)
             try await admin.get("/polls/BG-2024-vote")
             #expect(try await admin.post("/polls/BG-2024-vote/close", [:]).status == .forbidden)
-            try await secretary.get("/polls/BG-2024-vote")
+            // Closing is final, so the secretary's button opens a warning first, with the button that closes in it.
+            let closing = try await secretary.get("/polls/BG-2024-vote").body
+            #expect(closing.contains("<details class=\"danger\"><summary>Close the vote</summary><p>Closing the vote is final")
+                && closing.contains("<button type=\"submit\" class=\"danger\">Close the vote</button></details>"))
             #expect(try await secretary.post("/polls/BG-2024-vote/close", [:]).status == .seeOther)
 
             let closed = try await admin.get("/polls/BG-2024-vote").body

@@ -29,6 +29,9 @@ import Testing
             #expect(page.body.contains("Certificate of merit of the Provincial Party Committee"))
             #expect(page.body.contains("excellent 5 years in a row: 2020 (95.50), 2021 (96.00), 2022 (94.00), 2023 (97.50), 2024 (100.00)"))
             #expect(page.body.contains("tied with Hiep Hoa district") && page.body.contains("tied with Viet Yen town"))
+            // Rejecting asks once more: the first click opens the warning with the button that rejects.
+            #expect(page.body.contains("<details class=\"danger\"><summary>Reject</summary><p>Reject this proposal?")
+                && page.body.contains("value=\"reject\" class=\"danger\">Reject</button></details>"))
             let fields = ["body": "BG", "rule": "BG-MERIT-5Y", "unit": "BG-CITY", "period": "2024"]
             #expect(try await editor.post("/awards", fields.merging(["decision": "reject"]) { a, _ in a }).status == .unprocessableContent)
             try await editor.get("/awards?unit=BG&period=2024")

@@ -115,6 +115,7 @@ struct UIText: Sendable, Decodable {
     let receiptUnknown: String
     let resultsHidden: String
     let closePoll: String
+    let closePollWarning: String
     let official: String
     let roll: String
     let cast: String
@@ -151,6 +152,7 @@ struct UIText: Sendable, Decodable {
     let decision: String
     let accept: String
     let reject: String
+    let rejectWarning: String
     let accepted: String
     let rejected: String
     let decisionOpen: String
