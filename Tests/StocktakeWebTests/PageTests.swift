@@ -63,6 +63,12 @@ import Testing
             }
             let cards = try #require(page.range(of: "<ul class=\"cards\">")), table = try #require(page.range(of: "<table class=\"results\">"))
             #expect(cards.lowerBound < table.lowerBound)
+            // The table downloads as CSV, exact figures and codes, as `stocktake evaluate --format csv` writes it.
+            #expect(page.contains("<a href=\"/dashboard.csv?unit=BG&amp;period=2024\" download>CSV</a>"))
+            let csv = try await browser.get("/dashboard.csv?unit=BG&period=2024")
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"BG-2024.csv\"")
+            #expect(csv.body.hasPrefix(EvaluationCSV.header + "\n") && csv.body.contains("\nBG,budget_revenue,20699.5,,BG-2024-budget-central,at_least,"))
         }
     }
 

@@ -76,6 +76,7 @@ final class Browser: @unchecked Sendable {
         let status: HTTPResponse.Status
         let body: String
         let location: String?
+        let headers: HTTPFields
     }
 
     @discardableResult
@@ -122,7 +123,7 @@ final class Browser: @unchecked Sendable {
             }
             let text = String(buffer: response.body)
             if response.status == .ok || response.status.code >= 400 { self.lastPage = text }
-            return Page(status: response.status, body: text, location: response.headers[.location])
+            return Page(status: response.status, body: text, location: response.headers[.location], headers: response.headers)
         }
     }
 

@@ -10,6 +10,7 @@ struct DashboardController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/dashboard", use: show)
+        router.get("/dashboard.csv", use: csv)
     }
 
     struct View {
@@ -31,6 +32,7 @@ struct DashboardController {
         let report: ReportController.Links
         /// The summary before the table: targets by status, key tasks, findings.
         let cards: [Card]
+        let csvHref: String
     }
 
     struct Card {
@@ -75,6 +77,18 @@ struct DashboardController {
         return try await services.cachedPage("dashboard|\(scope.unit.code)|\(scope.period)|\(scope.asOf)|\(mayWrite)", scope: scope, frame: frame) {
             ("dashboard", try await view(scope, t: t, mayWrite: mayWrite))
         }
+    }
+
+    /// The dashboard's table as CSV, exact figures and codes, as `stocktake evaluate --format csv` writes it.
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        guard let review = try await services.store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
+            throw ActionError.unknown(.unit, code: scope.unit.code.rawValue)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(scope.unit.code.rawValue)-\(scope.period.description).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: EvaluationCSV.unit(review) + "\n")))
     }
 
     /// The unit's evaluation, tasks and its subtree's findings, read from the store for this unit alone.
@@ -130,6 +144,6 @@ struct DashboardController {
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport),
-            cards: cards)
+            cards: cards, csvHref: "/dashboard.csv?\(scope.query())")
     }
 }
