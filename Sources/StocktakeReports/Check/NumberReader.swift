@@ -222,20 +222,13 @@ struct NumberReader: Sendable {
     private func isAttached(_ start: Int, in text: ScalarText) -> Bool {
         guard start > 0 else { return false }
         let previous = text.scalars[start - 1]
-        if ScalarText.isNonArabicLetter(previous) { return !isCurrencyBefore(start, in: text) }
+        // "Sh34.44 billion": a currency glued to the digits, not a code.
+        if ScalarText.isNonArabicLetter(previous) { return text.currency(endingAt: start) == nil }
         if previous == "/", isUnitBeforeSlash(start - 1, in: text) { return false }
         if previous == "-" || previous == "/" || previous == "_" || previous == "." || previous == "," {
             return start > 1 && (ScalarText.isLetter(text.scalars[start - 2]) || ScalarText.digit(text.scalars[start - 2]) != nil)
         }
         return false
-    }
-
-    /// "Sh34.44 billion", "KSh 5": a currency glued to the digits, not a code.
-    private func isCurrencyBefore(_ start: Int, in text: ScalarText) -> Bool {
-        Lexicon.currencies.contains { currency in
-            let from = start - currency.count
-            return from >= 0 && text.lower[from..<start].elementsEqual(currency) && (from == 0 || !ScalarText.isLetter(text.scalars[from - 1]))
-        }
     }
 
     /// "129 xã/193 xã": a short lower-case word between a number and a slash is the unit of an x/y; codes such as

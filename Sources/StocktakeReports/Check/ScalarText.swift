@@ -111,6 +111,15 @@ struct ScalarText: Sendable {
         return false
     }
 
+    /// The length of the currency written right before `end` ("S/", "Sh", "Rs."), not inside a longer word and not
+    /// before `start`: an amount's prefix, not part of a figure or a code.
+    func currency(endingAt end: Int, notBefore start: Int = 0) -> Int? {
+        Lexicon.currencies.first { currency in
+            let from = end - currency.count
+            return from >= start && lower[from..<end].elementsEqual(currency) && (from == 0 || !Self.isLetter(scalars[from - 1]))
+        }?.count
+    }
+
     /// Whether one of `words` ends `range` (spaces and marks aside), as a whole word.
     func ends(with words: [[Unicode.Scalar]], in range: Range<Int>) -> Bool {
         var end = range.upperBound

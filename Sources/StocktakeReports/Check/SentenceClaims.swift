@@ -208,9 +208,8 @@ struct SentenceClaims {
         func blank(_ s: Unicode.Scalar) -> Bool { ScalarText.isSpace(s) || ScalarText.isIgnorable(s) }
         while lower < upper, blank(text.scalars[lower]) { lower += 1 }
         while upper > lower, blank(text.scalars[upper - 1]) { upper -= 1 }
-        if let currency = Lexicon.currencies.first(where: { $0.count <= upper - lower && text.lower[(upper - $0.count)..<upper].elementsEqual($0) }),
-           upper - currency.count == lower || !ScalarText.isLetter(text.scalars[upper - currency.count - 1]) {
-            upper -= currency.count
+        if let length = text.currency(endingAt: upper, notBefore: lower) {
+            upper -= length
             while upper > lower, blank(text.scalars[upper - 1]) { upper -= 1 }
         }
         return Array(text.lower[lower..<upper])
