@@ -34,6 +34,9 @@ public struct FigureFinding: Sendable, Equatable, Codable {
         case high, medium, low
 
         public static func < (a: Confidence, b: Confidence) -> Bool { a.order < b.order }
+        /// The least confidence listed: high and medium, what is precise enough to act on; with `all`, the guesses
+        /// of low confidence too. Every door (CLI, page, API) asks here.
+        public static func listed(all: Bool) -> Confidence { all ? .low : .medium }
         private var order: Int { switch self { case .low: 0; case .medium: 1; case .high: 2 } }
     }
 

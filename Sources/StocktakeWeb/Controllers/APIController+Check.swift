@@ -46,7 +46,7 @@ extension APIController {
         let result: CheckResult
         do {
             result = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: language, stored: stored,
-                                                   minimum: body.all == true ? .low : .medium, gate: services.options.checks).result
+                                                   minimum: .listed(all: body.all == true), gate: services.options.checks).result
         } catch let error as CheckedText.ReadError {
             let status = FigureChecks.status(of: error)
             throw APIError(status, status == .contentTooLarge ? "too_large" : "unreadable_file", error.description)

@@ -73,7 +73,7 @@ struct CheckController {
         let checked: (text: String, result: CheckResult)
         do {
             checked = try await FigureChecks.run(submitted.data, name: submitted.name, format: submitted.format, language: chosen, stored: stored,
-                                              minimum: all ? .low : .medium, gate: services.options.checks)
+                                              minimum: .listed(all: all), gate: services.options.checks)
         } catch let error as CheckedText.ReadError {
             throw HTTPError(FigureChecks.status(of: error), message: error.description)
         } catch let busy as CheckGate.Busy {

@@ -33,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let text = try Self.text(of: file)
         let result = FigureCheck.check(text, language: language, stored: try await Self.stored(options, unit: unit, period: period),
-                                       minimum: all ? .low : .medium)
+                                       minimum: .listed(all: all))
             .listing(atMost: CheckedText.Limits.standard.listedFindings)
         switch format {
         case .text: print(result.text(name: file), terminator: "")
