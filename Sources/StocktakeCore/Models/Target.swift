@@ -41,6 +41,9 @@ public struct Target: Hashable, Sendable {
             }
         }
 
+        /// A bound from above ("spending ≤ 463.3"): a figure over it is the bad side.
+        public var isCeiling: Bool { if case .atMost = self { true } else { false } }
+
         /// The single stated value of a one-sided or exact bound.
         public var value: Decimal? {
             switch self {

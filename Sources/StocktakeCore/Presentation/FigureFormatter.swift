@@ -87,7 +87,7 @@ public struct FigureFormatter: Sendable {
     /// Against a ceiling ("spending ≤ 463.3") a ratio above 100 % is the bad side, so it is said in words: how far
     /// over or under the ceiling ("33.30% over the ceiling"), never as an achievement to be read as success.
     public func achievement(_ result: TargetResult) -> String? {
-        if case .atMost = result.target.bound {
+        if result.target.bound.isCeiling {
             if let ratio = result.achievement { return ceiling(percent(abs(ratio - 1) * 100), side: ratio - 1) }
             if let gap = result.gapPoints { return ceiling(number(abs(gap), decimals: 2) + " " + word(.points), side: gap) }
         }

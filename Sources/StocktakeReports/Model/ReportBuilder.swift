@@ -177,8 +177,7 @@ public struct ReportBuilder {
                 var facts = actual.map { [$0] } ?? []
                 let key: String
                 var count: Decimal?
-                let ceiling: Bool
-                if case .atMost = target.target.bound { ceiling = true } else { ceiling = false }
+                let ceiling = target.target.bound.isCeiling
                 switch (target.status, target.achievement, target.gapPoints) {
                 // Against a ceiling ("spending ≤ 463.3") the sentence says how far over or under it the figure is.
                 case (.notMet, let a?, _) where ceiling && a > 1:
