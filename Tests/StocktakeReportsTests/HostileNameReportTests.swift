@@ -46,7 +46,7 @@ import Testing
             for report in reports {
                 let controls = Self.texts(report).joined().unicodeScalars.filter { !Escape.isXMLCharacter($0) }
                 #expect(!controls.isEmpty, "\(report.language): the report should carry a name with control characters")
-                let parts = try DOCXParts.read(try DOCXReport.render(report))
+                let parts = try PackageParts.read(try DOCXReport.render(report))
                 #expect(parts.count == 9)
                 for (path, xml) in parts {
                     let parser = XMLParser(data: Data(xml.utf8))

@@ -32,8 +32,8 @@ enum ReportFixture {
     }
 }
 
-/// The parts of a DOCX package, read back with ZIPFoundation.
-enum DOCXParts {
+/// The parts of an Office package (DOCX, XLSX), read back with ZIPFoundation.
+enum PackageParts {
     static func read(_ data: Data) throws -> [String: String] {
         let archive = try Archive(data: data, accessMode: .read)
         var parts: [String: String] = [:]

@@ -69,14 +69,14 @@ import Testing
             let arabic = try await ReportFixture.report(store, .ar)
             let html = HTMLReport.render(arabic)
             #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
-            let parts = try DOCXParts.read(try DOCXReport.render(arabic))
+            let parts = try PackageParts.read(try DOCXReport.render(arabic))
             let body = try #require(parts["word/document.xml"])
             #expect(body.contains("<w:bidi/>") && body.contains("<w:rtl/>") && body.contains("<w:bidiVisual/>"))
             #expect(parts["word/styles.xml"]?.contains("w:bidi=\"ar-SA\"") == true)
             #expect(parts["word/footer1.xml"]?.contains(" PAGE ") == true)
             let english = try await ReportFixture.report(store, .en)
             #expect(HTMLReport.render(english).contains("<html lang=\"en\" dir=\"ltr\">"))
-            #expect(!(try DOCXParts.read(try DOCXReport.render(english))["word/document.xml"] ?? "").contains("<w:bidi/>"))
+            #expect(!(try PackageParts.read(try DOCXReport.render(english))["word/document.xml"] ?? "").contains("<w:bidi/>"))
             // Every part is well-formed XML.
             for (path, xml) in parts where path.hasSuffix(".xml") || path.hasSuffix(".rels") {
                 #expect(XMLParser(data: Data(xml.utf8)).parse(), "\(path) is not well-formed")

@@ -68,7 +68,13 @@ import Testing
             let csv = try await browser.get("/dashboard.csv?unit=BG&period=2024")
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.headers[.contentDisposition] == "attachment; filename=\"BG-2024.csv\"")
-            #expect(csv.body.hasPrefix(EvaluationCSV.header + "\n") && csv.body.contains("\nBG,budget_revenue,20699.5,,BG-2024-budget-central,at_least,"))
+            #expect(csv.body.hasPrefix(EvaluationTable.columns.joined(separator: ",") + "\n") && csv.body.contains("\nBG,budget_revenue,20699.5,,BG-2024-budget-central,at_least,"))
+            // And as an Excel workbook of the same cells, numbers as numbers.
+            #expect(page.contains("<a href=\"/dashboard.xlsx?unit=BG&amp;period=2024\" download>XLSX</a>"))
+            let xlsx = try await browser.get("/dashboard.xlsx?unit=BG&period=2024")
+            #expect(xlsx.status == .ok && xlsx.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(xlsx.headers[.contentDisposition] == "attachment; filename=\"BG-2024.xlsx\"")
+            #expect(xlsx.body.hasPrefix("PK"))
         }
     }
 

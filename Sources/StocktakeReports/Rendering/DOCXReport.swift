@@ -1,15 +1,13 @@
 import Foundation
 import StocktakeCore
-import ZIPFoundation
 
 /// The report as a Word document (WordprocessingML in a ZIP, written here): styles for the title and headings,
 /// tables with a header row, page numbers in the footer, and for Arabic right-to-left sections, paragraphs,
 /// runs and tables.
 public enum DOCXReport {
     public static func render(_ report: Report) throws -> Data {
-        let archive = try Archive(accessMode: .create)
         let rtl = report.language.isRightToLeft
-        let parts: [(String, String)] = [
+        return try OfficePackage.zip([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", core(report)),
@@ -19,15 +17,7 @@ public enum DOCXReport {
             ("word/numbering.xml", numbering),
             ("word/footer1.xml", footer(rtl: rtl)),
             ("word/document.xml", document(report)),
-        ]
-        for (path, xml) in parts {
-            let data = Data(xml.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        ])
     }
 
     /// Stored text in a part: `Escape.xml`, by Unicode scalar, with the characters XML 1.0 refuses dropped.

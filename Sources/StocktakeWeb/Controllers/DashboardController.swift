@@ -10,7 +10,9 @@ struct DashboardController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/dashboard", use: show)
-        router.get("/dashboard.csv", use: csv)
+        for format in Download.TableFormat.allCases {
+            router.get("/dashboard.\(format.rawValue)") { request, context in try await download(format, request, context: context) }
+        }
     }
 
     struct View {
@@ -33,6 +35,7 @@ struct DashboardController {
         /// The summary before the table: targets by status, key tasks, findings.
         let cards: [Card]
         let csvHref: String
+        let xlsxHref: String
     }
 
     struct Card {
@@ -79,16 +82,14 @@ struct DashboardController {
         }
     }
 
-    /// The dashboard's table as CSV, exact figures and codes, as `stocktake evaluate --format csv` writes it.
-    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// The dashboard's table as CSV or XLSX: exact figures and codes, as `stocktake evaluate --format csv` writes it.
+    func download(_ format: Download.TableFormat, _ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         guard let review = try await services.store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
             throw ActionError.unknown(.unit, code: scope.unit.code.rawValue)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(scope.unit.code.rawValue)-\(scope.period.description).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: EvaluationCSV.unit(review) + "\n")))
+        let name = "\(scope.unit.code.rawValue)-\(scope.period.description)"
+        return try Download.table(EvaluationTable.unit(review), format: format, name: name, sheet: name)
     }
 
     /// The unit's evaluation, tasks and its subtree's findings, read from the store for this unit alone.
@@ -144,6 +145,6 @@ struct DashboardController {
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport),
-            cards: cards, csvHref: "/dashboard.csv?\(scope.query())")
+            cards: cards, csvHref: "/dashboard.csv?\(scope.query())", xlsxHref: "/dashboard.xlsx?\(scope.query())")
     }
 }

@@ -61,20 +61,13 @@ struct ReportController {
         let name = "stocktake-\(report.unit)-\(report.period)-\(language.rawValue)"
         switch format {
         case "md":
-            return download(Data(MarkdownReport.render(report).utf8), type: "text/markdown; charset=utf-8", file: "\(name).md")
+            return Download.file(Data(MarkdownReport.render(report).utf8), type: "text/markdown; charset=utf-8", name: "\(name).md")
         case "docx":
-            return download(try DOCXReport.render(report), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file: "\(name).docx")
+            return Download.file(try DOCXReport.render(report), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name: "\(name).docx")
         default:
             var headers = HTTPFields()
             headers[.contentType] = "text/html; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: HTMLReport.render(report))))
         }
-    }
-
-    func download(_ data: Data, type: String, file: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename=\"\(file)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -82,5 +82,5 @@ struct EvaluationOutput {
 
     // MARK: - CSV
 
-    func csv() -> String { EvaluationCSV.unit(review) }
+    func csv() -> String { EvaluationTable.unit(review).csv() }
 }
