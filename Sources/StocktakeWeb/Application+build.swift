@@ -111,6 +111,8 @@ public func buildRouter(store: Store, options: WebOptions = WebOptions()) async 
     IndicatorController(services: services).addRoutes(to: pages)
     DocumentController(services: services).addRoutes(to: pages)
     EntryController(services: services).addRoutes(to: pages)
+    EntryGridController(services: services).addRoutes(to: pages)
+    CompletenessController(services: services).addRoutes(to: pages)
     ImportController(services: services).addRoutes(to: pages)
     AuditController(services: services).addRoutes(to: pages)
     PollController(services: services).addRoutes(to: pages)

@@ -36,6 +36,8 @@ struct DashboardController {
         let cards: [Card]
         let csvHref: String
         let xlsxHref: String
+        let gridHref: String
+        let completenessHref: String
     }
 
     struct Card {
@@ -145,6 +147,7 @@ struct DashboardController {
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport),
-            cards: cards, csvHref: "/dashboard.csv?\(scope.query())", xlsxHref: "/dashboard.xlsx?\(scope.query())")
+            cards: cards, csvHref: "/dashboard.csv?\(scope.query())", xlsxHref: "/dashboard.xlsx?\(scope.query())",
+            gridHref: "/entry/grid?\(scope.query())", completenessHref: "/completeness?\(scope.query())")
     }
 }

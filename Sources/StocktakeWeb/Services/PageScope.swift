@@ -12,8 +12,10 @@ extension PageScope {
     /// The breadcrumbs.
     var ancestors: [UnitLink] { ancestorUnits.map { UnitLink($0, scope: self) } }
 
+    /// The periods with data, and the one shown even when it has none yet (a year being entered).
     var periodChoices: [Choice] {
-        periods.map { Choice(value: $0.description, label: $0.description, selected: $0 == period) }
+        let shown = periods.contains(period) ? periods : (periods + [period]).sorted(by: >)
+        return shown.map { Choice(value: $0.description, label: $0.description, selected: $0 == period) }
     }
 
     func query(unit: UnitCode? = nil) -> String {

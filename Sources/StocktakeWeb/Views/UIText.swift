@@ -261,6 +261,26 @@ struct UIText: Sendable, Decodable {
     let errorNoFile: String
     let errorNoText: String
     let errorBallotIncomplete: String
+    let entryGrid: String
+    let gridLayout: String
+    let gridUnitIndicators: String
+    let gridUnitsBelow: String
+    let gridHint: String
+    let gridRefusedHint: String
+    let gridEmpty: String
+    let current: String
+    let newValue: String
+    let cellSaved: String
+    let cellUnchanged: String
+    let cellsSaved: String
+    let cellsRefused: String
+    let saveCells: String
+    let completeness: String
+    let completenessNote: String
+    let reported: String
+    let missing: String
+    let complete: String
+    let cellOutcome: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.
