@@ -38,6 +38,34 @@ struct DashboardController {
         let xlsxHref: String
         let gridHref: String
         let completenessHref: String
+        /// The switchers side by side: the units to go to, what to show, in what order, the year before or not.
+        let units: [Choice]
+        let shows: [Choice]
+        let orders: [Choice]
+        let compare: Bool
+        let yearBefore: String
+        /// Whether a year-before figure is derived from a stated change, which the note under the table explains.
+        let hasDerived: Bool
+        /// Whether rows were left out by the reader's choice, so that an empty table says so rather than "no figures".
+        let filtered: Bool
+    }
+
+    /// What the reader chose on the dashboard (`?show=not_met&sort=achievement&compare=1`).
+    struct Options: Hashable {
+        var selection = ResultSelection()
+        var compare = false
+
+        init() {}
+
+        init(_ request: Request) {
+            let query = request.uri.queryParameters
+            selection = ResultSelection(
+                show: query["show"].flatMap { ResultSelection.Show(rawValue: String($0)) } ?? .all,
+                order: query["sort"].flatMap { ResultSelection.Order(rawValue: String($0)) } ?? .table)
+            compare = query["compare"] == "1"
+        }
+
+        var key: String { "\(selection.show.rawValue)|\(selection.order.rawValue)|\(compare)" }
     }
 
     struct Card {
@@ -59,6 +87,9 @@ struct DashboardController {
         let change: String
         let rankLevel: String
         let rankParent: String
+        let previous: String
+        let previousDerived: Bool
+        let trend: String
     }
 
     struct TaskView {
@@ -79,8 +110,9 @@ struct DashboardController {
         let mayWrite = context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false
         let t = UIText.forLanguage(context.language)
         let frame = Frame(context, title: "\(t.dashboard) — \(scope.name(scope.unit)) \(scope.period)")
-        return try await services.cachedPage("dashboard|\(scope.unit.code)|\(scope.period)|\(scope.asOf)|\(mayWrite)", scope: scope, frame: frame) {
-            ("dashboard", try await view(scope, t: t, mayWrite: mayWrite))
+        let options = Options(request)
+        return try await services.cachedPage("dashboard|\(scope.unit.code)|\(scope.period)|\(scope.asOf)|\(mayWrite)|\(options.key)", scope: scope, frame: frame) {
+            ("dashboard", try await view(scope, t: t, mayWrite: mayWrite, options: options))
         }
     }
 
@@ -95,7 +127,7 @@ struct DashboardController {
     }
 
     /// The unit's evaluation, tasks and its subtree's findings, read from the store for this unit alone.
-    func view(_ scope: PageScope, t: UIText, mayWrite: Bool) async throws -> View {
+    func view(_ scope: PageScope, t: UIText, mayWrite: Bool, options: Options = Options()) async throws -> View {
         let store = services.store
         guard let review = try await store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf) else {
             throw ActionError.unknown(.unit, code: scope.unit.code.rawValue)
@@ -104,7 +136,8 @@ struct DashboardController {
         let format = scope.format
         var rows: [Row] = []
         var synthetic = false
-        for result in review.results {
+        let series = try await trendSeries(scope)
+        for result in options.selection.apply(to: review) {
             guard let indicator = indicators[result.indicator] else { continue }
             let ranks = review.ranks(for: result.indicator)
             synthetic = synthetic || ranks.values.contains { $0.syntheticPeers > 0 }
@@ -114,9 +147,18 @@ struct DashboardController {
                 name: scope.name(indicator), actual: actual, change: result.change.map(format.change) ?? "",
                 level: format.rank(ranks[.level]) ?? "", parent: format.rank(ranks[.parent]) ?? ""
             )
+            let derived = { if case .derived = result.previous?.source { true } else { false } }()
+            let previous = result.previous.map { (derived ? "≈ " : "") + format.figure($0.figure, indicator: indicator) } ?? "—"
+            // The stored years, and the year before derived from a stated change when it is not stored.
+            var points = (series[indicator.code] ?? []).map { Sparkline.Point(period: $0.period, value: $0.figure.measured, text: format.figure($0.figure, indicator: indicator), derived: false) }
+            if let earlier = result.previous, derived, !points.contains(where: { $0.period == scope.period.yearEarlier }) {
+                points.append(.init(period: scope.period.yearEarlier, value: earlier.figure.measured, text: "≈ " + format.figure(earlier.figure, indicator: indicator), derived: true))
+            }
+            let trend = Sparkline(title: "\(t.trend) — \(common.name)", points: points).svg
             if result.targets.isEmpty {
                 rows.append(Row(first: true, indicator: common.name, indicatorHref: href, actual: common.actual, rollupOnly: result.own == nil,
-                                target: "", achievement: "", status: nil, change: common.change, rankLevel: common.level, rankParent: common.parent))
+                                target: "", achievement: "", status: nil, change: common.change, rankLevel: common.level, rankParent: common.parent,
+                                previous: previous, previousDerived: derived, trend: trend))
             }
             for (index, target) in result.targets.enumerated() {
                 rows.append(Row(
@@ -124,7 +166,8 @@ struct DashboardController {
                     rollupOnly: index == 0 && result.own == nil,
                     target: format.bound(target.target, indicator: indicator, derived: target.derivedBound),
                     achievement: format.achievement(target) ?? "", status: StatusBadge(target.status, format: format),
-                    change: index == 0 ? common.change : "", rankLevel: index == 0 ? common.level : "", rankParent: index == 0 ? common.parent : ""))
+                    change: index == 0 ? common.change : "", rankLevel: index == 0 ? common.level : "", rankParent: index == 0 ? common.parent : "",
+                    previous: index == 0 ? previous : "", previousDerived: index == 0 && derived, trend: index == 0 ? trend : ""))
             }
         }
         let summary = review.tasks ?? TaskSummary()
@@ -148,6 +191,31 @@ struct DashboardController {
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
             mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport),
             cards: cards, csvHref: "/dashboard.csv?\(scope.query())", xlsxHref: "/dashboard.xlsx?\(scope.query())",
-            gridHref: "/entry/grid?\(scope.query())", completenessHref: "/completeness?\(scope.query())")
+            gridHref: "/entry/grid?\(scope.query())", completenessHref: "/completeness?\(scope.query())",
+            units: try await unitChoices(scope),
+            shows: ResultSelection.Show.allCases.map { Choice(value: $0.rawValue, label: t.show($0), selected: $0 == options.selection.show) },
+            orders: ResultSelection.Order.allCases.map { Choice(value: $0.rawValue, label: t.order($0), selected: $0 == options.selection.order) },
+            compare: options.compare, yearBefore: scope.period.yearEarlier.description, hasDerived: rows.contains { $0.previousDerived },
+            filtered: options.selection.show != .all)
+    }
+
+    /// The units a reader switches to from here: the ones above, this one, and the real ones below.
+    private func unitChoices(_ scope: PageScope) async throws -> [Choice] {
+        let below = try await services.store.children(of: scope.unit.code).filter { $0.origin != .synthetic && $0.isActive(in: scope.period) }
+        return (scope.ancestorUnits + [scope.unit] + below).map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == scope.unit.code) }
+    }
+
+    /// The figure that counts (own, else the roll-up) of each indicator of the unit in each stored year up to the
+    /// page's period, ten at most: read per year for this unit alone.
+    private func trendSeries(_ scope: PageScope) async throws -> [IndicatorCode: [(period: Period, figure: Figure)]] {
+        guard case .year(let shown) = scope.period else { return [:] }
+        var series: [IndicatorCode: [(period: Period, figure: Figure)]] = [:]
+        for period in scope.periods {
+            guard case .year(let year) = period, year <= shown, year > shown - 10 else { continue }
+            for (key, figure) in try await services.store.unitFigures(period: period, units: [scope.unit.code]) {
+                if let actual = figure.actual { series[key.indicator, default: []].append((period, actual)) }
+            }
+        }
+        return series
     }
 }

@@ -281,6 +281,20 @@ struct UIText: Sendable, Decodable {
     let missing: String
     let complete: String
     let cellOutcome: String
+    let showRows: String
+    let showAll: String
+    let showTarget: String
+    let showNotMet: String
+    let sortBy: String
+    let sortTable: String
+    let sortAchievement: String
+    let sortChange: String
+    let sortRank: String
+    let compareYearBefore: String
+    let trend: String
+    let derivedFromChange: String
+    let yearBeforeColumn: String
+    let noRowsShown: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.
@@ -362,6 +376,23 @@ extension UIText {
     }
 
     /// A key task's status in words.
+    func show(_ show: ResultSelection.Show) -> String {
+        switch show {
+        case .all: showAll
+        case .target: showTarget
+        case .notMet: showNotMet
+        }
+    }
+
+    func order(_ order: ResultSelection.Order) -> String {
+        switch order {
+        case .table: sortTable
+        case .achievement: sortAchievement
+        case .change: sortChange
+        case .rank: sortRank
+        }
+    }
+
     func status(_ status: KeyTask.Status) -> String {
         switch status {
         case .notStarted: notStarted
