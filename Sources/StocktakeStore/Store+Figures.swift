@@ -40,6 +40,16 @@ extension RecordAccess {
         return try await unitFigures(period: period, units: units, indicators: codes, kinds: kinds)
     }
 
+    /// The maintained figures of `units` in each of `periods`: a unit's series over the years, one read a period.
+    public func unitFigures(periods: [Period], units: [UnitCode], indicators codes: [IndicatorCode]? = nil) async throws -> [ObservationKey: UnitFigure] {
+        let kinds = Dictionary(try await indicators().map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        var all: [ObservationKey: UnitFigure] = [:]
+        for period in Set(periods) {
+            all.merge(try await unitFigures(period: period, units: units, indicators: codes, kinds: kinds)) { a, _ in a }
+        }
+        return all
+    }
+
     /// The same, with the indicators' kinds already read (a write's maintenance reads them once, not per level).
     func unitFigures(
         period: Period, units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]

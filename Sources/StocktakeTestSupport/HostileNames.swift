@@ -16,7 +16,8 @@ public enum HostileNames {
     /// The start of that name as text, escaped for HTML, in the chart's label; a district's name in Markdown.
     public static let quoteText = "X\"\u{301} onload=alert(1)"
     public static let quoteHTML = "X&quot;\u{301} onload=alert(1)"
-    public static let quoteSVGLabel = "aria-label=\"X&quot;\u{301} onload=alert(1) x= (en)"
+    public static let quoteSVGTitle = "<title id=\"history-title\">X&quot;\u{301} onload=alert(1) x= (en)"
+    public static let quoteSparklineLabel = "aria-label=\"Trend — X&quot;\u{301} onload=alert(1) x= (en): "
     public static let scriptMarkdown = "\\<\u{301}script\\>"
 
     public static func importSample(into store: Store) async throws {

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import StocktakeCore
 import StocktakeStore
-import StocktakeTestSupport
 import Testing
 @testable import StocktakeWeb
 
@@ -31,20 +30,12 @@ import Testing
         return fields
     }
 
-    /// The harness's sample with the districts' figures of 2024 (both from the demo's data).
-    static func run(_ body: @escaping @Sendable (LiveClient, Store) async throws -> Void) async throws {
-        try await WebHarness.run { client, store async throws in
-            try await store.importChecked(ImportFile.read(try Samples.data("bac-giang-districts-2024.json"), file: "bac-giang-districts-2024.json", enteredBy: "tester"))
-            try await body(client, store)
-        }
-    }
-
     static func history(_ store: Store, _ unit: String, _ indicator: String) async throws -> [Observation] {
         try await store.history(of: ObservationKey(unit: UnitCode(unchecked: unit), indicator: IndicatorCode(unchecked: indicator), period: .year(2024)))
     }
 
     @Test func theUnitsBelowOnOneIndicatorSaveCellByCellAndARefusedCellKeepsItsInput() async throws {
-        try await Self.run { client, store async throws in
+        try await WebHarness.runWithDistricts { client, store async throws in
             let browser = Browser(client)
             _ = try await browser.signIn("admin")
             let grid = try await browser.get("/entry/grid?unit=BG&period=2024&indicator=district_new_members")
@@ -76,7 +67,7 @@ import Testing
     }
 
     @Test func aUnitsOwnIndicatorsSavedTogetherLeadBackToTheGrid() async throws {
-        try await Self.run { client, store async throws in
+        try await WebHarness.runWithDistricts { client, store async throws in
             let browser = Browser(client)
             _ = try await browser.signIn("city")
             let grid = try await browser.get("/entry/grid?unit=BG-CITY&period=2025")
@@ -99,7 +90,7 @@ import Testing
     }
 
     @Test func aCellOutsideTheRemitIsRefusedAtThatCellAndNothingIsWritten() async throws {
-        try await Self.run { client, store async throws in
+        try await WebHarness.runWithDistricts { client, store async throws in
             let browser = Browser(client)
             _ = try await browser.signIn("city")
             // The city's editor may not open the province's grid at all.
@@ -122,7 +113,7 @@ import Testing
     }
 
     @Test func completenessListsWhatEachUnitBelowReportedAndWhatIsMissing() async throws {
-        try await Self.run { client, store async throws in
+        try await WebHarness.runWithDistricts { client, store async throws in
             let browser = Browser(client)
             _ = try await browser.signIn("admin")
             // 2024: the province and its ten districts reported every figure they have targets for.

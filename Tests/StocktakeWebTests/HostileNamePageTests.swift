@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test func theIndicatorChartKeepsAQuoteFollowedByACombiningMarkInsideItsAttribute() async throws {
+    @Test func aQuoteFollowedByACombiningMarkStaysInsideTheChartsTextsAndAttributes() async throws {
         try await WebHarness.run { client, store async throws in
             try await HostileNames.importSample(into: store)
             let browser = Browser(client)
@@ -46,8 +46,14 @@ import Testing
             let start = try #require(page.range(of: "<svg"))
             let end = try #require(page.range(of: "</svg>"))
             let svg = String(page[start.lowerBound..<end.upperBound])
-            #expect(HostileNames.contains(svg, HostileNames.quoteSVGLabel))
+            #expect(HostileNames.contains(svg, HostileNames.quoteSVGTitle))
             #expect(HostileNames.leaks(in: svg) == [])
+            // The dashboard's trend line names the indicator inside an attribute.
+            let dashboard = try await browser.get("/dashboard?unit=HX-QUOTE&period=2024").body
+            let line = try #require(dashboard.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\""))
+            let sparkline = String(dashboard[line.lowerBound..<(try #require(dashboard.range(of: "</svg>", range: line.upperBound..<dashboard.endIndex))).upperBound])
+            #expect(HostileNames.contains(sparkline, HostileNames.quoteSparklineLabel))
+            #expect(HostileNames.leaks(in: sparkline) == [])
         }
     }
 

@@ -162,7 +162,7 @@ import Testing
             let browser = Browser(client)
             _ = try await browser.signIn("admin")
             let page = try await browser.get("/indicators/nr_communes?unit=BG&period=2024").body
-            #expect(page.contains("<svg") && page.contains("class=\"point\"") && page.contains("class=\"axis\""))
+            #expect(page.contains("<svg") && page.contains("class=\"point own\"") && page.contains("class=\"axis\""))
             #expect(page.contains("87.36%"))
             #expect(page.contains("class=\"results ranking\""))
             #expect(page.contains("class=\"num own\">159/182 (87.36%)"))

@@ -46,6 +46,14 @@ enum WebHarness {
         }
     }
 
+    /// The same, with the districts' figures of 2024 that the demo also imports.
+    static func runWithDistricts(_ body: @escaping @Sendable (LiveClient, Store) async throws -> Void) async throws {
+        try await run { client, store async throws in
+            try await store.importChecked(ImportFile.read(try Samples.data("bac-giang-districts-2024.json"), file: "bac-giang-districts-2024.json", enteredBy: "tester"))
+            try await body(client, store)
+        }
+    }
+
     /// The sample, the accounts and the secretary every harness database holds.
     static func prepare(_ store: Store) async throws {
         let data = try #require(FileManager.default.contents(atPath: samples + "/bac-giang-2024.json"))

@@ -77,8 +77,7 @@ struct CompletenessController {
         let units = [scope.unit] + (try await store.children(of: scope.unit.code)).filter { $0.origin != .synthetic && $0.isActive(in: scope.period) }
         let codes = units.map(\.code)
         let targets = try await store.targets(periods: [scope.period], units: codes)
-        var figures = try await store.unitFigures(period: scope.period, units: codes)
-        figures.merge(try await store.unitFigures(period: scope.period.yearEarlier, units: codes)) { a, _ in a }
+        let figures = try await store.unitFigures(periods: [scope.period, scope.period.yearEarlier], units: codes)
         return (units, units.map { Completeness(of: $0.code, period: scope.period, targets: targets, figures: figures) })
     }
 }

@@ -206,15 +206,13 @@ struct DashboardController {
     }
 
     /// The figure that counts (own, else the roll-up) of each indicator of the unit in each stored year up to the
-    /// page's period, ten at most: read per year for this unit alone.
+    /// page's period, ten at most, read for this unit alone.
     private func trendSeries(_ scope: PageScope) async throws -> [IndicatorCode: [(period: Period, figure: Figure)]] {
         guard case .year(let shown) = scope.period else { return [:] }
+        let years = scope.periods.filter { if case .year(let year) = $0 { year <= shown && year > shown - 10 } else { false } }
         var series: [IndicatorCode: [(period: Period, figure: Figure)]] = [:]
-        for period in scope.periods {
-            guard case .year(let year) = period, year <= shown, year > shown - 10 else { continue }
-            for (key, figure) in try await services.store.unitFigures(period: period, units: [scope.unit.code]) {
-                if let actual = figure.actual { series[key.indicator, default: []].append((period, actual)) }
-            }
+        for (key, figure) in try await services.store.unitFigures(periods: years, units: [scope.unit.code]) {
+            if let actual = figure.actual { series[key.indicator, default: []].append((key.period, actual)) }
         }
         return series
     }

@@ -9,6 +9,9 @@ struct IndicatorController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/indicators/{code}", use: show)
+        for format in Download.TableFormat.allCases {
+            router.get("/indicators/{code}/below.\(format.rawValue)") { request, context in try await download(format, request, context: context) }
+        }
     }
 
     struct View {
@@ -27,6 +30,10 @@ struct IndicatorController {
         let scopeName: String
         let synthetic: Bool
         let historyHref: String
+        let belowChart: String
+        let belowCSV: String
+        let belowXLSX: String
+        let hasBelow: Bool
     }
 
     struct RankRow {
@@ -58,23 +65,33 @@ struct IndicatorController {
         let result = try await services.store.unitReview(of: scope.unit.code, period: scope.period, asOf: scope.asOf)?.results
             .first { $0.indicator == code }
 
-        // History: the latest revision of each year's figure, and the targets of those years.
-        let observations = try await services.store.observations(units: [scope.unit.code], indicators: [code])
-        var latest: [Period: Observation] = [:]
-        for o in observations where { if case .year = o.key.period { true } else { false } }() {
-            if (latest[o.key.period]?.revision ?? 0) < o.revision { latest[o.key.period] = o }
+        // History: the figure that counts in each stored year (the unit's own, else the roll-up of the units
+        // below), the year before derived from a stated change when it is not stored, and the targets.
+        let years = scope.periods.filter { if case .year = $0 { true } else { false } }
+        let figures = try await services.store.unitFigures(periods: years, units: [scope.unit.code], indicators: [code])
+        var points: [HistoryChart.Point] = years.compactMap { year in
+            guard let figure = figures[ObservationKey(unit: scope.unit.code, indicator: code, period: year)], let actual = figure.actual else { return nil }
+            return .init(label: year.description, value: actual.measured, text: format.plain(actual, indicator: indicator), kind: figure.own == nil ? .rollup : .own)
         }
-        let years = latest.keys.sorted()
+        if let previous = result?.previous, case .derived = previous.source, !points.contains(where: { $0.label == scope.period.yearEarlier.description }) {
+            points.append(.init(label: scope.period.yearEarlier.description, value: previous.figure.measured, text: "≈ " + format.plain(previous.figure, indicator: indicator), kind: .derived))
+        }
         // The unit's targets alone, by index: a nation holds some 65,000 targets a year.
         let targets = try await services.store.targets(periods: Array(Set(years + [scope.period])), units: [scope.unit.code])
             .filter { $0.indicator == code && $0.basis == .absolute }
         let chart = HistoryChart(
-            title: "\(scope.name(indicator)) — \(scope.name(scope.unit))",
-            points: years.compactMap { year in latest[year].map { .init(label: year.description, value: $0.figure.measured, text: format.plain($0.figure, indicator: indicator)) } },
+            id: "history", title: "\(scope.name(indicator)) — \(scope.name(scope.unit))", measure: indicator.measure[scope.language],
+            points: points,
             targets: targets.compactMap { target in
                 target.bound.value.map { .init(label: target.period.description, value: $0, text: format.bound(target, indicator: indicator, derived: nil)) }
             },
+            words: .init(own: t.ownFigure, rollup: t.rollupOfChildren, derived: t.figureDerived, target: t.target),
             format: format)
+        let below = try await unitsBelow(scope, indicator: indicator)
+        let bars = UnitsBarChart(
+            id: "below", title: "\(t.children): \(scope.name(indicator)) — \(scope.name(scope.unit)) \(scope.period)", measure: indicator.measure[scope.language],
+            bars: below.map { .init(label: scope.name($0.unit), value: $0.figure.measured, text: format.plain($0.figure, indicator: indicator), rollup: $0.rollup) },
+            rollupWord: t.rollupOfChildren)
 
         // Ranking among the units of the unit's level active in the period, in position then code order.
         let ranked = try await services.store.ranking(of: indicator, period: scope.period, among: .level, level: scope.unit.level)
@@ -96,6 +113,42 @@ struct IndicatorController {
             rollup: result?.rollup.map { format.figure($0.figure, indicator: indicator) } ?? "—",
             rollupCoverage: result?.rollup.map { "\($0.reporting)/\($0.expected)" },
             ranking: ranking, scopeName: t.level(scope.unit.level), synthetic: synthetic,
-            historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)")
+            historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)",
+            belowChart: bars.svg, belowCSV: "/indicators/\(code.rawValue)/below.csv?\(scope.query())", belowXLSX: "/indicators/\(code.rawValue)/below.xlsx?\(scope.query())",
+            hasBelow: !below.isEmpty)
+    }
+
+    /// The real units below active in the period with a figure on the indicator (own, else their roll-up), best
+    /// first as the indicator counts better, then by code.
+    func unitsBelow(_ scope: PageScope, indicator: Indicator) async throws -> [(unit: OrgUnit, figure: Figure, rollup: Bool)] {
+        let children = try await services.store.children(of: scope.unit.code).filter { $0.origin != .synthetic && $0.isActive(in: scope.period) }
+        let figures = try await services.store.unitFigures(period: scope.period, units: children.map(\.code), indicators: [indicator.code])
+        let rows = children.compactMap { child -> (unit: OrgUnit, figure: Figure, rollup: Bool)? in
+            guard let figure = figures[ObservationKey(unit: child.code, indicator: indicator.code, period: scope.period)], let actual = figure.actual else { return nil }
+            return (child, actual, figure.own == nil)
+        }
+        return rows.sorted { a, b in
+            a.figure.measured != b.figure.measured ? (indicator.better == .lower) == (a.figure.measured < b.figure.measured) : a.unit.code < b.unit.code
+        }
+    }
+
+    /// The units below as data: codes and exact figures, best first.
+    func download(_ format: Download.TableFormat, _ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await PageScope.resolve(request, context: context, services: services)
+        let raw = try context.parameters.require("code")
+        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
+            throw ActionError.unknown(.indicator, code: raw)
+        }
+        let rows = try await unitsBelow(scope, indicator: indicator)
+        let table = DataTable(columns: ["unit", "indicator", "period", "value", "denominator", "rollup"], rows: rows.map { row in
+            var value = DataTable.Cell.empty, denominator = DataTable.Cell.empty
+            switch row.figure {
+            case .value(let v): value = .number(v)
+            case .share(let x, let y): (value, denominator) = (.number(x), .number(y))
+            }
+            return [.text(row.unit.code.rawValue), .text(code.rawValue), .text(scope.period.description), value, denominator, .text(row.rollup ? "true" : "false")]
+        })
+        let name = "\(code.rawValue)-below-\(scope.unit.code.rawValue)-\(scope.period.description)"
+        return try Download.table(table, format: format, name: name, sheet: String(name.prefix(31)))
     }
 }

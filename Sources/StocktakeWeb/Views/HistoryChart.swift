@@ -1,13 +1,20 @@
 import Foundation
 import StocktakeCore
 
-/// A line chart of one figure over the years, drawn on the server as inline SVG: axis labels in the reader's
-/// number format, the figures as a line with points, each year's target as a dashed mark. No script needed.
+/// A line chart of one figure over the years, drawn on the server as inline SVG: the unit's own figures, the
+/// roll-up of the units below where it has none, a year before derived from a stated change, and each year's
+/// target as a dashed mark; a legend of what is drawn, the measure on the axis, the axis scaled to the figures
+/// and the targets together. Its title and description say in words what the lines show. No script needed.
 struct HistoryChart {
+    enum Kind: String {
+        case own, rollup, derived
+    }
+
     struct Point {
         let label: String
         let value: Decimal
         let text: String
+        let kind: Kind
     }
 
     struct TargetMark {
@@ -16,23 +23,45 @@ struct HistoryChart {
         let text: String
     }
 
+    /// The words of the legend and the description, in the reader's language.
+    struct Words {
+        let own: String
+        let rollup: String
+        let derived: String
+        let target: String
+    }
+
+    let id: String
     let title: String
+    let measure: String
     let points: [Point]
     let targets: [TargetMark]
+    let words: Words
     let format: FigureFormatter
 
     let width = 640.0
-    let height = 280.0
+    let height = 300.0
     let left = 72.0
     let right = 16.0
-    let top = 28.0
+    let top = 48.0
     let bottom = 36.0
+
+    /// What the chart shows, point by point, for a screen reader and for anyone who cannot see the lines.
+    var description: String {
+        let figures = points.sorted { $0.label < $1.label }.map { point in
+            "\(point.label): \(point.text)" + (point.kind == .own ? "" : " (\(point.kind == .rollup ? words.rollup : words.derived))")
+        }
+        let marks = targets.sorted { $0.label < $1.label }.map { "\(words.target) \($0.label): \($0.text)" }
+        return (figures + marks).joined(separator: "; ")
+    }
 
     var svg: String {
         let labels = Array(Set(points.map(\.label) + targets.map(\.label))).sorted()
         let values = points.map(\.value) + targets.map(\.value)
+        let titleID = "\(id)-title", descID = "\(id)-desc"
+        let head = "<title id=\"\(titleID)\">\(escape(title))</title><desc id=\"\(descID)\">\(escape(description))</desc>"
         guard !labels.isEmpty, let low = values.min(), let high = values.max() else {
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(width))\" height=\"60\"><title>\(escape(title))</title><text x=\"10\" y=\"30\">—</text></svg>"
+            return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"\(titleID)\" width=\"\(Int(width))\" height=\"60\">\(head)<text x=\"10\" y=\"30\">—</text></svg>"
         }
         let ticks = Self.ticks(low: low, high: high)
         let minimum = (ticks.first ?? low).plotted
@@ -45,8 +74,11 @@ struct HistoryChart {
             return left + (labels.count == 1 ? plotWidth / 2 : index * plotWidth / Double(labels.count - 1))
         }
         func y(_ value: Decimal) -> Double { top + plotHeight - (value.plotted - minimum) / span * plotHeight }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" aria-label=\"\(escape(title))\">"
-        out += "<title>\(escape(title))</title>"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" aria-labelledby=\"\(titleID) \(descID)\">"
+        out += head
+        out += legend(kinds: Set(points.map(\.kind)), target: !targets.isEmpty)
+        // The measure above the axis, so that every number on it reads as an amount of something.
+        out += "<text class=\"axis unit\" x=\"\(f(left - 6))\" y=\"\(f(top - 10))\" text-anchor=\"end\">\(escape(measure))</text>"
         for tick in ticks {
             let ty = y(tick)
             out += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(width - right))\" y2=\"\(f(ty))\"/>"
@@ -58,16 +90,35 @@ struct HistoryChart {
         out += "<line class=\"axis-line\" x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\"/>"
         for mark in targets {
             let mx = x(mark.label)
-            out += "<line class=\"target\" x1=\"\(f(mx - 18))\" y1=\"\(f(y(mark.value)))\" x2=\"\(f(mx + 18))\" y2=\"\(f(y(mark.value)))\"><title>\(escape(mark.text))</title></line>"
+            out += "<line class=\"target\" x1=\"\(f(mx - 18))\" y1=\"\(f(y(mark.value)))\" x2=\"\(f(mx + 18))\" y2=\"\(f(y(mark.value)))\"><title>\(escape(words.target)) \(escape(mark.label)): \(escape(mark.text))</title></line>"
         }
-        if points.count > 1 {
-            out += "<polyline class=\"series\" points=\"\(points.map { "\(f(x($0.label))),\(f(y($0.value)))" }.joined(separator: " "))\"/>"
+        let line = points.sorted { $0.label < $1.label }
+        if line.count > 1 {
+            out += "<polyline class=\"series\" points=\"\(line.map { "\(f(x($0.label))),\(f(y($0.value)))" }.joined(separator: " "))\"/>"
         }
-        for point in points {
-            out += "<circle class=\"point\" cx=\"\(f(x(point.label)))\" cy=\"\(f(y(point.value)))\" r=\"4\"><title>\(escape(point.label)): \(escape(point.text))</title></circle>"
+        for point in line {
+            let kind = point.kind == .own ? "" : " (\(point.kind == .rollup ? words.rollup : words.derived))"
+            out += "<circle class=\"point \(point.kind.rawValue)\" cx=\"\(f(x(point.label)))\" cy=\"\(f(y(point.value)))\" r=\"4\"><title>\(escape(point.label)): \(escape(point.text))\(escape(kind))</title></circle>"
             out += "<text class=\"value\" x=\"\(f(x(point.label)))\" y=\"\(f(y(point.value) - 9))\" text-anchor=\"middle\">\(escape(point.text))</text>"
         }
         return out + "</svg>"
+    }
+
+    /// One swatch and word for each kind of mark drawn, in a row above the plot.
+    private func legend(kinds: Set<Kind>, target: Bool) -> String {
+        var entries: [(swatch: String, word: String)] = []
+        for kind in [Kind.own, .rollup, .derived] where kinds.contains(kind) {
+            entries.append(("<circle class=\"point \(kind.rawValue)\" cx=\"6\" cy=\"-4\" r=\"4\"/>", kind == .own ? words.own : kind == .rollup ? words.rollup : words.derived))
+        }
+        if target { entries.append(("<line class=\"target\" x1=\"0\" y1=\"-4\" x2=\"14\" y2=\"-4\"/>", words.target)) }
+        var out = "<g class=\"legend\">"
+        var at = left
+        for entry in entries {
+            out += "<g transform=\"translate(\(f(at)) 18)\">\(entry.swatch)<text class=\"axis\" x=\"20\" y=\"0\">\(escape(entry.word))</text></g>"
+            // Text width is not known on the server; a generous width per character keeps entries apart.
+            at += 34 + Double(entry.word.count) * 6.5
+        }
+        return out + "</g>"
     }
 
     private func tickDecimals(_ ticks: [Decimal]) -> Int {
@@ -78,7 +129,8 @@ struct HistoryChart {
     static func ticks(low: Decimal, high: Decimal) -> [Decimal] {
         var low = low
         var high = high
-        if low == high { (low, high) = (low - 1, high + 1) }
+        // One value alone is drawn against zero, as a bar would be, not amid ticks a hair apart.
+        if low == high { (low, high) = low > 0 ? (0, high) : low < 0 ? (low, 0) : (-1, 1) }
         if low > 0 && low < high / 2 { low = 0 }
         let raw = (high - low) / 5
         var power = Decimal(1)
