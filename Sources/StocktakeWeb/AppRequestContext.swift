@@ -12,6 +12,8 @@ public struct AppRequestContext: RequestContext {
     /// such requests need no CSRF token.
     public var viaBearerToken = false
     public var language = UIText.defaultLanguage
+    /// The path asked for, which the menu marks as the current page.
+    public var path = "/"
     /// The address the connection comes from (without its port), which the sign-in throttle counts by.
     public let clientAddress: String
 

@@ -169,6 +169,24 @@ import Testing
         }
     }
 
+    @Test func theMenuMarksThePageItIsOnAndEveryTableHasACaption() async throws {
+        try await WebHarness.run { client, _ async throws in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin")
+            for (path, current) in [("/dashboard?unit=BG&period=2024", "/dashboard"), ("/entry/grid?unit=BG&period=2024", "/entry"), ("/audit", "/audit")] {
+                let page = try await browser.get(path).body
+                #expect(page.contains("<a href=\"\(current)\" aria-current=\"page\">"), "\(path)")
+                #expect(page.components(separatedBy: "aria-current=").count - 1 == 1, "\(path)")
+            }
+            for path in ["/dashboard?unit=BG&period=2024", "/indicators/nr_communes?unit=BG&period=2024", "/audit", "/documents", "/ratings?unit=BG&period=2024",
+                         "/history?unit=BG&period=2024&indicator=grdp_growth", "/entry?unit=BG&period=2024", "/completeness?unit=BG&period=2024"] {
+                let page = try await browser.get(path).body
+                let tables = page.components(separatedBy: "<table").count - 1
+                #expect(tables > 0 && page.components(separatedBy: "<caption").count - 1 == tables, "\(path): \(tables) tables")
+            }
+        }
+    }
+
     @Test func theTreeShowsMergedUnitsWithTheirSuccessor() async throws {
         try await WebHarness.run { client, _ async throws in
             let browser = Browser(client)

@@ -13,6 +13,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.path = request.uri.path
         if let bearer = request.headers[.authorization].flatMap(Self.bearerToken) {
             context.session = try await sessions.session(bearer) { try await store.session(token: bearer) }
             context.viaBearerToken = context.session != nil

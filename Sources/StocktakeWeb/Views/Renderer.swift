@@ -88,6 +88,14 @@ struct Frame {
     let languages: [LanguageChoice]
     let mayWrite: Bool
     let isAdministrator: Bool
+    /// The menu, the page's own entry marked `aria-current="page"`.
+    let menu: [MenuItem]
+
+    struct MenuItem {
+        let href: String
+        let label: String
+        let current: Bool
+    }
 
     init(_ context: AppRequestContext, title: String) {
         lang = context.language
@@ -100,6 +108,12 @@ struct Frame {
         languages = UIText.languages.map { LanguageChoice(code: $0, name: UIText.nativeName($0), current: $0 == context.language) }
         mayWrite = context.account.map { $0.role != .viewer } ?? false
         isAdministrator = context.account?.role == .administrator
+        let t = UIText.forLanguage(context.language)
+        var entries = [("/dashboard", t.dashboard), ("/units", t.units), ("/documents", t.documents)]
+        if mayWrite { entries += [("/entry", t.dataEntry), ("/import", t.importData)] }
+        entries += [("/ratings", t.ratings), ("/awards", t.awards), ("/polls", t.polls), ("/conferences", t.conferences), ("/check", t.figureCheck), ("/audit", t.audit)]
+        let path = context.path
+        menu = entries.map { href, label in MenuItem(href: href, label: label, current: path == href || path.hasPrefix(href + "/")) }
     }
 }
 
@@ -112,7 +126,7 @@ struct LanguageChoice {
 extension Frame {
     /// Everything the layout shows, as one key.
     var cacheKey: String {
-        [lang, title, user ?? "", role ?? "", csrf ?? "", mayWrite ? "w" : "", isAdministrator ? "a" : ""].joined(separator: "\u{1}")
+        [lang, title, user ?? "", role ?? "", csrf ?? "", mayWrite ? "w" : "", isAdministrator ? "a" : "", menu.first { $0.current }?.href ?? ""].joined(separator: "\u{1}")
     }
 
     /// The frame as the layout reads it. A dictionary, because the layout is rendered on every request and
@@ -121,6 +135,7 @@ extension Frame {
         var values: [String: Any] = [
             "lang": lang, "dir": dir, "title": title, "t": t, "mayWrite": mayWrite, "isAdministrator": isAdministrator,
             "languages": languages.map { ["code": $0.code, "name": $0.name, "current": $0.current] as [String: Any] },
+            "menu": menu.map { ["href": $0.href, "label": $0.label, "current": $0.current] as [String: Any] },
         ]
         if let user { values["user"] = user }
         if let role { values["role"] = role }
