@@ -74,7 +74,11 @@ import Testing
             #expect(try await browser.get("/audit").body.contains("in_progress → done"))
             // Done needs the day it was done.
             try await browser.get("/entry?unit=BG&period=2025")
-            #expect(try await browser.post("/tasks/BG-2025-tet/status", ["status": "done"]).status == .badRequest)
+            let refused = try await browser.post("/tasks/BG-2025-tet/status", ["status": "done", "note": "visits finished, day to be confirmed"])
+            #expect(refused.status == .badRequest)
+            // The entry page comes back with the task's form as typed: the note kept, why beside the missing day.
+            #expect(refused.body.contains("value=\"visits finished, day to be confirmed\"") && refused.body.contains("<option value=\"done\" selected>"))
+            #expect(refused.body.contains("aria-describedby=\"refused-BG-2025-tet\" autofocus>") && refused.body.contains("<p class=\"problem\" id=\"refused-BG-2025-tet\" role=\"alert\">"))
         }
     }
 

@@ -25,6 +25,13 @@ import Testing
             let secretary = Browser(client)
             _ = try await secretary.signIn("secretary")
             #expect(try await secretary.get("/polls").body.contains("action=\"/polls\""))
+            // A roll name that is not a user name: the form comes back as typed, why beside the roll.
+            let refused = try await secretary.post("/polls", fields.merging(["roll": "bacgiang <b>x"]) { _, b in b })
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("value=\"Confidence vote 2024\"") && refused.body.contains(">Official A; Secretary\nOfficial B; Chair</textarea>"))
+            #expect(refused.body.contains(">bacgiang &lt;b&gt;x</textarea><span class=\"problem\" role=\"alert\">"))
+            #expect(try await store.poll("BG-2024-vote") == nil)
+            try await secretary.get("/polls")
             let created = try await secretary.post("/polls", fields)
             #expect(created.status == .seeOther)
             #expect(try await store.poll("BG-2024-vote")?.period == .year(2024))

@@ -33,7 +33,12 @@ import Testing
             #expect(page.body.contains("<details class=\"danger\"><summary>Reject</summary><p>Reject this proposal?")
                 && page.body.contains("value=\"reject\" class=\"danger\">Reject</button></details>"))
             let fields = ["body": "BG", "rule": "BG-MERIT-5Y", "unit": "BG-CITY", "period": "2024"]
-            #expect(try await editor.post("/awards", fields.merging(["decision": "reject"]) { a, _ in a }).status == .unprocessableContent)
+            let refused = try await editor.post("/awards", fields.merging(["decision": "reject"]) { a, _ in a })
+            #expect(refused.status == .unprocessableContent)
+            // The page comes back with why beside that candidate's form, its reason field marked and focused.
+            #expect(refused.body.contains("aria-invalid=\"true\" aria-describedby=\"refused-BG-MERIT-5Y-BG-CITY\" autofocus>"))
+            #expect(refused.body.contains("<span class=\"problem\" id=\"refused-BG-MERIT-5Y-BG-CITY\" role=\"alert\">"))
+            #expect(refused.body.components(separatedBy: "class=\"problem\"").count - 1 == 1)
             try await editor.get("/awards?unit=BG&period=2024")
             #expect(try await editor.post("/awards", fields.merging(["decision": "accept"]) { a, _ in a }).status == .seeOther)
             #expect(try await store.acceptedAwards(in: .year(2024)).map(\.decision.unit.rawValue) == ["BG-CITY"])

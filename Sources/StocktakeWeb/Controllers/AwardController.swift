@@ -40,10 +40,24 @@ struct AwardController {
         let qualifications: [String]
         let decision: String
         let history: [String]
+        /// A refused decision on this candidate: the reason as typed, and why it was refused.
+        let keptReason: String
+        let error: String?
+    }
+
+    /// A refused decision, to show beside the candidate it was about.
+    struct Kept {
+        let rule: String
+        let unit: String
+        let reason: String
+        let message: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await PageScope.resolve(request, context: context, services: services)
+        try await render(try await PageScope.resolve(request, context: context, services: services), context: context, kept: nil, status: .ok)
+    }
+
+    private func render(_ scope: PageScope, context: AppRequestContext, kept: Kept?, status: HTTPResponse.Status) async throws -> Response {
         let t = UIText.forLanguage(context.language)
         let store = services.store
         let rounds = try await store.awardRounds(in: scope.period, body: scope.unit.code)
@@ -58,11 +72,13 @@ struct AwardController {
                 ruleCode: round.rule.code.rawValue, title: round.rule.title[scope.language], award: round.rule.award[scope.language],
                 candidates: round.candidates.map { candidate in
                     let history = round.decisions[candidate.unit] ?? []
+                    let refused = kept.flatMap { $0.rule == round.rule.code.rawValue && $0.unit == candidate.unit.rawValue ? $0 : nil }
                     return CandidateView(
                         unitCode: candidate.unit.rawValue, name: units[candidate.unit].map(scope.name) ?? candidate.unit.rawValue,
                         qualifications: candidate.qualifications.map { Self.describe($0, t: t, scope: scope, names: named) },
                         decision: history.last.map { $0.accepted ? t.accepted : t.rejected } ?? t.decisionOpen,
-                        history: history.reversed().map { "\($0.revision). \($0.accepted ? t.accepted : t.rejected) — \($0.decidedBy), \(scope.format.date($0.decidedAt))\($0.reason.map { ": \($0)" } ?? "")" })
+                        history: history.reversed().map { "\($0.revision). \($0.accepted ? t.accepted : t.rejected) — \($0.decidedBy), \(scope.format.date($0.decidedAt))\($0.reason.map { ": \($0)" } ?? "")" },
+                        keptReason: refused?.reason ?? "", error: refused?.message)
                 },
                 hasCandidates: !round.candidates.isEmpty)
         }
@@ -70,7 +86,7 @@ struct AwardController {
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
             periods: scope.periodChoices, rules: rules, hasRules: !rules.isEmpty,
             mayDecide: context.account?.mayWrite(to: scope.unit.code, in: scope.tree) ?? false, csrf: context.session?.csrfToken ?? "")
-        return services.renderer.page("awards", view, frame: Frame(context, title: "\(t.awards) — \(scope.name(scope.unit)) \(scope.period)"))
+        return services.renderer.page("awards", view, frame: Frame(context, title: "\(t.awards) — \(scope.name(scope.unit)) \(scope.period)"), status: status)
     }
 
     /// The units and indicators a page names.
@@ -101,9 +117,15 @@ struct AwardController {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let scope = try await PageScope.resolve(
             request, context: context, services: services, unitCode: form["body"] ?? "", period: try form["period"].map(Period.requested))
-        try await services.actions.decideAward(
-            body: scope.unit.code.rawValue, rule: form["rule"] ?? "", unit: form["unit"] ?? "", period: scope.period, decision: form["decision"] ?? "",
-            reason: form["reason"], as: account, via: .page)
+        do {
+            try await services.actions.decideAward(
+                body: scope.unit.code.rawValue, rule: form["rule"] ?? "", unit: form["unit"] ?? "", period: scope.period, decision: form["decision"] ?? "",
+                reason: form["reason"], as: account, via: .page)
+        } catch let refused as ActionError {
+            // The page comes back as it was, the reason as typed, and why beside the candidate's form.
+            let kept = Kept(rule: form["rule"] ?? "", unit: form["unit"] ?? "", reason: form.fields["reason"] ?? "", message: UIText.forLanguage(context.language).message(refused))
+            return try await render(scope, context: context, kept: kept, status: refused.status)
+        }
         return .redirect(to: "/awards?\(scope.query())", type: .normal)
     }
 }

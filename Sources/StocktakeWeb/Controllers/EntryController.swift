@@ -45,12 +45,23 @@ struct EntryController {
         let deadline: String
         let status: String
         let choices: [Choice]
+        /// A refused change of this task: the fields as typed, and why it was refused.
+        let completedOn: String
+        let note: String
+        let error: String?
+    }
+
+    /// A refused task change, to show beside the task's form.
+    struct KeptTask {
+        let code: String
+        let fields: [String: String]
+        let message: String
     }
 
     /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
     /// (the unit, the units above it), never from an evaluation of the whole period.
-    private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil) async throws -> PageScope {
-        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: unitCode)
+    private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil, period: Period? = nil) async throws -> PageScope {
+        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: unitCode, period: period)
         guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
         return scope
     }
@@ -60,7 +71,9 @@ struct EntryController {
         return try await render(scope, context: context, problems: [], fields: [:], status: .ok)
     }
 
-    private func render(_ scope: PageScope, context: AppRequestContext, problems: [ImportProblem], fields: [String: String], status: HTTPResponse.Status) async throws -> Response {
+    private func render(
+        _ scope: PageScope, context: AppRequestContext, problems: [ImportProblem], fields: [String: String], task kept: KeptTask? = nil, status: HTTPResponse.Status
+    ) async throws -> Response {
         let t = UIText.forLanguage(context.language)
         let store = services.store
         // The units to switch to: the ones above and the unit itself, and the ones directly below, that the
@@ -80,9 +93,12 @@ struct EntryController {
         }
         let statuses: [(String, String)] = [("not_started", t.notStarted), ("in_progress", t.inProgress), ("done", t.done), ("dropped", t.dropped)]
         let tasks = try await store.tasks(periods: [scope.period], units: [scope.unit.code]).map { task in
-            TaskForm(code: task.code.rawValue, title: task.title[context.language], deadline: scope.format.date(task.deadline),
-                     status: t.status(task.status),
-                     choices: statuses.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == task.status.name) })
+            let refused = kept?.code == task.code.rawValue ? kept : nil
+            let chosen = refused?.fields["status"] ?? task.status.name
+            return TaskForm(code: task.code.rawValue, title: task.title[context.language], deadline: scope.format.date(task.deadline),
+                            status: t.status(task.status),
+                            choices: statuses.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == chosen) },
+                            completedOn: refused?.fields["completed_on"] ?? "", note: refused?.fields["note"] ?? "", error: refused?.message)
         }
         let view = View(
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), ancestors: scope.ancestors, period: scope.period.description,
@@ -162,8 +178,14 @@ struct EntryController {
         guard let code = TaskCode(validating: raw), let task = try await services.store.tasks(codes: [code]).first else {
             throw ActionError.unknown(.keyTask, code: raw)
         }
-        let scope = try await writableScope(request, context: context, unitCode: task.unit.rawValue)
-        try await services.actions.changeTaskStatus(code.rawValue, to: form["status"] ?? "", completedOn: form["completed_on"], note: form["note"], as: account, via: .page)
+        let scope = try await writableScope(request, context: context, unitCode: task.unit.rawValue, period: task.period)
+        do {
+            try await services.actions.changeTaskStatus(code.rawValue, to: form["status"] ?? "", completedOn: form["completed_on"], note: form["note"], as: account, via: .page)
+        } catch let refused as ActionError {
+            // The entry page comes back with the task's form as it was typed, and why beside it.
+            let kept = KeptTask(code: code.rawValue, fields: form.fields, message: UIText.forLanguage(context.language).message(refused))
+            return try await render(scope, context: context, problems: [], fields: [:], task: kept, status: refused.status)
+        }
         await services.versions.written()
         return .redirect(to: "/entry?\(scope.query())", type: .normal)
     }

@@ -25,6 +25,10 @@ struct PollController {
         let maySecretary: Bool
         let csrf: String
         let units: [Choice]
+        let bases: [Choice]
+        /// A refused new vote: the form as typed, and why, beside the field it is about (or above the form).
+        let fields: [String: String]
+        let errors: [String: String]
     }
 
     struct PollLink {
@@ -76,6 +80,10 @@ struct PollController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(context: context, fields: [:], errors: [:], status: .ok)
+    }
+
+    private func render(context: AppRequestContext, fields: [String: String], errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
         guard let account = context.account else { throw HTTPError(.unauthorized) }
         let t = UIText.forLanguage(context.language)
         let bodies = try await services.store.bodies(ofSecretary: account.username)
@@ -84,19 +92,36 @@ struct PollController {
             guard try await services.store.access(to: poll, for: .account(account)).maySee else { continue }
             links.append(PollLink(href: "/polls/\(poll.code)", title: poll.title, status: poll.isClosed ? t.pollClosed : t.pollOpen))
         }
-        let units = try await services.store.units().filter { bodies.contains($0.code) }.map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: false) }
-        let view = ListView(t: t.catalog, polls: links, maySecretary: !bodies.isEmpty, csrf: context.session?.csrfToken ?? "", units: units)
-        return services.renderer.page("polls", view, frame: Frame(context, title: t.polls))
+        let units = try await services.store.units().filter { bodies.contains($0.code) }
+            .map { Choice(value: $0.code.rawValue, label: $0.names[context.language], selected: $0.code.rawValue == fields["unit"]) }
+        let bases = [("cast", t.baseCast), ("roll", t.baseRoll)].map { Choice(value: $0.0, label: $0.1, selected: $0.0 == fields["base"]) }
+        let view = ListView(t: t.catalog, polls: links, maySecretary: !bodies.isEmpty, csrf: context.session?.csrfToken ?? "", units: units, bases: bases,
+                            fields: fields, errors: errors)
+        return services.renderer.page("polls", view, frame: Frame(context, title: t.polls), status: status)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Form.checked(request, context: context)
         guard let account = context.account else { throw HTTPError(.unauthorized) }
-        guard let code = PollCode(validating: form["code"] ?? "") else { throw HTTPError(.badRequest, message: "code '\(form["code"] ?? "")': expected \(PollCode.expectedForm)") }
-        guard let unit = UnitCode(validating: form["unit"] ?? "") else { throw HTTPError(.badRequest, message: "unit: expected \(UnitCode.expectedForm)") }
+        do {
+            let code = try await open(form, as: account)
+            return .redirect(to: "/polls/\(code)", type: .normal)
+        } catch let refused as ActionError {
+            // The form comes back as typed, and why beside the field it is about.
+            var fields = form.fields
+            fields[Form.csrfField] = nil
+            let field: String = if case .invalid(let name, _, _) = refused, fields.keys.contains(name) { name } else { "form" }
+            return try await render(context: context, fields: fields, errors: [field: UIText.forLanguage(context.language).message(refused)], status: refused.status)
+        }
+    }
+
+    /// Reads the new vote's form and opens it; every field that does not read is an ``ActionError/invalid(field:value:expected:)``.
+    private func open(_ form: Form, as account: Account) async throws -> PollCode {
+        guard let code = PollCode(validating: form["code"] ?? "") else { throw ActionError.invalid(field: "code", value: form["code"] ?? "", expected: PollCode.expectedForm) }
+        guard let unit = UnitCode(validating: form["unit"] ?? "") else { throw ActionError.invalid(field: "unit", value: form["unit"] ?? "", expected: UnitCode.expectedForm) }
         var period: Period?
         if let text = form["period"], !text.isEmpty {
-            do { period = try Period(parsing: text) } catch { throw HTTPError(.badRequest, message: "period '\(text)': expected \(error.expected)") }
+            do { period = try Period(parsing: text) } catch { throw ActionError.invalid(field: "period", value: text, expected: error.expected) }
         }
         let officials = (form["officials"] ?? "").split(whereSeparator: \.isNewline).compactMap { line -> ConfidencePoll.Official? in
             let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -105,14 +130,14 @@ struct PollController {
         }
         var roll: [Username] = []
         for name in (form["roll"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
-            guard let username = Username(validating: String(name)) else { throw HTTPError(.badRequest, message: "roll: '\(name)' is not a user name") }
+            guard let username = Username(validating: String(name)) else { throw ActionError.invalid(field: "roll", value: String(name), expected: "user names separated by spaces, commas or lines") }
             roll.append(username)
         }
         let base = ConfidencePoll.Base(rawValue: form["base"] ?? "cast") ?? .cast
         try await services.actions.openPoll(
             ConfidencePoll(code: code, title: form["title"] ?? code.rawValue, unit: unit, period: period, officials: officials, base: base),
             roll: roll, key: try services.options.requireBallotKey(), as: account, via: .page)
-        return .redirect(to: "/polls/\(code)", type: .normal)
+        return code
     }
 
     private func poll(_ context: AppRequestContext) async throws -> ConfidencePoll {
