@@ -13,6 +13,27 @@ import Testing
 @Suite struct ReportTests {
     func d(_ text: String) -> Decimal { try! Decimal(exactly: text) }
 
+    /// Budget revenue has two targets (the central estimate and the council's): one sentence names it and its
+    /// figure once, with both results, in every language; no two sentences in a row start with the same words.
+    @Test(arguments: ReportLanguage.allCases)
+    func severalTargetsOfOneIndicatorAreOneSentenceItsSubjectSaidOnce(language: ReportLanguage) async throws {
+        try await ReportFixture.withSample { store async throws in
+            let report = try await ReportFixture.report(store, language)
+            let format = FigureFormatter(language: language.rawValue, locale: language.locale())
+            let sentences = try #require(report.sections.first { $0.id == "results" }).blocks.flatMap { block -> [Sentence] in
+                if case .paragraph(let sentences) = block { sentences } else { [] }
+            }
+            let revenue = format.number(d("20699.5"), decimals: 1)
+            let budget = sentences.filter { $0.text.contains(revenue) }
+            #expect(budget.count == 1, "\(language): \(budget.map(\.text))")
+            #expect(budget.first.map { $0.text.contains(format.percent(d("32.2"))) && $0.text.contains(format.percent(d("28.8"))) } == true)
+            #expect(budget.first.map { $0.text.components(separatedBy: revenue).count - 1 } == 1)
+            for (a, b) in zip(sentences, sentences.dropFirst()) {
+                #expect(a.text.prefix(24) != b.text.prefix(24), "\(language): «\(a.text)» then «\(b.text)»")
+            }
+        }
+    }
+
     @Test(arguments: ReportLanguage.allCases)
     func theSampleReportGivesTheSeedsFiguresInTheLanguagesFormat(language: ReportLanguage) async throws {
         try await ReportFixture.withSample { store async throws in

@@ -171,6 +171,7 @@ public struct ReportBuilder {
         for (result, indicator) in indicatorResults where !result.targets.isEmpty {
             let indicatorName = name(indicator.names)
             let actual = actual(result, indicator)
+            let first = sentences.count
             for target in result.targets {
                 let document = documentName(target.target.document)
                 var arguments = ["indicator": indicatorName, "actual": actual?.text ?? "", "document": document]
@@ -216,6 +217,9 @@ public struct ReportBuilder {
                 rows.append([Sentence(indicatorName), actual.map { Sentence($0.text, facts: [$0]) } ?? Sentence("—"), boundCell,
                              Sentence(try statusWord(target.status)), Sentence(document)])
             }
+            // Several targets of one indicator are one sentence: its name and figure are said once.
+            let merged = try sameSubject(Array(sentences[first...]))
+            sentences.replaceSubrange(first..., with: merged)
             if let change = try change(result) { sentences.append(change) }
         }
         var blocks: [Block] = [.paragraph(sentences)]
@@ -225,6 +229,35 @@ public struct ReportBuilder {
         }
         if derived { blocks.append(.paragraph([Sentence(try t("derived_note"))])) }
         return Section(id: "results", heading: try t("h_results"), blocks: blocks)
+    }
+
+    /// Sentences about one subject joined into one, the subject said once: each later sentence loses the words
+    /// it shares with the first up to a comma ("Revenue reached 20,699.5 billion VND, "), and follows the first
+    /// after the language's joining word. A sentence that shares no such opening stays as it is.
+    func sameSubject(_ sentences: [Sentence]) throws -> [Sentence] {
+        guard sentences.count > 1 else { return sentences }
+        let joiner = try t("result_join")
+        var head = sentences[0]
+        var rest: [Sentence] = []
+        for next in sentences.dropFirst() {
+            let a = Array(head.text.unicodeScalars), b = Array(next.text.unicodeScalars)
+            var shared = 0
+            while shared < a.count, shared < b.count, a[shared] == b[shared] { shared += 1 }
+            // Cut after the last ", " (or Arabic "، ") the two share, and only past the figure both print.
+            var cut: Int?
+            for index in stride(from: shared - 2, through: 1, by: -1) where (b[index] == "," || b[index] == "\u{060C}") && b[index + 1] == " " {
+                cut = index + 2
+                break
+            }
+            let figure = next.facts.first.map { String(String.UnicodeScalarView(b[..<(cut ?? 0)])).contains($0.text) } ?? false
+            guard let cut, figure, head.text.last == "." else {
+                rest.append(next)
+                continue
+            }
+            let tail = String(String.UnicodeScalarView(b[cut...]))
+            head = Sentence(String(head.text.dropLast()) + joiner + tail, facts: head.facts + next.facts.dropFirst())
+        }
+        return [head] + rest
     }
 
     func otherResults() throws -> Section? {
