@@ -68,3 +68,32 @@ struct CheckCorpusTests {
         #expect(throws: CheckCorpus.Problem.self) { try CheckCorpus(truth: Data(twice.utf8)) { Self.files[$0]! } }
     }
 }
+
+/// Text in decomposed Unicode (NFD), as some editors save Vietnamese, is read as the same words as composed
+/// text: every corpus excerpt gives the same findings both ways, once through the door every check reads by.
+struct DecomposedTextTests {
+    @Test func everyCorpusExcerptGivesTheSameFindingsComposedAndDecomposed() throws {
+        let corpus = try CheckCorpusTests.corpus()
+        var compared = 0, withFindings = 0
+        for excerpt in corpus.excerpts {
+            let composed = try CheckedText.read(Data(excerpt.text.precomposedStringWithCanonicalMapping.utf8), format: .text)
+            let decomposed = try CheckedText.read(Data(excerpt.text.decomposedStringWithCanonicalMapping.utf8), format: .text)
+            #expect(decomposed.unicodeScalars.elementsEqual(composed.unicodeScalars), "\(excerpt.id)")
+            let a = FigureCheck.check(composed, language: excerpt.language, minimum: .low).findings
+            let b = FigureCheck.check(decomposed, language: excerpt.language, minimum: .low).findings
+            #expect(a.map { "\($0.kind) \($0.start) \($0.quote)" } == b.map { "\($0.kind) \($0.start) \($0.quote)" }, "\(excerpt.id)")
+            compared += 1
+            withFindings += a.isEmpty ? 0 : 1
+        }
+        #expect(compared == corpus.excerpts.count && withFindings >= 20)
+    }
+
+    @Test func theVietnameseExamplesAreFoundInDecomposedForm() throws {
+        // An impossible day, and a share of communes that does not hold (129/193 is 66.84 %, not 76 %).
+        let sentence = "Đến ngày 31/4, toàn tỉnh có 129 xã/193 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 76%."
+        let nfd = Data(sentence.decomposedStringWithCanonicalMapping.utf8)
+        #expect(String(decoding: nfd, as: UTF8.self).unicodeScalars.count > sentence.unicodeScalars.count)
+        let findings = FigureCheck.check(try CheckedText.read(nfd, format: .text), language: .vi).findings
+        #expect(Set(findings.map(\.kind)) == [.impossibleDate, .share], "\(findings.map(\.kind))")
+    }
+}

@@ -66,7 +66,16 @@ public enum CheckedText {
     }
 
     /// The text and the work it took: `steps` counts the bytes the extraction looked at (zero for plain text).
+    ///
+    /// The text is composed to Unicode NFC: Vietnamese saved by some editors in decomposed form ("ngày" as
+    /// n-g-a-y + U+0300) reads as the same words as the usual composed form, so the check's word lists find it.
+    /// Findings' offsets count in this composed text, which is the text as sent whenever it was composed already.
     public static func extract(_ data: Data, format: Format, name: String = "text", limits: Limits = .standard) throws -> (text: String, steps: Int) {
+        let (text, steps) = try decoded(data, format: format, name: name, limits: limits)
+        return (text.precomposedStringWithCanonicalMapping, steps)
+    }
+
+    private static func decoded(_ data: Data, format: Format, name: String, limits: Limits) throws -> (text: String, steps: Int) {
         guard data.count <= limits.submittedBytes else {
             throw ReadError.tooLarge(name, found: "the file has \(size(data.count))", limit: size(limits.submittedBytes))
         }
