@@ -121,8 +121,8 @@ extension Actions {
     /// The entry as one pending observation; the planner gives it the next revision and checks the rest.
     static func observation(_ entry: FigureEntry, unit: UnitCode, indicators: [IndicatorCode: Indicator], by username: String) -> LocatedDataSet {
         var input = LocatedDataSet(file: "form")
-        func problem(_ field: String, _ value: String, _ expected: String) {
-            input.problems.append(ImportProblem(file: "form", location: .path(field), field: field, value: value, expected: expected))
+        func problem(_ field: String, _ value: String, _ expected: String, rule: ImportProblem.Rule? = nil) {
+            input.problems.append(ImportProblem(file: "form", location: .path(field), field: field, value: value, expected: expected, rule: rule))
         }
         guard let code = IndicatorCode(validating: entry.indicator), let indicator = indicators[code] else {
             problem("indicator", entry.indicator, "one of the indicators listed")
@@ -130,14 +130,14 @@ extension Actions {
         }
         let value: Decimal
         do { value = try FigureRule.parse(entry.value) } catch {
-            problem("value", error.value, error.expected)
+            problem("value", error.value, error.expected, rule: .figureFormat)
             return input
         }
         var figure = Figure.value(value)
         if indicator.kind == .share {
             let denominatorText = entry.denominator ?? ""
             guard let denominator = try? FigureRule.parse(denominatorText), denominator > 0 else {
-                problem("denominator", denominatorText, "the whole the share is of, a positive number (182 in 159 of 182)")
+                problem("denominator", denominatorText, "the whole the share is of, a positive number (182 in 159 of 182)", rule: .shareDenominator)
                 return input
             }
             figure = .share(numerator: value, denominator: denominator)

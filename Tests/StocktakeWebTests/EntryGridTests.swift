@@ -54,7 +54,7 @@ import Testing
             #expect(page.body.contains("value=\"320\" aria-label=") && page.body.contains("value=\"12,5\" aria-label=") && page.body.contains("value=\"262\" aria-label="))
             #expect(page.body.components(separatedBy: "aria-invalid=\"true\"").count - 1 == 3)
             #expect(page.body.components(separatedBy: " autofocus").count - 1 == 1)
-            #expect(page.body.contains("a plain decimal number") && page.body.contains("reason"))
+            #expect(page.body.contains("a plain number such as 20699.5") && page.body.contains("a correction needs a reason"))
             #expect(page.body.contains("Cells saved: 1") && page.body.contains("Cells refused: 3"))
             #expect(page.body.contains("saved · Revision 2"))
             // Stored: the accepted correction alone, as a new revision with its reason; nothing for the others.

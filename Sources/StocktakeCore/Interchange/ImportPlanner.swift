@@ -60,8 +60,8 @@ public struct ImportPlanner {
         }.map(\.element)
     }
 
-    func fail<T>(_ record: Located<T>, _ field: String, _ value: String, _ expected: String) {
-        problems.append(ImportProblem(file: record.file ?? file, location: record.location, field: field, value: value, expected: expected))
+    func fail<T>(_ record: Located<T>, _ field: String, _ value: String, _ expected: String, rule: ImportProblem.Rule? = nil) {
+        problems.append(ImportProblem(file: record.file ?? file, location: record.location, field: field, value: value, expected: expected, rule: rule))
     }
 
     /// Splits records into new and unchanged; reports duplicates within the file and conflicts with the store.
@@ -254,7 +254,7 @@ public struct ImportPlanner {
             }
             observation.revision = next
             if next > 1 && (observation.reason ?? "").isEmpty {
-                fail(located, "reason", "(missing)", "a reason for the correction: \(key) already has revision \(next - 1)")
+                fail(located, "reason", "(missing)", "a reason for the correction: \(key) already has revision \(next - 1)", rule: .correctionReason)
             }
             latest[key] = observation
             result.append(observation)
@@ -265,14 +265,14 @@ public struct ImportPlanner {
     func checkFigure(_ figure: Figure, indicator: Indicator, at location: Located<PendingObservation>) {
         switch (figure, indicator.kind) {
         case (.share(let x, let y), .share):
-            if y <= 0 { fail(location, "denominator", y.exactText, "a denominator above zero") }
-            if x < 0 || x > y { fail(location, "numerator", x.exactText, "a numerator from 0 to the denominator \(y.exactText)") }
+            if y <= 0 { fail(location, "denominator", y.exactText, "a denominator above zero", rule: .shareDenominator) }
+            if x < 0 || x > y { fail(location, "numerator", x.exactText, "a numerator from 0 to the denominator \(y.exactText)", rule: .shareNumerator) }
         case (.share, _):
             fail(location, "denominator", figure.plainText, "a single 'value': \(indicator.code) is a \(indicator.kind.rawValue), not a share")
         case (.value(let v), .count):
-            if !v.isWhole || v < 0 { fail(location, "value", v.exactText, "a whole number of zero or more: \(indicator.code) is a count") }
+            if !v.isWhole || v < 0 { fail(location, "value", v.exactText, "a whole number of zero or more: \(indicator.code) is a count", rule: .wholeCount) }
         case (.value(let v), .share):
-            fail(location, "value", v.exactText, "'numerator' and 'denominator': \(indicator.code) is a share")
+            fail(location, "value", v.exactText, "'numerator' and 'denominator': \(indicator.code) is a share", rule: .shareDenominator)
         case (.value, .amount), (.value, .rate):
             break
         }

@@ -6,6 +6,22 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
     public var field: String
     public var value: String
     public var expected: String
+    /// Which rule was broken, for the problems a person typing a figure meets, so that a page can say it in
+    /// the reader's language; nil for the others, which `expected` says in English.
+    public var rule: Rule?
+
+    public enum Rule: String, Hashable, Sendable {
+        /// Not a number as ``FigureRule`` reads one.
+        case figureFormat
+        /// A share without a positive whole.
+        case shareDenominator
+        /// A share's part below zero or above its whole.
+        case shareNumerator
+        /// A count that is not a whole number of zero or more.
+        case wholeCount
+        /// A changed figure without a reason.
+        case correctionReason
+    }
 
     public enum Location: Hashable, Sendable, CustomStringConvertible {
         case line(Int)
@@ -24,7 +40,8 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
     /// Characters of a found value quoted in a problem at most: a 40 MB cell is not repeated back.
     public static let valueLimit = 120
 
-    public init(file: String, location: Location, field: String, value: String, expected: String) {
+    public init(file: String, location: Location, field: String, value: String, expected: String, rule: Rule? = nil) {
+        self.rule = rule
         self.file = file
         self.location = location
         self.field = String(field.prefix(Self.valueLimit))

@@ -106,7 +106,7 @@ struct EntryController {
             units: writable.map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == scope.unit.code) },
             indicators: indicators.map { Choice(value: $0.code.rawValue, label: "\(scope.name($0)) (\($0.measure[scope.language]))", selected: $0.code.rawValue == fields["indicator"]) },
             current: current, tasks: tasks,
-            problems: problems.map(ProblemRow.init),
+            problems: problems.map { ProblemRow($0, t: t) },
             hasProblems: !problems.isEmpty, fields: fields, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("entry", view, frame: Frame(context, title: "\(t.dataEntry) — \(scope.name(scope.unit))"), status: status)
     }

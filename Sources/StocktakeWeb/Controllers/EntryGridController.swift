@@ -117,7 +117,10 @@ struct EntryGridController {
                 cell.outcome = .saved(revision: stored.revision)
                 written += 1
             } catch let problems as ImportProblems {
-                cell.outcome = .refused(problems.problems.map { "\($0.field) «\($0.value)»: \($0.expected)" })
+                cell.outcome = .refused(problems.problems.map { problem in
+                    let said = t.problem(problem)
+                    return "\(said.field) «\(problem.value)»: \(said.expected)"
+                })
             } catch ActionError.unchanged {
                 cell.outcome = .unchanged
             } catch let error as ActionError {

@@ -30,7 +30,7 @@ struct ImportController {
 
     private func render(_ context: AppRequestContext, problems: [ImportProblem], imported: String?, status: HTTPResponse.Status) -> Response {
         let t = UIText.forLanguage(context.language)
-        let rows = problems.map(ProblemRow.init)
+        let rows = problems.map { ProblemRow($0, t: t) }
         return services.renderer.page(
             "import", View(t: t.catalog, csrf: context.session?.csrfToken ?? "", problems: rows, hasProblems: !rows.isEmpty, imported: imported),
             frame: Frame(context, title: t.importData), status: status)

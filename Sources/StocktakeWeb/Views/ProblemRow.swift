@@ -7,10 +7,10 @@ struct ProblemRow {
     let value: String
     let expected: String
 
-    init(_ problem: ImportProblem) {
+    /// The field and what was expected in the reader's language where the rule is known.
+    init(_ problem: ImportProblem, t: UIText) {
         location = problem.location.description
-        field = problem.field
+        (field, expected) = t.problem(problem)
         value = problem.value
-        expected = problem.expected
     }
 }

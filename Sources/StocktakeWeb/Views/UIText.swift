@@ -295,6 +295,12 @@ struct UIText: Sendable, Decodable {
     let derivedFromChange: String
     let yearBeforeColumn: String
     let noRowsShown: String
+    let problemFigureFormat: String
+    let problemShareDenominator: String
+    let problemShareNumerator: String
+    let problemWholeCount: String
+    let problemCorrectionReason: String
+    let numerator: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.
@@ -376,6 +382,28 @@ extension UIText {
     }
 
     /// A key task's status in words.
+    /// A problem of an entered figure in the reader's words: the field's label and what was expected, for the
+    /// rules a person typing a figure meets; the others as the core says them.
+    func problem(_ problem: ImportProblem) -> (field: String, expected: String) {
+        let field = switch problem.field {
+        case "value": value
+        case "denominator": denominator
+        case "numerator": numerator
+        case "reason": reason
+        case "indicator": indicator
+        default: problem.field
+        }
+        let expected: String? = switch problem.rule {
+        case .figureFormat?: problemFigureFormat
+        case .shareDenominator?: problemShareDenominator
+        case .shareNumerator?: problemShareNumerator
+        case .wholeCount?: problemWholeCount
+        case .correctionReason?: problemCorrectionReason
+        case nil: nil
+        }
+        return (field, expected ?? problem.expected)
+    }
+
     func show(_ show: ResultSelection.Show) -> String {
         switch show {
         case .all: showAll
