@@ -22,6 +22,13 @@ import Testing
         }
     }
 
+    @Test func aRankIsWrittenInTheLanguagesDigits() {
+        let rank = Rank(position: 10, of: 63, syntheticPeers: 62)
+        let arabic = FigureFormatter(language: "ar", locale: Locale(identifier: "ar-EG")).rank(rank) ?? ""
+        #expect(arabic.hasPrefix("١٠ ") && arabic.hasSuffix(" ٦٣*") && !arabic.contains("10"), "\(arabic)")
+        #expect(FigureFormatter(language: "en").rank(rank) == "10 of 63*")
+    }
+
     @Test func aMomentGivesItsDayInFullAndItsTime() throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current

@@ -103,7 +103,8 @@ public struct FigureFormatter: Sendable {
     /// `12 of 63`, starred when peers are synthetic; nil when there are no peers to rank among.
     public func rank(_ rank: Rank?) -> String? {
         guard let rank, rank.of > 1 else { return nil }
-        return "\(rank.position) \(word(.of)) \(rank.of)" + (rank.syntheticPeers > 0 ? "*" : "")
+        // In the language's digits, as every other number on the page (Arabic-Indic in Arabic).
+        return "\(number(Decimal(rank.position), decimals: 0)) \(word(.of)) \(number(Decimal(rank.of), decimals: 0))" + (rank.syntheticPeers > 0 ? "*" : "")
     }
 
     public func status(_ status: Status) -> String {
