@@ -39,4 +39,13 @@ extension DataTable.Cell {
     public static func text(orEmpty text: String?) -> Self { text.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
     /// A number, or empty for none.
     public static func number(orEmpty number: Decimal?) -> Self { number.map(Self.number) ?? .empty }
+
+    /// A figure as its value and denominator cells: a share's part and whole, a value and an empty cell.
+    public static func figure(_ figure: Figure?) -> (value: Self, denominator: Self) {
+        switch figure {
+        case .value(let v)?: (.number(v), .empty)
+        case .share(let x, let y)?: (.number(x), .number(y))
+        case nil: (.empty, .empty)
+        }
+    }
 }

@@ -12,13 +12,7 @@ public enum EvaluationTable {
     public static func unit(_ review: UnitReview) -> DataTable {
         var table = DataTable(columns: columns)
         for r in review.results {
-            var actual = DataTable.Cell.empty
-            var denominator = DataTable.Cell.empty
-            switch r.actual {
-            case .value(let v)?: actual = .number(v)
-            case .share(let x, let y)?: (actual, denominator) = (.number(x), .number(y))
-            case nil: break
-            }
+            let (actual, denominator) = DataTable.Cell.figure(r.actual)
             let change: [DataTable.Cell] = r.change.map { [.number($0.value.rounded(4)), .text($0.inPoints ? "points" : "percent"), .text($0.reported ? "true" : "false")] }
                 ?? [.empty, .empty, .empty]
             let rank = review.ranks(for: r.indicator)[.level]

@@ -58,16 +58,8 @@ struct EntryController {
         let message: String
     }
 
-    /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
-    /// (the unit, the units above it), never from an evaluation of the whole period.
-    private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil, period: Period? = nil) async throws -> PageScope {
-        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: unitCode, period: period)
-        guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
-        return scope
-    }
-
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await writableScope(request, context: context)
+        let scope = try await PageScope.writable(request, context: context, services: services)
         return try await render(scope, context: context, problems: [], fields: [:], status: .ok)
     }
 
@@ -114,7 +106,7 @@ struct EntryController {
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Form.checked(request, context: context)
         guard let account = context.account else { throw HTTPError(.unauthorized) }
-        let scope = try await writableScope(request, context: context, unitCode: form["unit"] ?? "")
+        let scope = try await PageScope.writable(request, context: context, services: services, unitCode: form["unit"] ?? "")
         let period = try Period.requested(form["period"] ?? "")
         let entry = FigureEntry(
             unit: scope.unit.code.rawValue, indicator: form["indicator"] ?? "", period: period, value: form["value"] ?? "",
@@ -154,9 +146,8 @@ struct EntryController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = request.uri.queryParameters["indicator"].map(String.init) ?? ""
-        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
-            throw ActionError.unknown(.indicator, code: raw)
-        }
+        let indicator = try await scope.indicator(raw, services: services)
+        let code = indicator.code
         let t = UIText.forLanguage(context.language)
         let revisions = try await services.store.history(of: ObservationKey(unit: scope.unit.code, indicator: code, period: scope.period))
         let newest = revisions.map(\.revision).max()
@@ -178,7 +169,7 @@ struct EntryController {
         guard let code = TaskCode(validating: raw), let task = try await services.store.tasks(codes: [code]).first else {
             throw ActionError.unknown(.keyTask, code: raw)
         }
-        let scope = try await writableScope(request, context: context, unitCode: task.unit.rawValue, period: task.period)
+        let scope = try await PageScope.writable(request, context: context, services: services, unitCode: task.unit.rawValue, period: task.period)
         do {
             try await services.actions.changeTaskStatus(code.rawValue, to: form["status"] ?? "", completedOn: form["completed_on"], note: form["note"], as: account, via: .page)
         } catch let refused as ActionError {

@@ -78,7 +78,7 @@ struct EntryGridController {
     }
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let scope = try await writableScope(request, context: context)
+        let scope = try await PageScope.writable(request, context: context, services: services)
         let indicator = try await requestedIndicator(request.uri.queryParameters["indicator"].map(String.init), scope: scope)
         var saved: Int?
         if let count = request.uri.queryParameters["saved"].flatMap({ Int($0) }) { saved = count }
@@ -88,7 +88,7 @@ struct EntryGridController {
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Form.checked(request, context: context)
         guard let account = context.account else { throw HTTPError(.unauthorized) }
-        let scope = try await writableScope(request, context: context, unitCode: form["unit"] ?? "", period: try Period.requested(form["period"] ?? ""))
+        let scope = try await PageScope.writable(request, context: context, services: services, unitCode: form["unit"] ?? "", period: try Period.requested(form["period"] ?? ""))
         let indicator = try await requestedIndicator(form["indicator"], scope: scope)
         let t = UIText.forLanguage(context.language)
         var cells: [String: Cell] = [:]
@@ -140,19 +140,10 @@ struct EntryGridController {
 
     // MARK: - The grid
 
-    /// The unit's scope, refused unless the person may write to the unit.
-    private func writableScope(_ request: Request, context: AppRequestContext, unitCode: String? = nil, period: Period? = nil) async throws -> PageScope {
-        let scope = try await PageScope.resolve(request, context: context, services: services, unitCode: unitCode, period: period)
-        guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
-        return scope
-    }
-
+    /// The indicator of a grid of the units below; none for a unit's own indicators.
     private func requestedIndicator(_ raw: String?, scope: PageScope) async throws -> Indicator? {
         guard let raw, !raw.isEmpty else { return nil }
-        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
-            throw ActionError.unknown(.indicator, code: raw)
-        }
-        return indicator
+        return try await scope.indicator(raw, services: services)
     }
 
     private func render(

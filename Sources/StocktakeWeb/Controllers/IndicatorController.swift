@@ -47,9 +47,8 @@ struct IndicatorController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = try context.parameters.require("code")
-        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
-            throw ActionError.unknown(.indicator, code: raw)
-        }
+        let indicator = try await scope.indicator(raw, services: services)
+        let code = indicator.code
         let t = UIText.forLanguage(context.language)
         let frame = Frame(context, title: "\(scope.name(indicator)) — \(scope.name(scope.unit))")
         return try await services.cachedPage("indicator|\(code)|\(scope.unit.code)|\(scope.period)", scope: scope, frame: frame) {
@@ -136,16 +135,11 @@ struct IndicatorController {
     func download(_ format: Download.TableFormat, _ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
         let raw = try context.parameters.require("code")
-        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: scope.version, in: services.store)[code] else {
-            throw ActionError.unknown(.indicator, code: raw)
-        }
+        let indicator = try await scope.indicator(raw, services: services)
+        let code = indicator.code
         let rows = try await unitsBelow(scope, indicator: indicator)
         let table = DataTable(columns: ["unit", "indicator", "period", "value", "denominator", "rollup"], rows: rows.map { row in
-            var value = DataTable.Cell.empty, denominator = DataTable.Cell.empty
-            switch row.figure {
-            case .value(let v): value = .number(v)
-            case .share(let x, let y): (value, denominator) = (.number(x), .number(y))
-            }
+            let (value, denominator) = DataTable.Cell.figure(row.figure)
             return [.text(row.unit.code.rawValue), .text(code.rawValue), .text(scope.period.description), value, denominator, .text(row.rollup ? "true" : "false")]
         })
         let name = "\(code.rawValue)-below-\(scope.unit.code.rawValue)-\(scope.period.description)"

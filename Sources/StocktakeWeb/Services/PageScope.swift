@@ -72,6 +72,24 @@ struct PageScope {
 
     /// The tree as far as a remit check needs it: the unit and the units above it.
     var tree: UnitTree { UnitTree(ancestorUnits + [unit]) }
+
+    /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
+    /// (the unit, the units above it), never from an evaluation of the whole period.
+    static func writable(
+        _ request: Request, context: AppRequestContext, services: WebServices, unitCode: String? = nil, period: Period? = nil
+    ) async throws -> PageScope {
+        let scope = try await resolve(request, context: context, services: services, unitCode: unitCode, period: period)
+        guard let account = context.account, account.mayWrite(to: scope.unit.code, in: scope.tree) else { throw HTTPError(.forbidden) }
+        return scope
+    }
+
+    /// The indicator a page names (`/indicators/CODE`, `?indicator=`), of the definitions this scope reads.
+    func indicator(_ raw: String, services: WebServices) async throws -> Indicator {
+        guard let code = IndicatorCode(validating: raw), let indicator = try await services.definitions.indicators(version: version, in: services.store)[code] else {
+            throw ActionError.unknown(.indicator, code: raw)
+        }
+        return indicator
+    }
 }
 
 struct UnitLink {
