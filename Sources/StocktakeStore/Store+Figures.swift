@@ -43,11 +43,8 @@ extension RecordAccess {
     /// The maintained figures of `units` in each of `periods`: a unit's series over the years, one read a period.
     public func unitFigures(periods: [Period], units: [UnitCode], indicators codes: [IndicatorCode]? = nil) async throws -> [ObservationKey: UnitFigure] {
         let kinds = Dictionary(try await indicators().map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        var all: [ObservationKey: UnitFigure] = [:]
-        for period in Set(periods) {
-            all.merge(try await unitFigures(period: period, units: units, indicators: codes, kinds: kinds)) { a, _ in a }
-        }
-        return all
+        // One read for all the periods: a unit's ten years cost one query, not ten.
+        return try await unitFigureRows(periods: periods, units: units, indicators: codes, kinds: kinds).mapValues(\.figure)
     }
 
     /// The same, with the indicators' kinds already read (a write's maintenance reads them once, not per level).
@@ -61,9 +58,19 @@ extension RecordAccess {
     func unitFigureRows(
         period: Period, units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]
     ) async throws -> [ObservationKey: (figure: UnitFigure, row: UnitFigureRow)] {
+        try await unitFigureRows(periods: [period], units: units, indicators: codes, kinds: kinds)
+    }
+
+    /// The same for several periods in one read.
+    func unitFigureRows(
+        periods: [Period], units: [UnitCode]?, indicators codes: [IndicatorCode]?, kinds: [IndicatorCode: IndicatorKind]
+    ) async throws -> [ObservationKey: (figure: UnitFigure, row: UnitFigureRow)] {
         var result: [ObservationKey: (figure: UnitFigure, row: UnitFigureRow)] = [:]
+        guard !periods.isEmpty else { return result }
+        let names = Array(Set(periods.map(\.description))).sorted()
         for chunk in Self.chunks(units?.map(\.rawValue)) {
-            let query = sql.select().columns("*").from("unit_figures").where("period", .equal, period.description)
+            let query = sql.select().columns("*").from("unit_figures")
+            if names.count == 1 { query.where("period", .equal, names[0]) } else { query.where("period", .in, names) }
             if let chunk { query.where("unit_code", .in, chunk) }
             // Naming every indicator when none is asked for lets SQLite seek by the key rather than scan the period.
             if let codes = codes ?? (chunk == nil ? nil : kinds.keys.sorted()) { query.where("indicator_code", .in, codes.map(\.rawValue)) }

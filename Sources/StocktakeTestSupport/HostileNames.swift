@@ -17,7 +17,8 @@ public enum HostileNames {
     public static let quoteText = "X\"\u{301} onload=alert(1)"
     public static let quoteHTML = "X&quot;\u{301} onload=alert(1)"
     public static let quoteSVGTitle = "<title id=\"history-title\">X&quot;\u{301} onload=alert(1) x= (en)"
-    public static let quoteSparklineLabel = "aria-label=\"Trend — X&quot;\u{301} onload=alert(1) x= (en): "
+    public static let quoteSparklineTitle = "<title>Trend — X&quot;\u{301} onload=alert(1) x= (en): "
+    public static let quoteGridLabel = "aria-label=\"New value: X&quot;\u{301} onload=alert(1) x= (en)\""
     public static let scriptMarkdown = "\\<\u{301}script\\>"
 
     public static func importSample(into store: Store) async throws {

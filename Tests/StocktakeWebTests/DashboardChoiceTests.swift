@@ -67,7 +67,7 @@ import Testing
             }
             let page = try await browser.get("/dashboard?unit=BG&period=2024").body
             let row = try #require(page.components(separatedBy: "<tr").first { $0.contains("/indicators/new_party_members?") })
-            let svg = try #require(row.firstMatch(of: #/<svg[^>]*class="sparkline"[^>]*aria-label="([^"]*)"/#))
+            let svg = try #require(row.firstMatch(of: #/<svg[^>]*class="sparkline"[^>]*><title>([^<]*)</title>/#))
             #expect(svg.output.1.hasPrefix("Trend — New party members admitted: 2022 3,800"))
             #expect(svg.output.1.contains("; 2023 4,100") && svg.output.1.contains("; 2024 "))
             #expect(row.components(separatedBy: "<circle cx=").count - 1 == 3 && !row.contains("class=\"derived\""))

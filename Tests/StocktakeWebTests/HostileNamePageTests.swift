@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test func aQuoteFollowedByACombiningMarkStaysInsideTheChartsTextsAndAttributes() async throws {
+    @Test func aQuoteFollowedByACombiningMarkStaysInsideChartsAndAttributes() async throws {
         try await WebHarness.run { client, store async throws in
             try await HostileNames.importSample(into: store)
             let browser = Browser(client)
@@ -48,12 +48,18 @@ import Testing
             let svg = String(page[start.lowerBound..<end.upperBound])
             #expect(HostileNames.contains(svg, HostileNames.quoteSVGTitle))
             #expect(HostileNames.leaks(in: svg) == [])
-            // The dashboard's trend line names the indicator inside an attribute.
+            // The dashboard's trend line names the indicator in its title.
             let dashboard = try await browser.get("/dashboard?unit=HX-QUOTE&period=2024").body
             let line = try #require(dashboard.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\""))
             let sparkline = String(dashboard[line.lowerBound..<(try #require(dashboard.range(of: "</svg>", range: line.upperBound..<dashboard.endIndex))).upperBound])
-            #expect(HostileNames.contains(sparkline, HostileNames.quoteSparklineLabel))
+            #expect(HostileNames.contains(sparkline, HostileNames.quoteSparklineTitle))
             #expect(HostileNames.leaks(in: sparkline) == [])
+            // The entry grid names it inside an attribute, each input's label.
+            let editor = Browser(client)
+            _ = try await editor.signIn("admin")
+            let grid = try await editor.get("/entry/grid?unit=HX-QUOTE&period=2024").body
+            #expect(HostileNames.contains(grid, HostileNames.quoteGridLabel))
+            #expect(HostileNames.leaks(in: grid) == [])
         }
     }
 

@@ -27,7 +27,8 @@ struct Sparkline {
         func x(_ index: Int) -> Double { pad + Double(index) * (Self.width - 2 * pad) / Double(points.count - 1) }
         func y(_ value: Decimal) -> Double { span == 0 ? Self.height / 2 : Self.height - pad - (value - low).plotted / span * (Self.height - 2 * pad) }
         let label = title + ": " + points.map { "\($0.period) \($0.text)" }.joined(separator: "; ")
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" width=\"\(Int(Self.width))\" height=\"\(Int(Self.height))\" aria-label=\"\(Escape.html(label))\">"
+        // The <title> names the image (and shows on hover); no aria-label repeats it, since a page has a line a row.
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" width=\"\(Int(Self.width))\" height=\"\(Int(Self.height))\">"
         out += "<title>\(Escape.html(label))</title>"
         out += "<polyline points=\"\(points.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element.value)))" }.joined(separator: " "))\"/>"
         for (index, point) in points.enumerated() {
