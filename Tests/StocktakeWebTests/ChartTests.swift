@@ -38,6 +38,12 @@ import Testing
             #expect(csv.status == .ok && csv.body.hasPrefix("unit,indicator,period,value,denominator,rollup\n"))
             #expect(csv.body.contains("\nBG-CITY,district_new_members,2024,318,,false\n"))
             #expect(csv.body.split(separator: "\n").count == 11)
+            // The ranking of the unit's level downloads too: position of peers, the unit, exact figures.
+            let ranking = try await browser.get("/indicators/district_new_members/ranking.csv?unit=BG-CITY&period=2024")
+            #expect(ranking.status == .ok && ranking.body.hasPrefix("position,of,unit,indicator,period,value,denominator,synthetic\n"))
+            // The districts' figures are illustrative (source kind "synthetic"), and say so.
+            #expect(ranking.body.contains("\n1,10,BG-CITY,district_new_members,2024,318,,true\n"))
+            #expect(try await browser.get("/indicators/district_new_members/ranking.xlsx?unit=BG-CITY&period=2024").body.hasPrefix("PK"))
             // A unit without units below says so instead of drawing nothing.
             #expect(try await browser.get("/indicators/district_new_members?unit=BG-CITY&period=2024").body.contains("No figures for this unit and period."))
         }

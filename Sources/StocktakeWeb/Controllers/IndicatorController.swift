@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StocktakeApp
 import StocktakeCore
@@ -10,7 +11,9 @@ struct IndicatorController {
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/indicators/{code}", use: show)
         for format in Download.TableFormat.allCases {
-            router.get("/indicators/{code}/below.\(format.rawValue)") { request, context in try await download(format, request, context: context) }
+            for table in Table.allCases {
+                router.get("/indicators/{code}/\(table.rawValue).\(format.rawValue)") { request, context in try await download(table, format, request, context: context) }
+            }
         }
     }
 
@@ -34,6 +37,8 @@ struct IndicatorController {
         let belowCSV: String
         let belowXLSX: String
         let hasBelow: Bool
+        let rankingCSV: String
+        let rankingXLSX: String
     }
 
     struct RankRow {
@@ -101,7 +106,7 @@ struct IndicatorController {
             guard let peer = peers[entry.unit], let actual = entry.figure.actual else { continue }
             synthetic = synthetic || entry.figure.isSynthetic
             ranking.append(RankRow(
-                position: String(entry.rank.position), unit: UnitLink(peer, scope: scope), actual: format.figure(actual, indicator: indicator),
+                position: format.number(Decimal(entry.rank.position), decimals: 0), unit: UnitLink(peer, scope: scope), actual: format.figure(actual, indicator: indicator),
                 synthetic: entry.figure.isSynthetic, current: peer.code == scope.unit.code))
         }
 
@@ -114,7 +119,8 @@ struct IndicatorController {
             ranking: ranking, scopeName: t.level(scope.unit.level), synthetic: synthetic,
             historyHref: "/history?\(scope.query())&indicator=\(code.rawValue)",
             belowChart: bars.svg, belowCSV: "/indicators/\(code.rawValue)/below.csv?\(scope.query())", belowXLSX: "/indicators/\(code.rawValue)/below.xlsx?\(scope.query())",
-            hasBelow: !below.isEmpty)
+            hasBelow: !below.isEmpty,
+            rankingCSV: "/indicators/\(code.rawValue)/ranking.csv?\(scope.query())", rankingXLSX: "/indicators/\(code.rawValue)/ranking.xlsx?\(scope.query())")
     }
 
     /// The real units below active in the period with a figure on the indicator (own, else their roll-up), best
@@ -131,18 +137,35 @@ struct IndicatorController {
         }
     }
 
-    /// The units below as data: codes and exact figures, best first.
-    func download(_ format: Download.TableFormat, _ request: Request, context: AppRequestContext) async throws -> Response {
+    /// The page's tables as data: codes and exact figures.
+    enum Table: String, CaseIterable {
+        /// The units below, best first.
+        case below
+        /// The unit's level ranked, in position then code order.
+        case ranking
+    }
+
+    func download(_ which: Table, _ format: Download.TableFormat, _ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try await PageScope.resolve(request, context: context, services: services)
-        let raw = try context.parameters.require("code")
-        let indicator = try await scope.indicator(raw, services: services)
-        let code = indicator.code
-        let rows = try await unitsBelow(scope, indicator: indicator)
-        let table = DataTable(columns: ["unit", "indicator", "period", "value", "denominator", "rollup"], rows: rows.map { row in
-            let (value, denominator) = DataTable.Cell.figure(row.figure)
-            return [.text(row.unit.code.rawValue), .text(code.rawValue), .text(scope.period.description), value, denominator, .text(row.rollup ? "true" : "false")]
-        })
-        let name = "\(code.rawValue)-below-\(scope.unit.code.rawValue)-\(scope.period.description)"
+        let indicator = try await scope.indicator(try context.parameters.require("code"), services: services)
+        let common: [DataTable.Cell] = [.text(indicator.code.rawValue), .text(scope.period.description)]
+        let table: DataTable
+        switch which {
+        case .below:
+            table = DataTable(columns: ["unit", "indicator", "period", "value", "denominator", "rollup"], rows: try await unitsBelow(scope, indicator: indicator).map { row in
+                let (value, denominator) = DataTable.Cell.figure(row.figure)
+                return [.text(row.unit.code.rawValue)] + common + [value, denominator, .text(row.rollup ? "true" : "false")]
+            })
+        case .ranking:
+            let ranked = try await services.store.ranking(of: indicator, period: scope.period, among: .level, level: scope.unit.level)
+            table = DataTable(columns: ["position", "of", "unit", "indicator", "period", "value", "denominator", "synthetic"], rows: ranked.compactMap { entry in
+                guard let actual = entry.figure.actual else { return nil }
+                let (value, denominator) = DataTable.Cell.figure(actual)
+                return [.number(Decimal(entry.rank.position)), .number(Decimal(entry.rank.of)), .text(entry.unit.rawValue)] + common
+                    + [value, denominator, .text(entry.figure.isSynthetic ? "true" : "false")]
+            })
+        }
+        let name = "\(indicator.code.rawValue)-\(which.rawValue)-\(scope.unit.code.rawValue)-\(scope.period.description)"
         return try Download.table(table, format: format, name: name, sheet: String(name.prefix(31)))
     }
 }
