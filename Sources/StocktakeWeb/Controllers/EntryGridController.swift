@@ -99,8 +99,9 @@ struct EntryGridController {
             guard let unitCode = UnitCode(validating: unit), let indicatorCode = IndicatorCode(validating: code) else {
                 throw ActionError.invalid(field: "u.\(index)", value: "\(unit) \(code)", expected: "a unit code and an indicator code")
             }
+            // A cell posted twice (a hand-made post) counts once, as its last copy.
             let key = "\(unit)|\(code)"
-            order.append(key)
+            if cells[key] == nil { order.append(key) }
             cells[key] = Cell(unit: unitCode, indicator: indicatorCode, value: form["v.\(index)"] ?? "", denominator: form["d.\(index)"] ?? "",
                               reason: form["r.\(index)"] ?? "")
         }
