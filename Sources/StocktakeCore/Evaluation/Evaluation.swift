@@ -94,6 +94,9 @@ public struct Previous: Sendable, Hashable {
 
     public let figure: Figure
     public let source: Source
+
+    /// Whether the figure was derived from a stated change rather than stored.
+    public var isDerived: Bool { if case .derived = source { true } else { false } }
 }
 
 /// A change on the same period a year earlier: percent for amounts and counts, percentage points for rates

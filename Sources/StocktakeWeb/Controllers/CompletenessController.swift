@@ -74,7 +74,7 @@ struct CompletenessController {
     /// alone (their targets, their figures of the period and the year before).
     private func read(_ scope: PageScope) async throws -> ([OrgUnit], [Completeness]) {
         let store = services.store
-        let units = [scope.unit] + (try await store.children(of: scope.unit.code)).filter { $0.origin != .synthetic && $0.isActive(in: scope.period) }
+        let units = [scope.unit] + (try await scope.unitsBelow(in: store))
         let codes = units.map(\.code)
         let targets = try await store.targets(periods: [scope.period], units: codes)
         let figures = try await store.unitFigures(periods: [scope.period, scope.period.yearEarlier], units: codes)

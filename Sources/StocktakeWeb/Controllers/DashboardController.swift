@@ -161,11 +161,11 @@ struct DashboardController {
                 name: scope.name(indicator), actual: actual, change: result.change.map(format.change) ?? "",
                 level: format.rank(ranks[.level]) ?? "", parent: format.rank(ranks[.parent]) ?? ""
             )
-            let derived = { if case .derived = result.previous?.source { true } else { false } }()
+            let derived = result.previous?.isDerived == true
             let previous = result.previous.map { (derived ? "≈ " : "") + format.figure($0.figure, indicator: indicator) } ?? "—"
             // The stored years, and the year before derived from a stated change when it is not stored.
             var points = (series[indicator.code] ?? []).map { Sparkline.Point(period: $0.period, value: $0.figure.measured, text: format.figure($0.figure, indicator: indicator), derived: false) }
-            if let earlier = result.previous, derived, !points.contains(where: { $0.period == scope.period.yearEarlier }) {
+            if let earlier = result.derivedYearBefore(unlessStored: points.map(\.period)) {
                 points.append(.init(period: scope.period.yearEarlier, value: earlier.figure.measured, text: "≈ " + format.figure(earlier.figure, indicator: indicator), derived: true))
             }
             let trend = Sparkline(title: "\(t.trend) — \(common.name)", points: points).svg
@@ -215,7 +215,7 @@ struct DashboardController {
 
     /// The units a reader switches to from here: the ones above, this one, and the real ones below.
     private func unitChoices(_ scope: PageScope) async throws -> [Choice] {
-        let below = try await services.store.children(of: scope.unit.code).filter { $0.origin != .synthetic && $0.isActive(in: scope.period) }
+        let below = try await scope.unitsBelow(in: services.store)
         return (scope.ancestorUnits + [scope.unit] + below).map { Choice(value: $0.code.rawValue, label: scope.name($0), selected: $0.code == scope.unit.code) }
     }
 

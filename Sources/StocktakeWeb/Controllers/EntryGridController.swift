@@ -156,9 +156,9 @@ struct EntryGridController {
         // The rows: (unit, indicator, label). The units below are those the person may write to, real and active.
         var keys: [(unit: OrgUnit, indicator: Indicator, label: String)] = []
         if let indicator {
-            let children = try await store.children(of: scope.unit.code)
+            let children = try await scope.unitsBelow(in: store)
             let tree = UnitTree(scope.ancestorUnits + [scope.unit] + children)
-            for child in children where context.account?.mayWrite(to: child.code, in: tree) == true && child.origin != .synthetic && child.isActive(in: scope.period) {
+            for child in children where context.account?.mayWrite(to: child.code, in: tree) == true {
                 keys.append((child, indicator, scope.name(child)))
             }
         } else {

@@ -73,11 +73,13 @@ struct IndicatorController {
         // below), the year before derived from a stated change when it is not stored, and the targets.
         let years = scope.periods.filter { if case .year = $0 { true } else { false } }
         let figures = try await services.store.unitFigures(periods: years, units: [scope.unit.code], indicators: [code])
-        var points: [HistoryChart.Point] = years.compactMap { year in
-            guard let figure = figures[ObservationKey(unit: scope.unit.code, indicator: code, period: year)], let actual = figure.actual else { return nil }
-            return .init(label: year.description, value: actual.measured, text: format.plain(actual, indicator: indicator), kind: figure.own == nil ? .rollup : .own)
+        let stored = years.compactMap { year in
+            figures[ObservationKey(unit: scope.unit.code, indicator: code, period: year)].flatMap { figure in figure.actual.map { (year, $0, figure.own == nil) } }
         }
-        if let previous = result?.previous, case .derived = previous.source, !points.contains(where: { $0.label == scope.period.yearEarlier.description }) {
+        var points: [HistoryChart.Point] = stored.map { year, actual, rollup in
+            .init(label: year.description, value: actual.measured, text: format.plain(actual, indicator: indicator), kind: rollup ? .rollup : .own)
+        }
+        if let previous = result?.derivedYearBefore(unlessStored: stored.map(\.0)) {
             points.append(.init(label: scope.period.yearEarlier.description, value: previous.figure.measured, text: "≈ " + format.plain(previous.figure, indicator: indicator), kind: .derived))
         }
         // The unit's targets alone, by index: a nation holds some 65,000 targets a year.
@@ -126,7 +128,7 @@ struct IndicatorController {
     /// The real units below active in the period with a figure on the indicator (own, else their roll-up), best
     /// first as the indicator counts better, then by code.
     func unitsBelow(_ scope: PageScope, indicator: Indicator) async throws -> [(unit: OrgUnit, figure: Figure, rollup: Bool)] {
-        let children = try await services.store.children(of: scope.unit.code).filter { $0.origin != .synthetic && $0.isActive(in: scope.period) }
+        let children = try await scope.unitsBelow(in: services.store)
         let figures = try await services.store.unitFigures(period: scope.period, units: children.map(\.code), indicators: [indicator.code])
         let rows = children.compactMap { child -> (unit: OrgUnit, figure: Figure, rollup: Bool)? in
             guard let figure = figures[ObservationKey(unit: child.code, indicator: indicator.code, period: scope.period)], let actual = figure.actual else { return nil }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import StocktakeApp
 import StocktakeCore
+import StocktakeStore
 
 /// What every page shows around its content: the unit and its breadcrumbs, the periods to switch to, the
 /// person's language.
@@ -72,6 +73,11 @@ struct PageScope {
 
     /// The tree as far as a remit check needs it: the unit and the units above it.
     var tree: UnitTree { UnitTree(ancestorUnits + [unit]) }
+
+    /// The real units directly below the unit, active in the period: what a page lists, draws or offers below it.
+    func unitsBelow(in store: Store) async throws -> [OrgUnit] {
+        try await store.children(of: unit.code).filter { $0.origin != .synthetic && $0.isActive(in: period) }
+    }
 
     /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
     /// (the unit, the units above it), never from an evaluation of the whole period.

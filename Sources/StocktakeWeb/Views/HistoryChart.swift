@@ -78,28 +78,28 @@ struct HistoryChart {
         out += head
         out += legend(kinds: Set(points.map(\.kind)), target: !targets.isEmpty)
         // The measure above the axis, so that every number on it reads as an amount of something.
-        out += "<text class=\"axis unit\" x=\"\(f(left - 6))\" y=\"\(f(top - 10))\" text-anchor=\"end\">\(escape(measure))</text>"
+        out += "<text class=\"axis unit\" x=\"\(SVG.coordinate(left - 6))\" y=\"\(SVG.coordinate(top - 10))\" text-anchor=\"end\">\(escape(measure))</text>"
         for tick in ticks {
             let ty = y(tick)
-            out += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(width - right))\" y2=\"\(f(ty))\"/>"
-            out += "<text class=\"axis\" x=\"\(f(left - 6))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">\(escape(format.number(tick, decimals: tickDecimals(ticks))))</text>"
+            out += "<line class=\"grid\" x1=\"\(SVG.coordinate(left))\" y1=\"\(SVG.coordinate(ty))\" x2=\"\(SVG.coordinate(width - right))\" y2=\"\(SVG.coordinate(ty))\"/>"
+            out += "<text class=\"axis\" x=\"\(SVG.coordinate(left - 6))\" y=\"\(SVG.coordinate(ty + 4))\" text-anchor=\"end\">\(escape(format.number(tick, decimals: tickDecimals(ticks))))</text>"
         }
         for label in labels {
-            out += "<text class=\"axis\" x=\"\(f(x(label)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">\(escape(label))</text>"
+            out += "<text class=\"axis\" x=\"\(SVG.coordinate(x(label)))\" y=\"\(SVG.coordinate(height - bottom + 18))\" text-anchor=\"middle\">\(escape(label))</text>"
         }
-        out += "<line class=\"axis-line\" x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\"/>"
+        out += "<line class=\"axis-line\" x1=\"\(SVG.coordinate(left))\" y1=\"\(SVG.coordinate(top + plotHeight))\" x2=\"\(SVG.coordinate(width - right))\" y2=\"\(SVG.coordinate(top + plotHeight))\"/>"
         for mark in targets {
             let mx = x(mark.label)
-            out += "<line class=\"target\" x1=\"\(f(mx - 18))\" y1=\"\(f(y(mark.value)))\" x2=\"\(f(mx + 18))\" y2=\"\(f(y(mark.value)))\"><title>\(escape(words.target)) \(escape(mark.label)): \(escape(mark.text))</title></line>"
+            out += "<line class=\"target\" x1=\"\(SVG.coordinate(mx - 18))\" y1=\"\(SVG.coordinate(y(mark.value)))\" x2=\"\(SVG.coordinate(mx + 18))\" y2=\"\(SVG.coordinate(y(mark.value)))\"><title>\(escape(words.target)) \(escape(mark.label)): \(escape(mark.text))</title></line>"
         }
         let line = points.sorted { $0.label < $1.label }
         if line.count > 1 {
-            out += "<polyline class=\"series\" points=\"\(line.map { "\(f(x($0.label))),\(f(y($0.value)))" }.joined(separator: " "))\"/>"
+            out += "<polyline class=\"series\" points=\"\(line.map { "\(SVG.coordinate(x($0.label))),\(SVG.coordinate(y($0.value)))" }.joined(separator: " "))\"/>"
         }
         for point in line {
             let kind = point.kind == .own ? "" : " (\(point.kind == .rollup ? words.rollup : words.derived))"
-            out += "<circle class=\"point \(point.kind.rawValue)\" cx=\"\(f(x(point.label)))\" cy=\"\(f(y(point.value)))\" r=\"4\"><title>\(escape(point.label)): \(escape(point.text))\(escape(kind))</title></circle>"
-            out += "<text class=\"value\" x=\"\(f(x(point.label)))\" y=\"\(f(y(point.value) - 9))\" text-anchor=\"middle\">\(escape(point.text))</text>"
+            out += "<circle class=\"point \(point.kind.rawValue)\" cx=\"\(SVG.coordinate(x(point.label)))\" cy=\"\(SVG.coordinate(y(point.value)))\" r=\"4\"><title>\(escape(point.label)): \(escape(point.text))\(escape(kind))</title></circle>"
+            out += "<text class=\"value\" x=\"\(SVG.coordinate(x(point.label)))\" y=\"\(SVG.coordinate(y(point.value) - 9))\" text-anchor=\"middle\">\(escape(point.text))</text>"
         }
         return out + "</svg>"
     }
@@ -114,7 +114,7 @@ struct HistoryChart {
         var out = "<g class=\"legend\">"
         var at = left
         for entry in entries {
-            out += "<g transform=\"translate(\(f(at)) 18)\">\(entry.swatch)<text class=\"axis\" x=\"20\" y=\"0\">\(escape(entry.word))</text></g>"
+            out += "<g transform=\"translate(\(SVG.coordinate(at)) 18)\">\(entry.swatch)<text class=\"axis\" x=\"20\" y=\"0\">\(escape(entry.word))</text></g>"
             // Text width is not known on the server; a generous width per character keeps entries apart.
             at += 34 + Double(entry.word.count) * 6.5
         }
@@ -148,9 +148,14 @@ struct HistoryChart {
         return result
     }
 
-    private func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
     private func escape(_ text: String) -> String { Escape.html(text) }
+}
+
+/// What the charts drawn here share.
+enum SVG {
+    /// A position in a chart, to a tenth of a pixel.
+    static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
 }
 
 extension Decimal {

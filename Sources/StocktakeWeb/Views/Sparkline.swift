@@ -30,12 +30,11 @@ struct Sparkline {
         // The <title> names the image (and shows on hover); no aria-label repeats it, since a page has a line a row.
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" width=\"\(Int(Self.width))\" height=\"\(Int(Self.height))\">"
         out += "<title>\(Escape.html(label))</title>"
-        out += "<polyline points=\"\(points.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element.value)))" }.joined(separator: " "))\"/>"
+        out += "<polyline points=\"\(points.enumerated().map { "\(SVG.coordinate(x($0.offset))),\(SVG.coordinate(y($0.element.value)))" }.joined(separator: " "))\"/>"
         for (index, point) in points.enumerated() {
-            out += "<circle\(point.derived ? " class=\"derived\"" : "") cx=\"\(f(x(index)))\" cy=\"\(f(y(point.value)))\" r=\"2.5\"/>"
+            out += "<circle\(point.derived ? " class=\"derived\"" : "") cx=\"\(SVG.coordinate(x(index)))\" cy=\"\(SVG.coordinate(y(point.value)))\" r=\"2.5\"/>"
         }
         return out + "</svg>"
     }
 
-    private func f(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -38,7 +38,7 @@ struct UnitsBarChart {
         let height = top + Double(bars.count) * row + 8
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" aria-labelledby=\"\(titleID) \(descID)\">"
         out += "<title id=\"\(titleID)\">\(Escape.html(title))</title><desc id=\"\(descID)\">\(Escape.html(description))</desc>"
-        out += "<text class=\"axis unit\" x=\"\(f(labelWidth))\" y=\"16\">\(Escape.html(measure))</text>"
+        out += "<text class=\"axis unit\" x=\"\(SVG.coordinate(labelWidth))\" y=\"16\">\(Escape.html(measure))</text>"
         let zero = x(0)
         for (index, bar) in bars.enumerated() {
             let y = top + Double(index) * row
@@ -46,13 +46,12 @@ struct UnitsBarChart {
             // A long name is shortened on the bar's line; the title and the description keep it whole.
             let shown = bar.label.count > 30 ? String(bar.label.prefix(29)) + "…" : bar.label
             out += "<g><title>\(Escape.html(bar.label)): \(Escape.html(bar.text))\(bar.rollup ? " (\(Escape.html(rollupWord)))" : "")</title>"
-            out += "<text class=\"axis\" x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(Escape.html(shown))</text>"
-            out += "<rect class=\"bar\(bar.rollup ? " rollup" : "")\" x=\"\(f(start))\" y=\"\(f(y + 4))\" width=\"\(f(max(end - start, 1)))\" height=\"\(f(row - 8))\"/>"
-            out += "<text class=\"value\" x=\"\(f(end + 6))\" y=\"\(f(y + 15))\">\(Escape.html(bar.text))</text></g>"
+            out += "<text class=\"axis\" x=\"\(SVG.coordinate(labelWidth - 8))\" y=\"\(SVG.coordinate(y + 15))\" text-anchor=\"end\">\(Escape.html(shown))</text>"
+            out += "<rect class=\"bar\(bar.rollup ? " rollup" : "")\" x=\"\(SVG.coordinate(start))\" y=\"\(SVG.coordinate(y + 4))\" width=\"\(SVG.coordinate(max(end - start, 1)))\" height=\"\(SVG.coordinate(row - 8))\"/>"
+            out += "<text class=\"value\" x=\"\(SVG.coordinate(end + 6))\" y=\"\(SVG.coordinate(y + 15))\">\(Escape.html(bar.text))</text></g>"
         }
-        out += "<line class=\"axis-line\" x1=\"\(f(zero))\" y1=\"\(f(top))\" x2=\"\(f(zero))\" y2=\"\(f(height - 8))\"/>"
+        out += "<line class=\"axis-line\" x1=\"\(SVG.coordinate(zero))\" y1=\"\(SVG.coordinate(top))\" x2=\"\(SVG.coordinate(zero))\" y2=\"\(SVG.coordinate(height - 8))\"/>"
         return out + "</svg>"
     }
 
-    private func f(_ value: Double) -> String { String(format: "%.1f", value) }
 }
