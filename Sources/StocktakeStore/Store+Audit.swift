@@ -12,27 +12,45 @@ extension RecordAccess {
 
     func record(_ events: [AuditEvent]) async throws {
         guard !events.isEmpty else { return }
-        let insert = sql.insert(into: "audit_events").columns("id", "at", "username", "action", "unit_code", "subject", "detail")
+        let insert = sql.insert(into: "audit_events")
+            .columns("id", "at", "username", "action", "unit_code", "subject", "detail", "period", "value_before", "value_after")
         for event in events {
             insert.values(
-                SQLBind(UUID().uuidString), SQLBind(event.at.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day())),
-                SQLBind(event.username), SQLBind(event.action.rawValue), SQLBind(event.unit?.rawValue), SQLBind(event.subject),
-                SQLBind(event.detail))
+                SQLBind(UUID().uuidString), SQLBind(event.at.formatted(Self.auditTime)), SQLBind(event.username), SQLBind(event.action.rawValue),
+                SQLBind(event.unit?.rawValue), SQLBind(event.subject), SQLBind(event.detail), SQLBind(event.period?.description),
+                SQLBind(event.before), SQLBind(event.after))
         }
         try await insert.run()
     }
 
-    /// The latest events first; only those about `units` when given.
-    public func auditEvents(units: Set<UnitCode>? = nil, limit: Int = 200) async throws -> [AuditEvent] {
-        let query = sql.select().columns("at", "username", "action", "unit_code", "subject", "detail").from("audit_events")
-            .orderBy("at", .descending).limit(limit)
-        if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
+    /// Fixed-width UTC timestamps, so that their text order is their time order in SQL on both engines.
+    static var auditTime: Date.ISO8601FormatStyle { .iso8601.time(includingFractionalSeconds: true).year().month().day() }
+
+    /// The events `filter` selects, latest first: `limit` of them after skipping `offset`.
+    public func auditEvents(_ filter: AuditEvent.Filter = .init(), limit: Int = 200, offset: Int = 0) async throws -> [AuditEvent] {
+        let query = sql.select().columns("at", "username", "action", "unit_code", "subject", "detail", "period", "value_before", "value_after")
+            .from("audit_events").orderBy("at", .descending).orderBy("id", .descending).limit(limit).offset(offset)
+        if let under = filter.under {
+            query.where(SQLIdentifier("unit_code"), .in, SQLGroupExpression(SQLQueryString("\(subtree(of: under)) SELECT code FROM down")))
+        }
+        if let username = filter.username { query.where("username", .equal, username) }
+        if let actions = filter.actions { query.where("action", .in, actions.map(\.rawValue)) }
+        if let period = filter.period { query.where("period", .equal, period.description) }
+        // Stored times are UTC with fixed width ("2025-01-14T12:00:00.000Z"), so a day's bounds compare as text.
+        if let from = filter.from { query.where("at", .greaterThanOrEqual, "\(from)T00:00:00.000Z") }
+        if let through = filter.through { query.where("at", .lessThanOrEqual, "\(through)T23:59:59.999Z") }
         return try await query.all(decoding: AuditRow.self).map { row in
             AuditEvent(
-                at: try Date(row.at, strategy: .iso8601.time(includingFractionalSeconds: true).year().month().day()),
+                at: try Date(row.at, strategy: Self.auditTime),
                 username: row.username, action: try storedChoice(row.action), unit: try row.unit_code.map(storedCode),
-                subject: row.subject, detail: row.detail)
+                subject: row.subject, detail: row.detail, period: try row.period.map { try Period(parsing: $0) },
+                before: row.value_before, after: row.value_after)
         }
+    }
+
+    /// The latest events, `limit` of them.
+    public func auditEvents(limit: Int) async throws -> [AuditEvent] {
+        try await auditEvents(AuditEvent.Filter(), limit: limit)
     }
 }
 
@@ -68,7 +86,8 @@ extension Store {
             try await tx.bumpDataVersion()
             try await tx.record([AuditEvent(
                 at: now, username: username, action: .taskStatusChanged, unit: task.unit, subject: code.rawValue,
-                detail: "\(task.status.name) → \(status.name)\(completedOn.map { " (\($0))" } ?? "")\(note.isEmpty ? "" : ": \(note)")\(AuditEvent.door(door))")])
+                detail: "\(task.status.name) → \(status.name)\(completedOn.map { " (\($0))" } ?? "")\(note.isEmpty ? "" : ": \(note)")\(AuditEvent.door(door))",
+                period: task.period, before: task.status.name, after: status.name)])
         }
     }
 
@@ -107,4 +126,7 @@ struct AuditRow: Decodable {
     let unit_code: String?
     let subject: String
     let detail: String
+    let period: String?
+    let value_before: String?
+    let value_after: String?
 }

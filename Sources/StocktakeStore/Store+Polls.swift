@@ -136,7 +136,7 @@ extension Store {
             try await rollRows.run()
             try await tx.record([AuditEvent(
                 username: username, action: .pollOpened, unit: poll.unit, subject: poll.code.rawValue,
-                detail: "\(poll.officials.count) officials, \(voters.count) voters on the roll\(AuditEvent.door(door))")])
+                detail: "\(poll.officials.count) officials, \(voters.count) voters on the roll\(AuditEvent.door(door))", period: poll.period, after: "open")])
         }
     }
 

@@ -48,7 +48,8 @@ extension Store {
                 .run()
             try await tx.record([AuditEvent(
                 username: username, action: .ratingConfirmed, unit: proposal.unit, subject: "\(proposal.unit)/\(period)",
-                detail: "revision \(revision): \(grade.rawValue) (proposed \(proposal.proposed.rawValue), score \(proposal.score.rounded(2).exactText))\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))")])
+                detail: "revision \(revision): \(grade.rawValue) (proposed \(proposal.proposed.rawValue), score \(proposal.score.rounded(2).exactText))\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))",
+                period: period, after: grade.rawValue)])
             return revision
         }
     }

@@ -282,6 +282,7 @@ extension RecordAccess {
             catalog.targets[target.code] = target
         }
         catalog.revisions = try await revisions(of: input)
+        catalog.approvals = try await approvals(of: Set(input.observations.map { UnitPeriod($0.value.observation.key.unit, $0.value.observation.key.period) }))
         return catalog
     }
 
@@ -315,6 +316,7 @@ extension Store {
         "users", "sessions", "audit_events", "task_status_changes", "data_version",
         "polls", "poll_officials", "poll_roll", "poll_voted", "poll_counts", "poll_receipts", "poll_ballots", "ratings",
         "rating_rules", "award_rules", "award_decisions", "conferences", "conference_tasks", "secretaries", "unit_figures",
+        "approval_steps", "reporting_deadlines",
     ]
 }
 

@@ -159,7 +159,8 @@ extension Store {
                 .run()
             try await tx.record([AuditEvent(
                 username: username, action: .awardDecided, unit: candidate.unit, subject: "\(candidate.rule)/\(candidate.unit)/\(candidate.period)",
-                detail: "revision \(revision): \(accepted ? "accepted" : "rejected") — \(candidate.evidence)\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))")])
+                detail: "revision \(revision): \(accepted ? "accepted" : "rejected") — \(candidate.evidence)\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))",
+                period: candidate.period, after: accepted ? "accepted" : "rejected")])
             return revision
         }
     }
@@ -186,7 +187,8 @@ extension Store {
                 .run()
             try await tx.record([AuditEvent(
                 username: username, action: .conclusionMadeTask, unit: conference.host, subject: task.code.rawValue,
-                detail: "conclusion \(number) of \(code) → key task of \(task.period), due \(task.deadline)\(AuditEvent.door(door))")])
+                detail: "conclusion \(number) of \(code) → key task of \(task.period), due \(task.deadline)\(AuditEvent.door(door))",
+                period: task.period)])
             return task
         }
     }

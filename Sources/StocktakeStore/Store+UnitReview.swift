@@ -69,6 +69,12 @@ extension RecordAccess {
         try await units(codes: try await childCodes(of: [code]))
     }
 
+    /// The units directly below `code` that report in `period`: recorded (not made by the generator), not merged
+    /// away before it.
+    public func realChildren(of code: UnitCode, in period: Period) async throws -> [OrgUnit] {
+        try await children(of: code).filter { $0.origin != .synthetic && $0.isActive(in: period) }
+    }
+
     /// Those of `units` that have units below them.
     public func childParents(of units: [UnitCode]) async throws -> [UnitCode] {
         var result: [UnitCode] = []

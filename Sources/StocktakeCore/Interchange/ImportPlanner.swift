@@ -15,8 +15,26 @@ public struct Catalog: Sendable {
     public var ratings: [UnitCode: [Period: Rating]] = [:]
     public var awardRules: [AwardRuleCode: AwardRule] = [:]
     public var conferences: [ConferenceCode: Conference] = [:]
+    /// Where the figures of each unit and period the file writes stand on their way to approval; a key absent
+    /// is open.
+    public var approvals: [UnitPeriod: Approval] = [:]
 
     public init() {}
+}
+
+/// A unit's figures for one period: what is submitted and approved together.
+public struct UnitPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var unit: UnitCode
+    public var period: Period
+
+    public init(_ unit: UnitCode, _ period: Period) {
+        self.unit = unit
+        self.period = period
+    }
+
+    public var description: String { "\(unit) \(period)" }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.unit, a.period) < (b.unit, b.period) }
 }
 
 /// What an import will write: only records that are new. Records identical to stored ones are counted and
@@ -24,6 +42,8 @@ public struct Catalog: Sendable {
 public struct ImportPlan: Sendable {
     public var dataSet = DataSet()
     public var unchanged = 0
+    /// The figure each corrected key had before, for the audit trail's "before".
+    public var replaced: [ObservationKey: Figure] = [:]
 
     public var isEmpty: Bool { dataSet.recordCount == 0 }
 }
@@ -132,7 +152,7 @@ public struct ImportPlanner {
         plan.dataSet = DataSet(
             units: units.map(\.value), documents: documents.map(\.value), indicators: indicators.map(\.value),
             targets: targets.map(\.value), tasks: tasks.map(\.value))
-        plan.dataSet.observations = observations(input.observations, units: allUnits, indicators: allIndicators, targets: allTargets, unchanged: &plan.unchanged)
+        plan.dataSet.observations = observations(input.observations, units: allUnits, indicators: allIndicators, targets: allTargets, plan: &plan)
         return plan
     }
 
@@ -201,7 +221,7 @@ public struct ImportPlanner {
 
     func observations(
         _ records: [Located<PendingObservation>], units: [UnitCode: OrgUnit], indicators: [IndicatorCode: Indicator],
-        targets: [TargetCode: Target], unchanged: inout Int
+        targets: [TargetCode: Target], plan: inout ImportPlan
     ) -> [Observation] {
         var result: [Observation] = []
         var latest: [ObservationKey: Observation] = [:]
@@ -237,7 +257,7 @@ public struct ImportPlanner {
             if let given = located.value.revision {
                 if given < next {
                     let stored = catalog.revisions[key]?.first { $0.revision == given }
-                    if let stored, stored.hasSameContent(as: observation, claims: located.value.claimsStated) { unchanged += 1 } else if stored != nil {
+                    if let stored, stored.hasSameContent(as: observation, claims: located.value.claimsStated) { plan.unchanged += 1 } else if stored != nil {
                         fail(located, "revision", String(given), "revision \(next) or later: revision \(given) of \(key) is stored with other content, and stored revisions are never changed")
                     } else {
                         fail(located, "revision", String(given), "revision \(next): revisions of \(key) follow each other without gaps")
@@ -249,10 +269,15 @@ public struct ImportPlanner {
                     continue
                 }
             } else if let previous, previous.hasSameContent(as: observation, claims: located.value.claimsStated, reason: false) {
-                unchanged += 1
+                plan.unchanged += 1
+                continue
+            }
+            if let approval = catalog.approvals[UnitPeriod(key.unit, key.period)], approval.isLocked(key.indicator) {
+                fail(located, "period", key.period.description, Self.unlocked(key, approval), rule: .figureLocked)
                 continue
             }
             observation.revision = next
+            if let previous { plan.replaced[key] = previous.figure }
             if next > 1 && (observation.reason ?? "").isEmpty {
                 fail(located, "reason", "(missing)", "a reason for the correction: \(key) already has revision \(next - 1)", rule: .correctionReason)
             }
@@ -260,6 +285,14 @@ public struct ImportPlanner {
             result.append(observation)
         }
         return result
+    }
+
+    /// What a locked figure needs before it is written.
+    static func unlocked(_ key: ObservationKey, _ approval: Approval) -> String {
+        let state = approval.approvedBy.isEmpty
+            ? "submitted for approval: the body above returns the figures, or approves them and reopens this one"
+            : "approved by \(approval.approvedBy.map(\.rawValue).joined(separator: ", ")): \(approval.approvedBy.last!) reopens this one figure with a reason"
+        return "a period whose figures are open: \(key.unit) \(key.period) is \(state) before \(key.indicator) is entered or corrected"
     }
 
     func checkFigure(_ figure: Figure, indicator: Indicator, at location: Located<PendingObservation>) {

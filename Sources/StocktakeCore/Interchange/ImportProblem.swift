@@ -21,6 +21,8 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case wholeCount
         /// A changed figure without a reason.
         case correctionReason
+        /// A figure of a unit and period submitted or approved, and not reopened.
+        case figureLocked
     }
 
     public enum Location: Hashable, Sendable, CustomStringConvertible {

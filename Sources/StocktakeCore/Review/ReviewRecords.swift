@@ -71,6 +71,11 @@ public struct AuditEvent: Sendable, Hashable {
         case pollOpened = "poll_opened"
         case pollClosed = "poll_closed"
         case secretaryNamed = "secretary_named"
+        case figuresSubmitted = "figures_submitted"
+        case figuresApproved = "figures_approved"
+        case figuresReturned = "figures_returned"
+        case figureReopened = "figure_reopened"
+        case deadlineSet = "deadline_set"
     }
 
     public let at: Date
@@ -79,14 +84,49 @@ public struct AuditEvent: Sendable, Hashable {
     public let unit: UnitCode?
     public let subject: String
     public let detail: String
+    /// The period the change is about, when it is about one.
+    public let period: Period?
+    /// The value before and after the change, when it changed one (a figure, a status, a grade).
+    public let before: String?
+    public let after: String?
 
-    public init(at: Date = Date(), username: String, action: Action, unit: UnitCode?, subject: String, detail: String) {
+    public init(
+        at: Date = Date(), username: String, action: Action, unit: UnitCode?, subject: String, detail: String,
+        period: Period? = nil, before: String? = nil, after: String? = nil
+    ) {
         self.at = at
         self.username = username
         self.action = action
         self.unit = unit
         self.subject = subject
         self.detail = detail
+        self.period = period
+        self.before = before
+        self.after = after
+    }
+
+    /// Which events an audit query returns: each filter left nil takes all.
+    public struct Filter: Sendable, Hashable {
+        /// The unit whose subtree's events are shown; nil for all, events without a unit included.
+        public var under: UnitCode?
+        public var username: String?
+        public var actions: Set<Action>?
+        public var period: Period?
+        /// From the first instant of `from` to the last of `through`, in UTC.
+        public var from: CalendarDate?
+        public var through: CalendarDate?
+
+        public init(
+            under: UnitCode? = nil, username: String? = nil, actions: Set<Action>? = nil, period: Period? = nil,
+            from: CalendarDate? = nil, through: CalendarDate? = nil
+        ) {
+            self.under = under
+            self.username = username
+            self.actions = actions
+            self.period = period
+            self.from = from
+            self.through = through
+        }
     }
 
     /// The way a change came in, as the end of an audit row's detail: " (page)", " (API)", " (command line)".

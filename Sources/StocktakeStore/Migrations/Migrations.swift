@@ -26,6 +26,7 @@ enum Migrations {
         addUnitReadIndexes,
         addPeerColumns,
         createUnitFindings,
+        createApprovals,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

@@ -53,7 +53,6 @@ actor DataVersions {
 
     /// Today in UTC: the day pages evaluate as of.
     static func today() -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return (try? CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)) ?? (try! CalendarDate(year: 2000, month: 1, day: 1))
+        CalendarDate.utcDay(Date())
     }
 }

@@ -16,8 +16,7 @@ struct PeriodOptions: ParsableArguments {
         if let asOf {
             do { return (period, try CalendarDate(parsing: asOf)) } catch { throw ValidationError("--as-of \(error)") }
         }
-        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return (period, try CalendarDate(year: today.year!, month: today.month!, day: today.day!))
+        return (period, CalendarDate.utcDay(Date()))
     }
 }
 
