@@ -37,6 +37,8 @@ public enum ActionError: Error, Equatable, CustomStringConvertible {
         case administratorsOnly(account: Username, action: String)
         /// Only the voters on the roll cast ballots.
         case notOnRoll(account: Username, poll: String)
+        /// Nobody approves figures they submitted.
+        case ownSubmission(account: Username, unit: UnitCode)
     }
 
     public var description: String {
@@ -60,6 +62,7 @@ extension ActionError.Refusal: CustomStringConvertible {
         case .readOnly(let account): "\(account) is a viewer: a viewer reads only"
         case .administratorsOnly(let account, let action): "only administrators \(action); \(account) is not one"
         case .notOnRoll(let account, let poll): "\(account) is not on the roll of \(poll)"
+        case .ownSubmission(let account, let unit): "\(account) submitted the figures of \(unit) and may not approve them: another member of the approving body does"
         }
     }
 }

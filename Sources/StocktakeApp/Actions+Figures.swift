@@ -114,7 +114,8 @@ extension Actions {
         plan.dataSet.observations.map { o in
             AuditEvent(
                 username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
-                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door.rawValue))")
+                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door.rawValue))",
+                period: o.key.period, before: plan.replaced[o.key]?.plainText, after: o.figure.plainText)
         }
     }
 

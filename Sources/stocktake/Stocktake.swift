@@ -15,6 +15,7 @@ struct Stocktake: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self,
             EvaluateCommand.self, RankCommand.self, HistoryCommand.self, ValidateCommand.self, BenchCommand.self,
             ServeCommand.self, RebuildCommand.self, VerifyCommand.self, UserCommand.self, ReportCommand.self, CheckCommand.self, RatingCommand.self, AwardCommand.self, PollCommand.self, ConferenceCommand.self,
+            ApprovalCommand.self,
         ])
 
     /// Parses, then runs. Only a command line that does not parse is a usage error (64, with the usage text);

@@ -34,6 +34,9 @@ struct APIController {
         group.post("/conferences/{code}/conclusions/{number}/task", use: conclusionTask)
         group.post("/review", use: importReview)
         group.post("/check", use: check)
+        group.get("/approvals", use: submissions)
+        group.post("/approvals", use: approve)
+        group.get("/audit", use: audit)
     }
 
     struct Credentials: Decodable {

@@ -37,6 +37,7 @@ extension ActionError {
             case .outsideRemit, .readOnly, .administratorsOnly: "outside_remit"
             case .notSecretary: "not_secretary"
             case .notOnRoll: "not_on_roll"
+            case .ownSubmission: "own_submission"
             }
         case .reasonRequired: "reason_required"
         case .alreadyDone: "already_made"
