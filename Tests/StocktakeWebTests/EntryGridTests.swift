@@ -129,8 +129,8 @@ import Testing
             #expect(!empty.contains("✓ complete") && empty.components(separatedBy: ">0/2<").count - 1 == 9 && empty.contains(">0/15<"))
             #expect(!empty.contains("BG-YD"))
             let csv = try await browser.get("/completeness.csv?unit=BG&period=2025")
-            #expect(csv.status == .ok && csv.body.hasPrefix("unit,period,expected,reported,missing\n"))
-            #expect(csv.body.contains("\nBG-CITY,2025,2,0,district_budget_revenue district_new_members\n"))
+            #expect(csv.status == .ok && csv.body.hasPrefix("unit,period,expected,reported,missing,status,approved_by,submitted_at,deadline,timeliness,reopened\n"))
+            #expect(csv.body.contains("\nBG-CITY,2025,2,0,district_budget_revenue district_new_members,open,,,,no_deadline,\n"))
             #expect(try await browser.get("/completeness.xlsx?unit=BG&period=2025").body.hasPrefix("PK"))
         }
     }

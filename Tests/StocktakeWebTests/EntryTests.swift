@@ -37,7 +37,7 @@ import Testing
 
             // The audit history says who changed what.
             let audit = try await browser.get("/audit").body
-            #expect(audit.contains("observation_corrected") && audit.contains("observation_entered") && audit.contains(">city<"))
+            #expect(audit.contains("Figure corrected") && audit.contains("Figure entered") && audit.contains(">city<"))
             // The figure now counts in the province's roll-up on the dashboard.
             #expect(try await browser.get("/dashboard?unit=BG-CITY&period=2024").body.contains("421"))
         }

@@ -76,7 +76,7 @@ struct PageScope {
 
     /// The real units directly below the unit, active in the period: what a page lists, draws or offers below it.
     func unitsBelow(in store: Store) async throws -> [OrgUnit] {
-        try await store.children(of: unit.code).filter { $0.origin != .synthetic && $0.isActive(in: period) }
+        try await store.realChildren(of: unit.code, in: period)
     }
 
     /// The scope of an entry page or post, refused unless the person may write to the unit. Read from the store
@@ -124,5 +124,10 @@ struct StatusBadge {
     init(_ status: Status, format: FigureFormatter) {
         css = status.rawValue
         word = format.status(status)
+    }
+
+    init(css: String, word: String) {
+        self.css = css
+        self.word = word
     }
 }

@@ -301,6 +301,59 @@ struct UIText: Sendable, Decodable {
     let problemWholeCount: String
     let problemCorrectionReason: String
     let numerator: String
+    let problemFigureLocked: String
+    let errorOwnSubmission: String
+    let allKinds: String
+    let fromDay: String
+    let throughDay: String
+    let auditNote: String
+    let valueBefore: String
+    let valueAfter: String
+    let noEvents: String
+    let newer: String
+    let older: String
+    let page: String
+    let actionObservationEntered: String
+    let actionObservationCorrected: String
+    let actionTaskStatusChanged: String
+    let actionImported: String
+    let actionRatingConfirmed: String
+    let actionReviewImported: String
+    let actionAwardDecided: String
+    let actionConclusionMadeTask: String
+    let actionPollOpened: String
+    let actionPollClosed: String
+    let actionSecretaryNamed: String
+    let actionFiguresSubmitted: String
+    let actionFiguresApproved: String
+    let actionFiguresReturned: String
+    let actionFigureReopened: String
+    let actionDeadlineSet: String
+    let approval: String
+    let statusOpen: String
+    let statusSubmitted: String
+    let statusReturned: String
+    let statusApproved: String
+    let statusFinal: String
+    let timelinessOnTime: String
+    let timelinessLate: String
+    let timelinessOverdue: String
+    let timelinessDue: String
+    let submittedOn: String
+    let waitingFor: String
+    let reopenedFigures: String
+    let stepSubmitted: String
+    let stepApproved: String
+    let stepReturned: String
+    let stepReopened: String
+    let submitFigures: String
+    let approveFigures: String
+    let returnFigures: String
+    let reopenFigure: String
+    let stepReason: String
+    let approvalSteps: String
+    let approvalNote: String
+    let submittedUnits: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.
@@ -399,6 +452,7 @@ extension UIText {
         case .shareNumerator?: problemShareNumerator
         case .wholeCount?: problemWholeCount
         case .correctionReason?: problemCorrectionReason
+        case .figureLocked?: problemFigureLocked
         case nil: nil
         }
         return (field, expected ?? problem.expected)
@@ -493,12 +547,70 @@ extension UIText {
         case .refused(.readOnly): return notAllowed
         case .refused(.administratorsOnly): return errorAdministratorsOnly
         case .refused(.notOnRoll(_, let poll)): return fill(errorNotOnRoll, ["poll": poll])
+        case .refused(.ownSubmission(_, let unit)): return fill(errorOwnSubmission, ["unit": unit.rawValue])
         case .unknown(_, let code, _): return fill(errorUnknown, ["code": code])
         case .invalid(let field, let value, let expected): return fill(errorInvalid, ["detail": "\(field) '\(value)': \(expected)"])
         case .reasonRequired: return errorReasonRequired
         case .alreadyDone: return errorAlreadyDone
         case .unchanged: return errorUnchanged
         case .notNow(let detail): return fill(errorNotNow, ["detail": detail])
+        }
+    }
+}
+
+extension UIText {
+    /// The kind of an audit event, as the audit page names it.
+    func auditAction(_ action: AuditEvent.Action) -> String {
+        switch action {
+        case .observationEntered: actionObservationEntered
+        case .observationCorrected: actionObservationCorrected
+        case .taskStatusChanged: actionTaskStatusChanged
+        case .imported: actionImported
+        case .ratingConfirmed: actionRatingConfirmed
+        case .reviewImported: actionReviewImported
+        case .awardDecided: actionAwardDecided
+        case .conclusionMadeTask: actionConclusionMadeTask
+        case .pollOpened: actionPollOpened
+        case .pollClosed: actionPollClosed
+        case .secretaryNamed: actionSecretaryNamed
+        case .figuresSubmitted: actionFiguresSubmitted
+        case .figuresApproved: actionFiguresApproved
+        case .figuresReturned: actionFiguresReturned
+        case .figureReopened: actionFigureReopened
+        case .deadlineSet: actionDeadlineSet
+        }
+    }
+}
+
+extension UIText {
+    /// Where a unit's figures stand, by colour and by word.
+    func approvalBadge(_ submission: UnitSubmission) -> StatusBadge {
+        if submission.isFinal { return StatusBadge(css: "final", word: statusFinal) }
+        return switch submission.approval.status {
+        case .open: StatusBadge(css: "open", word: statusOpen)
+        case .submitted: StatusBadge(css: "submitted", word: statusSubmitted)
+        case .returned: StatusBadge(css: "returned", word: statusReturned)
+        case .approved: StatusBadge(css: "approved", word: statusApproved)
+        }
+    }
+
+    /// Whether a submission came by its deadline; nothing when its level has none.
+    func timelinessBadge(_ timeliness: UnitSubmission.Timeliness) -> StatusBadge? {
+        switch timeliness {
+        case .onTime: StatusBadge(css: "on_time", word: timelinessOnTime)
+        case .late: StatusBadge(css: "late", word: timelinessLate)
+        case .overdue: StatusBadge(css: "overdue", word: timelinessOverdue)
+        case .due: StatusBadge(css: "due", word: timelinessDue)
+        case .noDeadline: nil
+        }
+    }
+
+    func stepKind(_ kind: ApprovalStep.Kind) -> String {
+        switch kind {
+        case .submitted: stepSubmitted
+        case .approved: stepApproved
+        case .returned: stepReturned
+        case .reopened: stepReopened
         }
     }
 }
