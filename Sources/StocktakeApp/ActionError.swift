@@ -17,6 +17,9 @@ public enum ActionError: Error, Equatable, CustomStringConvertible {
     case unchanged(String)
     /// The action's state does not allow it now (a vote closed, a ballot cast twice, a roll too small).
     case notNow(String)
+    /// The figure is far from what its unit's earlier years or its peers lead one to expect (``Outlier``): it
+    /// is entered once confirmed with a comment saying why it is right.
+    case unusual(Outlier, ObservationKey, decimals: Int)
 
     public enum Kind: String, Sendable {
         case unit, account, conference, conclusion, vote, record, indicator, document
@@ -41,6 +44,11 @@ public enum ActionError: Error, Equatable, CustomStringConvertible {
         case ownSubmission(account: Username, unit: UnitCode)
     }
 
+    /// Whether this is an unusual figure's warning, which a confirmation answers.
+    public var isUnusual: Bool {
+        if case .unusual = self { true } else { false }
+    }
+
     public var description: String {
         switch self {
         case .unknown(let kind, let code, let within): "no \(kind.rawValue)\(within.map { " \($0)" } ?? "") has the code '\(code)'"
@@ -48,6 +56,9 @@ public enum ActionError: Error, Equatable, CustomStringConvertible {
         case .refused(let refusal): refusal.description
         case .reasonRequired(let why): "a reason is required: \(why)"
         case .alreadyDone(let what), .unchanged(let what), .notNow(let what): what
+        case .unusual(let outlier, let key, let decimals):
+            "\(key): \(outlier.value.exactText) is unusual, far from \(outlier.basis == .history ? "what the unit's \(outlier.count) earlier years lead one to expect" : "the same figure of the \(outlier.count) units beside it") "
+                + "(\(outlier.low.rounded(decimals).exactText) to \(outlier.high.rounded(decimals).exactText)): confirm it with a comment saying why it is right, or correct it"
         }
     }
 }

@@ -11,8 +11,13 @@ public struct FigureEntry: Sendable {
     public var denominator: String?
     public var reason: String?
     public var citation: String?
+    /// Why an unusual figure (``Outlier``) is right: without it, an unusual figure is refused with a warning.
+    public var confirmation: String?
 
-    public init(unit: String, indicator: String, period: Period, value: String, denominator: String? = nil, reason: String? = nil, citation: String? = nil) {
+    public init(
+        unit: String, indicator: String, period: Period, value: String, denominator: String? = nil, reason: String? = nil, citation: String? = nil,
+        confirmation: String? = nil
+    ) {
         self.unit = unit
         self.indicator = indicator
         self.period = period
@@ -20,6 +25,7 @@ public struct FigureEntry: Sendable {
         self.denominator = denominator
         self.reason = reason
         self.citation = citation
+        self.confirmation = confirmation
     }
 }
 
@@ -36,13 +42,29 @@ public struct RecordsRefused: Error, Sendable, CustomStringConvertible {
 extension Actions {
     /// Enters or corrects one figure: the next revision, checked as a row of a file is (indicator known, a plain
     /// decimal, a denominator for shares, a reason for a correction). Throws ``ImportProblems`` when the figure
-    /// does not read, ``ActionError/unchanged(_:)`` when it is the latest revision already.
+    /// does not read, ``ActionError/unchanged(_:)`` when it is the latest revision already, and
+    /// ``ActionError/unusual(_:_:decimals:)`` when it is far from the unit's history or its peers and the entry
+    /// has no confirmation; a confirmed one is written with the confirmation in its audit row.
     @discardableResult
     public func enterFigure(_ entry: FigureEntry, as account: Account, via door: Door) async throws -> Observation {
         let (unit, tree) = try await lineage(of: entry.unit)
         try requireRemit(account, over: unit.code, in: tree)
-        let input = Self.observation(entry, unit: unit.code, indicators: try await store.indicatorsByCode(withTexts: false), by: account.username.rawValue)
-        let plan = try await store.importChecked(input) { Self.audit($0, by: account, via: door) }
+        let indicators = try await store.indicatorsByCode(withTexts: false)
+        let input = Self.observation(entry, unit: unit.code, indicators: indicators, by: account.username.rawValue)
+        let confirmation = Self.reason(entry.confirmation)
+        if let confirmation, confirmation.count > Self.longestConfirmation {
+            throw ActionError.invalid(field: "confirmation", value: String(confirmation.prefix(40)) + "…", expected: "a comment of at most \(Self.longestConfirmation) characters")
+        }
+        var warning: ActionError?
+        if confirmation == nil, input.problems.isEmpty, let observation = input.observations.first?.value.observation,
+           let indicator = indicators[observation.key.indicator], let outlier = try await outlier(observation, indicator: indicator, unit: unit) {
+            warning = .unusual(outlier, observation.key, decimals: indicator.decimals)
+        }
+        let plan = try await store.importChecked(input) { [warning] plan in
+            // Only a figure that would be written is warned about: an unchanged one is not entered again.
+            if let warning, !plan.dataSet.observations.isEmpty { throw warning }
+            return Self.audit(plan, by: account, via: door, confirmation: confirmation)
+        }
         guard let stored = plan.dataSet.observations.first else {
             throw ActionError.unchanged("the figure is the latest revision of \(unit.code) \(entry.indicator) \(entry.period) already; nothing was stored")
         }
@@ -109,12 +131,14 @@ extension Actions {
         return problems.isEmpty ? nil : RecordsRefused(problems: ImportProblem.capped(problems))
     }
 
-    /// The audit rows of figures entered or corrected by one person.
-    static func audit(_ plan: ImportPlan, by account: Account, via door: Door) -> [AuditEvent] {
+    /// The audit rows of figures entered or corrected by one person; `confirmation` is why an unusual one is right.
+    static func audit(_ plan: ImportPlan, by account: Account, via door: Door, confirmation: String? = nil) -> [AuditEvent] {
         plan.dataSet.observations.map { o in
             AuditEvent(
                 username: account.username.rawValue, action: o.revision == 1 ? .observationEntered : .observationCorrected, unit: o.key.unit,
-                subject: o.key.description, detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door.rawValue))",
+                subject: o.key.description,
+                detail: "revision \(o.revision): \(o.figure.measured.exactText)\(o.reason.map { " — \($0)" } ?? "")"
+                    + "\(confirmation.map { " — unusual, confirmed: \($0)" } ?? "")\(AuditEvent.door(door.rawValue))",
                 period: o.key.period, before: plan.replaced[o.key]?.plainText, after: o.figure.plainText)
         }
     }
@@ -150,5 +174,26 @@ extension Actions {
             enteredAt: Date().wholeSeconds, reason: reason(entry.reason))
         input.observations.append(Located(PendingObservation(observation, revision: nil), at: .path("form")))
         return input
+    }
+}
+
+extension Actions {
+    /// The longest comment confirming an unusual figure.
+    static let longestConfirmation = 1000
+
+    /// Whether `observation` is far from its unit's earlier years (``History``) or, for a rate or a share, from
+    /// the same figure of the units beside it. Amounts and counts are not compared with peers: they grow with a
+    /// unit's size, and a city beside rural districts is not an outlier.
+    func outlier(_ observation: Observation, indicator: Indicator, unit: OrgUnit) async throws -> Outlier? {
+        let key = observation.key
+        let value = observation.figure.measured
+        let history = try await store.history(before: key.period, units: [key.unit], indicators: [key.indicator])
+        if let outlier = history.outlier(value, unit: key.unit, indicator: key.indicator) { return outlier }
+        guard indicator.kind == .rate || indicator.kind == .share, let parent = unit.parent else { return nil }
+        // Every unit beside it that the ranks count, synthetic ones included: the peers a rank is among.
+        let peers = try await store.children(of: parent).filter { $0.isActive(in: key.period) && $0.code != key.unit }.map(\.code)
+        guard peers.count >= Outlier.minimumPeers else { return nil }
+        let figures = try await store.unitFigures(period: key.period, units: peers, indicators: [key.indicator])
+        return Outlier.againstPeers(value, peers: figures.values.compactMap { $0.own?.figure.measured })
     }
 }

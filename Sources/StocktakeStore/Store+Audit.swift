@@ -56,14 +56,16 @@ extension RecordAccess {
 
 extension Store {
     /// ``importChecked(_:dryRun:)`` with the events `audit` makes of the plan written in the same transaction, so
-    /// a write and its audit record land together or not at all.
+    /// a write and its audit record land together or not at all; `audit` may refuse the checked plan by throwing.
     @discardableResult
-    public func importChecked(_ input: LocatedDataSet, audit: @escaping @Sendable (ImportPlan) -> [AuditEvent]) async throws -> ImportPlan {
+    public func importChecked(_ input: LocatedDataSet, audit: @escaping @Sendable (ImportPlan) throws -> [AuditEvent]) async throws -> ImportPlan {
         try await transaction { tx in
             let plan = try ImportPlanner.plan(input, against: try await tx.catalog(for: input))
             if !plan.isEmpty {
+                // The audit rows first: a caller refuses a checked plan there, before anything is written.
+                let events = try audit(plan)
                 try await tx.insert(plan)
-                try await tx.record(audit(plan))
+                try await tx.record(events)
             }
             return plan
         }

@@ -230,13 +230,13 @@ extension RecordAccess {
             observations: try await observations(periods: [period, period.yearEarlier]))
     }
 
-    /// An evaluator for `period`: the snapshot, and the ranges of the ten earlier years streamed through
+    /// An evaluator for `period`: the snapshot, and the figures of the ten earlier years streamed through
     /// ``History`` without holding their observations.
     public func evaluator(for period: Period) async throws -> Evaluator {
         Evaluator(try await snapshot(for: period), history: try await history(before: period))
     }
 
-    /// The ranges of each unit's earlier figures (of `units` and `indicators` only, when given), read in one
+    /// Each unit's earlier figures (of `units` and `indicators` only, when given), read in one
     /// ordered pass over the earlier periods' rows: the last row of each key in key order is its latest revision.
     public func history(before period: Period, years: Int = 10, units: [UnitCode]? = nil, indicators: [IndicatorCode]? = nil) async throws -> History {
         let periods = History.periods(before: period, years: years)
@@ -245,7 +245,7 @@ extension RecordAccess {
         if let units { query.where("unit_code", .in, units.map(\.rawValue)) }
         if let indicators { query.where("indicator_code", .in, indicators.map(\.rawValue)) }
         query.orderBy("unit_code").orderBy("indicator_code").orderBy("period").orderBy("revision")
-        let collector = HistoryCollector()
+        let collector = HistoryCollector(History(before: period, years: years))
         try await sql.execute(sql: query.query) { row in collector.take(row) }
         let (history, unreadable) = try collector.finish()
         report(unreadable)
@@ -322,9 +322,11 @@ extension Store {
 
 /// Folds ordered observation rows into a ``History``. Rows arrive one at a time, in order, from the driver.
 private final class HistoryCollector: @unchecked Sendable {
-    private var history = History()
+    private var history: History
     private var pending: (unit: String, indicator: String, period: String, value: String, denominator: String?)?
     private var failure: (any Error)?
+
+    init(_ history: History) { self.history = history }
 
     func take(_ row: any SQLRow) {
         do {
@@ -345,7 +347,9 @@ private final class HistoryCollector: @unchecked Sendable {
         pending = nil
         do {
             let figure = try storedFigure(last.value, denominator: last.denominator)
-            history.add(unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), value: figure.measured)
+            history.add(
+                unit: try storedCode(last.unit), indicator: try storedCode(last.indicator), period: try stored(last.period, "period", Period.init(parsing:)),
+                value: figure.measured)
         } catch {
             unreadable.append(UnreadableRow(key: "\(last.unit)/\(last.indicator)/\(last.period)", revision: nil, problem: "\(error)"))
         }

@@ -88,12 +88,16 @@ import Testing
         #expect(result.output.contains("Excellent completion of tasks five years in a row: Bac Giang city [accepted] (excellent 2020 (95.5), excellent 2021 (96), excellent 2022 (94), excellent 2023 (97.5), excellent 2024 (100))"))
         #expect(result.output.contains("Leading its emulation cluster: Lang Giang district [proposed, not yet decided]"))
         #expect(result.output.contains("Roll 49, ballots cast 47; shares of ballots cast (47); valid + blank = cast ≤ roll: holds"))
+        #expect(result.output.contains("Yen Dung returned once by BG, submitted again and approved by BG and VN (final); Viet Yen submitted, waiting for BG"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stocktake-demo.sqlite").path))
 
         // The review commands on the demo's database.
         let db = folder.appendingPathComponent("stocktake-demo.sqlite").path
         let propose = try run(["rating", "propose", "--database", db, "--body", "BG", "--period", "2024", "--as-of", "2025-01-14"])
         #expect(propose.output.contains("under rule BG-2024: at most 3 excellent"))
+        let approvals = try run(["approval", "status", "--database", db, "--unit", "BG", "--period", "2024"]).output
+        #expect(approvals.split(separator: "\n").contains { $0.hasPrefix("BG-YD") && $0.contains("final") && $0.contains("BG, VN") }, "\(approvals)")
+        #expect(approvals.split(separator: "\n").contains { $0.hasPrefix("BG-VY") && $0.contains("submitted") && $0.contains("on_time") })
         #expect(propose.output.split(separator: "\n").contains { $0.hasPrefix("BG-YD") && $0.contains("92.5") && $0.hasSuffix("good (rev. 1)") })
         let override = try run(["rating", "confirm", "--database", db, "--body", "BG", "--period", "2024", "--as-of", "2025-01-14", "--unit", "BG-SD", "--grade", "completed", "--as", "bacgiang"])
         #expect(override.status != 0 && override.error.contains("a reason is required"))
@@ -113,7 +117,7 @@ import Testing
         #expect(try run(["poll", "close", "--database", db, "BG-2024-confidence", "--as", "admin"] + key).error.contains("only the secretary of BG (bacgiang)"))
         #expect(try run(["poll", "close", "--database", db, "BG-2024-confidence", "--as", "bacgiang"] + key).status == 0)
         let empty = try run(["poll", "tally", "--database", db, "BG-2024-confidence"]).output
-        #expect(empty.contains("Roll 7, ballots cast 0") && empty.contains("no tally per official is kept or shown"))
+        #expect(empty.contains("Roll 8, ballots cast 0") && empty.contains("no tally per official is kept or shown"))
         let task = try run(["conference", "task", "--database", db, "BG-2025-01-14-review", "--conclusion", "1", "--as", "bacgiang"])
         #expect(task.output.contains("Key task BG-2025-01-14-review-C1 for BG in 2025, due 2025-02-15"))
         #expect(try run(["conference", "show", "--database", db, "BG-2025-01-14-review"]).output.contains("Conclusion 1: Step up patrols and controls against smuggling, counterfeit and substandard goods and the illegal trade in firecrackers and explosives around Tet → key task BG-2025-01-14-review-C1"))
@@ -226,6 +230,33 @@ import Testing
         }
     }
 
+    @Test func aSubmittedFigureIsRefusedByTheCommandLineAndNothingIsWritten() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestDatabase.withFresh { db async throws in
+            #expect(try importAsAdmin(db, Self.samples + "/bac-giang-2024.json").status == 0)
+            #expect(try run(["user", "add", "ann", "--role", "editor", "--unit", "BG", "--database", db]).status == 0)
+            let submitted = try run(["approval", "submit", "--unit", "BG", "--period", "2024", "--as", "ann", "--database", db])
+            #expect(submitted.status == 0, "\(submitted.error)")
+            #expect(submitted.output.contains("BG 2024: submitted, step 1"))
+            let before = try run(["export", "--database", db]).output
+            let csv = folder.appendingPathComponent("correction.csv")
+            try """
+                unit,indicator,period,value,denominator,source_kind,source,reason
+                BG,grdp_growth,2024,13.9,,report,annual report,typing slip
+                """.write(to: csv, atomically: true, encoding: .utf8)
+            let refused = try run(["import", "--database", db, "--as", "ann", csv.path])
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("correction.csv: line 2: field 'period': found '2024'"), "\(refused.error)")
+            #expect(refused.error.contains("BG 2024 is submitted for approval"))
+            #expect(try run(["export", "--database", db]).output == before)
+            let status = try run(["approval", "status", "--unit", "BG", "--period", "2024", "--database", db])
+            #expect(status.output.contains("submitted"), "\(status.output)")
+            // The submitter does not approve their own figures; a reason is required to return them.
+            #expect(try run(["approval", "approve", "--unit", "BG", "--period", "2024", "--as", "ann", "--database", db]).status != 0)
+        }
+    }
+
     @Test func accountsAreAddedListedAndRemoved() async throws {
         try await TestDatabase.withFresh { url async throws in
             #expect(try importAsAdmin(url, Self.samples + "/bac-giang-2024.json").status == 0)
@@ -242,7 +273,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference", "report", "check", "bench"])
+    @Test(arguments: ["demo", "init", "import", "export", "generate", "evaluate", "rank", "history", "validate", "serve", "user", "rating", "award", "poll", "conference", "approval", "report", "check", "bench"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"])
         #expect(result.status == 0)

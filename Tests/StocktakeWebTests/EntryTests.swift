@@ -43,6 +43,35 @@ import Testing
         }
     }
 
+    @Test func anUnusualFigureIsWarnedAboutInTheEditorsLanguageAndConfirmedWithAComment() async throws {
+        try await WebHarness.run { client, store async throws in
+            // Six provinces beside Bac Giang with their growth rates of 2024.
+            let provinces = zip(["X1", "X2", "X3", "X4", "X5", "X6"], ["6.1", "7.0", "7.4", "6.8", "8.1", "7.5"])
+            let json = """
+                {"format": "stocktake/1",
+                 "units": [\(provinces.map { #"{"code": "\#($0.0)", "names": {"en": "\#($0.0)"}, "level": "province", "parent": "VN"}"# }.joined(separator: ", "))],
+                 "observations": [\(provinces.map { #"{"unit": "\#($0.0)", "indicator": "grdp_growth", "period": "2024", "value": "\#($0.1)", "source": {"kind": "report", "citation": "statistics office"}}"# }.joined(separator: ", "))]}
+                """
+            try await store.importChecked(ImportFile.read(Data(json.utf8), file: "provinces.json", enteredBy: "tester"))
+            let browser = Browser(client)
+            _ = try await browser.signIn("bacgiang")
+            try await browser.get("/entry?unit=BG&period=2024")
+            let before = try await store.rowCounts()
+            let typed = ["unit": "BG", "period": "2024", "indicator": "grdp_growth", "value": "1385", "reason": "final figure"]
+            let warned = try await browser.post("/entry", typed)
+            #expect(warned.status == .unprocessableContent)
+            // In Vietnamese, with Vietnamese digits, the figure kept as typed and a field to confirm it in.
+            #expect(warned.body.contains("role=\"alert\" id=\"unusual\"") && warned.body.contains("1.385,00 là số liệu bất thường"), "\(warned.body)")
+            #expect(warned.body.contains("name=\"confirmation\"") && warned.body.contains("value=\"1385\"") && warned.body.contains("Xác nhận và lưu"))
+            #expect(try await store.rowCounts() == before)
+
+            let confirmed = try await browser.post("/entry", typed.merging(["confirmation": "Số liệu đúng theo Cục Thống kê"]) { $1 })
+            #expect(confirmed.status == .seeOther)
+            let audit = try await store.auditEvents(limit: 1)
+            #expect(audit.first?.detail.contains("unusual, confirmed: Số liệu đúng theo Cục Thống kê") == true)
+        }
+    }
+
     @Test func aBadFigureIsExplainedAndNothingIsWritten() async throws {
         try await WebHarness.run { client, store async throws in
             let browser = Browser(client)

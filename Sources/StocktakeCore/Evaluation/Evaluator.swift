@@ -256,10 +256,10 @@ public struct Evaluator: Sendable {
         return figures.own.values.flatMap { $0.values.compactMap { Self.outsideHistory($0, history: history) } }
     }
 
-    /// The finding of an own figure far outside the unit's earlier range, if it is.
+    /// The finding of an own figure far from the unit's earlier figures (``Outlier``), if it is.
     static func outsideHistory(_ observation: Observation, history: History) -> Finding? {
         let value = observation.figure.measured
-        return history.isFarOutside(value, unit: observation.key.unit, indicator: observation.key.indicator).map {
+        return history.outlier(value, unit: observation.key.unit, indicator: observation.key.indicator).map {
             Finding(observation.key, .outsideHistory(value: value, low: $0.low, high: $0.high, years: $0.count))
         }
     }

@@ -29,7 +29,8 @@ public struct Finding: Sendable, Hashable {
         case rollupMismatch(own: Figure, rollup: Figure, reporting: Int)
         /// Some children reported the indicator for the period and these did not.
         case missingReports(missing: [UnitCode], expected: Int)
-        /// The value lies far outside the range of the unit's own earlier values.
+        /// The value lies far from what the unit's own earlier values lead one to expect (``Outlier``); from `low` to
+        /// `high` it would not be.
         case outsideHistory(value: Decimal, low: Decimal, high: Decimal, years: Int)
         /// A rank the source stated differs from the rank computed from stored figures.
         case rankMismatch(peers: PeerScope, reported: Int, computed: Rank)
@@ -72,7 +73,7 @@ extension Finding: CustomStringConvertible {
             let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
             return "\(subject): \(missing.count) of \(expected) units below have not reported (\(listed)\(more))"
         case .outsideHistory(let value, let low, let high, let years):
-            return "\(subject): \(value.exactText) is far outside the unit's range over \(years) earlier periods, \(low.exactText)–\(high.exactText)"
+            return "\(subject): \(value.exactText) is far from what the unit's \(years) earlier periods lead one to expect, \(low.rounded(2).exactText) to \(high.rounded(2).exactText)"
         case .rankMismatch(let peers, let reported, let computed):
             return "\(subject): the source states rank \(reported) among \(peers) peers; stored figures give \(computed.position) of \(computed.of)"
         case .comparisonMismatch(let reported, let computed):

@@ -1,30 +1,36 @@
 import Foundation
 
-/// The range of each unit's own earlier figures of each indicator (latest revisions only): what the "far outside
-/// the unit's own history" check compares with. Built in one pass, figure by figure, so that a store can stream
-/// ten years of a nation through it without holding them.
+/// Each unit's own earlier figures of each indicator (latest revisions only) in the years before one period: what
+/// the "far from the unit's own history" check (``Outlier/againstHistory(_:earlier:)``) compares with. Built
+/// figure by figure, so that a store can stream ten years of a nation through it; it keeps at most one figure a
+/// year for each unit and indicator.
 public struct History: Sendable {
-    public struct Range: Sendable, Hashable {
-        public var low: Decimal
-        public var high: Decimal
-        public var count: Int
-    }
+    /// One earlier figure: how many years before the period it is, and its value.
+    public typealias Point = (yearsBefore: Int, value: Decimal)
 
     struct Pair: Hashable {
         let unit: UnitCode
         let indicator: IndicatorCode
     }
 
-    private var ranges: [Pair: Range] = [:]
+    private var points: [Pair: [Point]] = [:]
+    /// The earlier periods kept, each with how many years before the period it is.
+    private let window: [Period: Int]
 
-    public init() {}
+    /// No earlier figures.
+    public init() { window = [:] }
 
-    /// The ranges of `latest` (one observation a key: the revision that counts) in the `years` periods of the same
-    /// kind before `period`.
+    /// Empty, to be filled with ``add(unit:indicator:period:value:)`` from the `years` periods before `period`.
+    public init(before period: Period, years: Int = 10) {
+        window = Dictionary(uniqueKeysWithValues: Self.periods(before: period, years: years).enumerated().map { ($1, $0 + 1) })
+    }
+
+    /// The figures of `latest` (one observation a key: the revision that counts) in the `years` periods of the
+    /// same kind before `period`.
     public init(latest: some Sequence<Observation>, before period: Period, years: Int = 10) {
-        let earlier = Set(Self.periods(before: period, years: years))
-        for observation in latest where earlier.contains(observation.key.period) {
-            add(unit: observation.key.unit, indicator: observation.key.indicator, value: observation.figure.measured)
+        self.init(before: period, years: years)
+        for observation in latest {
+            add(unit: observation.key.unit, indicator: observation.key.indicator, period: observation.key.period, value: observation.figure.measured)
         }
     }
 
@@ -39,28 +45,19 @@ public struct History: Sendable {
         return result
     }
 
-    /// Adds one earlier figure (the latest revision of its key).
-    public mutating func add(unit: UnitCode, indicator: IndicatorCode, value: Decimal) {
-        let pair = Pair(unit: unit, indicator: indicator)
-        if var range = ranges[pair] {
-            range.low = min(range.low, value)
-            range.high = max(range.high, value)
-            range.count += 1
-            ranges[pair] = range
-        } else {
-            ranges[pair] = Range(low: value, high: value, count: 1)
-        }
+    /// Adds one earlier figure (the latest revision of its key); a period outside the window is not kept.
+    public mutating func add(unit: UnitCode, indicator: IndicatorCode, period: Period, value: Decimal) {
+        guard let yearsBefore = window[period] else { return }
+        points[Pair(unit: unit, indicator: indicator), default: []].append((yearsBefore, value))
     }
 
-    public func range(unit: UnitCode, indicator: IndicatorCode) -> Range? {
-        ranges[Pair(unit: unit, indicator: indicator)]
+    /// The unit's earlier figures of `indicator`.
+    public func earlier(unit: UnitCode, indicator: IndicatorCode) -> [Point] {
+        points[Pair(unit: unit, indicator: indicator)] ?? []
     }
 
-    /// Whether `value` lies beyond the range of at least three earlier figures by more than three times the
-    /// range's width (or a tenth of its middle, when all earlier figures were equal).
-    public func isFarOutside(_ value: Decimal, unit: UnitCode, indicator: IndicatorCode) -> Range? {
-        guard let range = range(unit: unit, indicator: indicator), range.count >= 3 else { return nil }
-        let width = max(range.high - range.low, ((range.low + range.high) / 2).magnitude / 10)
-        return value > range.high + 3 * width || value < range.low - 3 * width ? range : nil
+    /// Whether `value` is far from the unit's earlier figures, trend considered.
+    public func outlier(_ value: Decimal, unit: UnitCode, indicator: IndicatorCode) -> Outlier? {
+        Outlier.againstHistory(value, earlier: earlier(unit: unit, indicator: indicator))
     }
 }

@@ -152,6 +152,7 @@ struct APIController {
         let denominator: String?
         let reason: String?
         let citation: String?
+        let confirmation: String?
     }
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -162,7 +163,7 @@ struct APIController {
         }
         let entry = FigureEntry(
             unit: body.unit, indicator: body.indicator, period: try Period.requested(body.period), value: body.value,
-            denominator: body.denominator, reason: body.reason, citation: body.citation)
+            denominator: body.denominator, reason: body.reason, citation: body.citation, confirmation: body.confirmation)
         do {
             let stored = try await services.actions.enterFigure(entry, as: account, via: .api)
             await services.versions.written()

@@ -29,6 +29,8 @@ struct EntryController {
         let problems: [ProblemRow]
         let hasProblems: Bool
         let fields: [String: String]
+        /// Why the figure typed is unusual, when it is: the form asks for a confirmation.
+        let warning: String?
         let csrf: String
     }
 
@@ -64,7 +66,8 @@ struct EntryController {
     }
 
     private func render(
-        _ scope: PageScope, context: AppRequestContext, problems: [ImportProblem], fields: [String: String], task kept: KeptTask? = nil, status: HTTPResponse.Status
+        _ scope: PageScope, context: AppRequestContext, problems: [ImportProblem], fields: [String: String], task kept: KeptTask? = nil,
+        warning: String? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let t = UIText.forLanguage(context.language)
         let store = services.store
@@ -99,7 +102,7 @@ struct EntryController {
             indicators: indicators.map { Choice(value: $0.code.rawValue, label: "\(scope.name($0)) (\($0.measure[scope.language]))", selected: $0.code.rawValue == fields["indicator"]) },
             current: current, tasks: tasks,
             problems: problems.map { ProblemRow($0, t: t) },
-            hasProblems: !problems.isEmpty, fields: fields, csrf: context.session?.csrfToken ?? "")
+            hasProblems: !problems.isEmpty, fields: fields, warning: warning, csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("entry", view, frame: Frame(context, title: "\(t.dataEntry) — \(scope.name(scope.unit))"), status: status)
     }
 
@@ -110,12 +113,16 @@ struct EntryController {
         let period = try Period.requested(form["period"] ?? "")
         let entry = FigureEntry(
             unit: scope.unit.code.rawValue, indicator: form["indicator"] ?? "", period: period, value: form["value"] ?? "",
-            denominator: form["denominator"], reason: form["reason"], citation: form["citation"])
+            denominator: form["denominator"], reason: form["reason"], citation: form["citation"], confirmation: form["confirmation"])
         do {
             try await services.actions.enterFigure(entry, as: account, via: .page)
             await services.versions.written()
         } catch let problems as ImportProblems {
             return try await render(scope, context: context, problems: problems.problems, fields: form.fields, status: .unprocessableContent)
+        } catch let unusual as ActionError where unusual.isUnusual {
+            // The form comes back as typed, with the warning and a field to confirm the figure in.
+            let warning = UIText.forLanguage(context.language).message(unusual)
+            return try await render(scope, context: context, problems: [], fields: form.fields, warning: warning, status: unusual.status)
         } catch ActionError.unchanged {
             // The same figure again: nothing to store, and the history shows it is there.
         }

@@ -10,7 +10,7 @@ extension ActionError {
         case .unknown: .notFound
         case .invalid: .badRequest
         case .refused: .forbidden
-        case .reasonRequired: .unprocessableContent
+        case .reasonRequired, .unusual: .unprocessableContent
         case .alreadyDone, .unchanged, .notNow: .conflict
         }
     }
@@ -43,6 +43,7 @@ extension ActionError {
         case .alreadyDone: "already_made"
         case .unchanged: "unchanged"
         case .notNow: "not_accepted"
+        case .unusual: "unusual_figure"
         }
     }
 

@@ -354,6 +354,11 @@ struct UIText: Sendable, Decodable {
     let approvalSteps: String
     let approvalNote: String
     let submittedUnits: String
+    let unusualHistory: String
+    let unusualPeers: String
+    let confirmation: String
+    let confirmationHint: String
+    let confirmAndSave: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.
@@ -554,6 +559,12 @@ extension UIText {
         case .alreadyDone: return errorAlreadyDone
         case .unchanged: return errorUnchanged
         case .notNow(let detail): return fill(errorNotNow, ["detail": detail])
+        case .unusual(let outlier, _, let decimals):
+            return fill(outlier.basis == .history ? unusualHistory : unusualPeers, [
+                "value": format.number(outlier.value, decimals: max(decimals, outlier.value.exactText.split(separator: ".").dropFirst().first?.count ?? 0)),
+                "count": format.number(Decimal(outlier.count), decimals: 0),
+                "low": format.number(outlier.low, decimals: decimals), "high": format.number(outlier.high, decimals: decimals),
+            ])
         }
     }
 }

@@ -8,7 +8,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create a fresh SQLite database with the Bac Giang 2024 sample and synthetic peers, evaluate it, rate it, and serve it.",
-        discussion: "Demo accounts (password \(DemoCommand.password)): admin (administrator), bacgiang (editor and secretary of Bac Giang), yendung (editor of Yen Dung district), viewer.")
+        discussion: "Demo accounts (password \(DemoCommand.password)): admin (administrator), bacgiang (editor and secretary of Bac Giang), yendung and vietyen (editors of the Yen Dung and Viet Yen districts), viewer.")
 
     static let password = "stocktake-demo"
 
@@ -54,11 +54,14 @@ struct DemoCommand: AsyncParsableCommand {
             let output = try await evaluate(store: store, unit: "BG", period: period, asOf: asOf)
             for account in Self.accounts { try await Passwords.addAccount(account, password: Self.password, to: store) }
             let review = try await runReview(store: store, files: [reviewFile], period: period, asOf: asOf, key: key, printing: format == .table)
+            let approvals = try await runApprovals(store: store, period: period, printing: format == .table)
             switch format {
             case .table:
                 print(output.table())
                 print("")
                 print(review)
+                print("")
+                print(approvals)
                 print("")
                 print("Next: stocktake rank --database \(database) --indicator grdp_growth --period 2024 --among level")
                 print("      stocktake report --database \(database) --unit BG --period 2024 --lang ar --format docx --out bac-giang-2024-ar.docx")
@@ -70,7 +73,7 @@ struct DemoCommand: AsyncParsableCommand {
                 print("")
                 try await server.serve(store, key: key) { address in
                     print("Stocktake is serving \(address) — sign in as bacgiang (editor and secretary of Bac Giang) or admin, password \(Self.password). Stop with Ctrl-C.")
-                    print("See \(address)/ratings?unit=BG&period=2024, \(address)/awards?unit=BG&period=2024, \(address)/polls and \(address)/conferences/BG-2025-01-14-review.")
+                    print("See \(address)/ratings?unit=BG&period=2024, \(address)/awards?unit=BG&period=2024, \(address)/polls, \(address)/conferences/BG-2025-01-14-review, \(address)/completeness?unit=BG&period=2024 and \(address)/audit.")
                     fflush(nil)
                 }
             }
@@ -86,6 +89,7 @@ struct DemoCommand: AsyncParsableCommand {
         Account(username: Username(unchecked: "admin"), role: .administrator, unit: nil, language: "en"),
         Account(username: Username(unchecked: "bacgiang"), role: .editor, unit: UnitCode(unchecked: "BG"), language: "vi"),
         Account(username: Username(unchecked: "yendung"), role: .editor, unit: UnitCode(unchecked: "BG-YD"), language: "vi"),
+        Account(username: Username(unchecked: "vietyen"), role: .editor, unit: UnitCode(unchecked: "BG-VY"), language: "vi"),
         Account(username: Username(unchecked: "viewer"), role: .viewer, unit: nil, language: "en"),
     ]
 

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A figure far from what its unit's earlier years, or its peers this year, lead one to expect: the modified
+/// z-score of Iglewicz and Hoaglin, 0.6745 · (x − median) / MAD, beyond 3.5. The median and the median absolute
+/// deviation are not pulled by the one slip years ago that a mean and a range are pulled by. Earlier years are
+/// first carried to the year entered along their median change a year, so that steady growth is not an outlier.
+public struct Outlier: Sendable, Hashable {
+    public enum Basis: String, Sendable, Hashable, CaseIterable {
+        /// The unit's own earlier years.
+        case history
+        /// The units beside it (same parent), the same period.
+        case peers
+    }
+
+    public var basis: Basis
+    public var value: Decimal
+    /// What the figures compared with lead one to expect: their median (for history, carried along the trend).
+    public var expected: Decimal
+    /// The figures from `low` to `high` are not outliers.
+    public var low: Decimal
+    public var high: Decimal
+    /// How many figures it was compared with.
+    public var count: Int
+
+    /// |modified z| beyond this is an outlier (Iglewicz and Hoaglin's recommendation).
+    public static let threshold: Decimal = 3.5
+    /// Fewer earlier years than this say too little about a unit to call a figure far from them.
+    public static let minimumHistory = 4
+    /// Fewer peers than this say too little about a level.
+    public static let minimumPeers = 5
+    /// 1 / 0.6745: MAD times this estimates a standard deviation.
+    static let madScale = Decimal(string: "1.4826")!
+    /// The mean absolute deviation times this estimates it when more than half the figures are equal (MAD 0).
+    static let meanScale = Decimal(string: "1.2533")!
+
+    /// `value` against the unit's earlier figures, each with how many years before the entered period it is.
+    public static func againstHistory(_ value: Decimal, earlier: [(yearsBefore: Int, value: Decimal)]) -> Outlier? {
+        guard earlier.count >= minimumHistory else { return nil }
+        let oldestFirst = earlier.sorted { $0.yearsBefore > $1.yearsBefore }
+        var changes: [Decimal] = []
+        for (older, newer) in zip(oldestFirst, oldestFirst.dropFirst()) where older.yearsBefore > newer.yearsBefore {
+            changes.append((newer.value - older.value) / Decimal(older.yearsBefore - newer.yearsBefore))
+        }
+        let trend = median(changes) ?? 0
+        let carried = earlier.map { $0.value + trend * Decimal($0.yearsBefore) }
+        return test(value, against: carried, basis: .history)
+    }
+
+    /// `value` against the same figure of its peers, the same period.
+    public static func againstPeers(_ value: Decimal, peers: [Decimal]) -> Outlier? {
+        guard peers.count >= minimumPeers else { return nil }
+        return test(value, against: peers, basis: .peers)
+    }
+
+    static func test(_ value: Decimal, against figures: [Decimal], basis: Basis) -> Outlier? {
+        guard let center = median(figures) else { return nil }
+        let deviations = figures.map { ($0 - center).magnitude }
+        var spread = (median(deviations) ?? 0) * madScale
+        if spread == 0 { spread = deviations.reduce(0, +) / Decimal(deviations.count) * meanScale }
+        // All equal: a tenth of their size, as a person reading a column of equal figures would allow.
+        if spread == 0 { spread = center.magnitude / 10 }
+        guard spread > 0 else { return nil }
+        let reach = threshold * spread
+        let (low, high) = (center - reach, center + reach)
+        guard value < low || value > high else { return nil }
+        return Outlier(basis: basis, value: value, expected: center, low: low, high: high, count: figures.count)
+    }
+
+    static func median(_ values: [Decimal]) -> Decimal? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

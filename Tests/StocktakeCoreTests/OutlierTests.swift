@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import StocktakeCore
+
+/// The modified z-score at work on the slips a person makes when typing a figure: a zero too many, a decimal
+/// point left out, a figure that breaks a steady trend. Each case states what the range-based rule it replaces
+/// would have said, to show why the median and MAD are used.
+@Suite struct OutlierTests {
+    static func years(_ values: [Decimal]) -> [History.Point] {
+        values.enumerated().map { (values.count - $0.offset, $0.element) }
+    }
+
+    @Test func aSlipYearsAgoDoesNotHideASlipToday() throws {
+        // 1010 five years ago was a slip itself; a range from 99 to 1010 would take 1005 now as usual.
+        let earlier = Self.years([100, 102, 99, 1010, 101])
+        let outlier = try #require(Outlier.againstHistory(1005, earlier: earlier))
+        #expect(outlier.basis == .history && outlier.expected == 100 && outlier.count == 5)
+        #expect(Outlier.againstHistory(103, earlier: earlier) == nil)
+    }
+
+    @Test func aFigureThatBreaksASteadyTrendIsFlaggedEvenInsideTheEarlierRange() throws {
+        let earlier = Self.years([100, 152, 198, 251, 300])
+        // 200 lies inside the earlier years' range, but the trend of about 50 a year leads to 352.
+        let outlier = try #require(Outlier.againstHistory(200, earlier: earlier))
+        #expect(outlier.expected == 352 && outlier.low > 340 && outlier.high < 365, "\(outlier)")
+        #expect(Outlier.againstHistory(348, earlier: earlier) == nil)
+        #expect(Outlier.againstHistory(355, earlier: earlier) == nil)
+    }
+
+    @Test func equalYearsAllowATenthEitherWay() {
+        let earlier = Self.years([50, 50, 50, 50])
+        #expect(Outlier.againstHistory(52, earlier: earlier) == nil)
+        #expect(Outlier.againstHistory(65, earlier: earlier) == nil)
+        #expect(Outlier.againstHistory(80, earlier: earlier)?.high == Decimal(string: "67.5"))
+        // Zeros leave no scale to judge by: nothing is called unusual.
+        #expect(Outlier.againstHistory(3, earlier: Self.years([0, 0, 0, 0])) == nil)
+    }
+
+    @Test func tooFewYearsOrPeersSayNothing() {
+        #expect(Outlier.againstHistory(1000, earlier: Self.years([1, 2, 3])) == nil)
+        #expect(Outlier.againstPeers(1000, peers: [6, 7, 8, 9]) == nil)
+    }
+
+    @Test func aRateWithoutItsDecimalPointStandsOutAmongPeers() throws {
+        let peers: [Decimal] = [6.1, 7.0, 7.4, 6.8, 8.1, 7.5, 6.5, 7.2, 5.9, 7.7]
+        let outlier = try #require(Outlier.againstPeers(1385, peers: peers))
+        #expect(outlier.basis == .peers && outlier.count == 10)
+        #expect(Outlier.againstPeers(Decimal(string: "8.4")!, peers: peers) == nil)
+        #expect(Outlier.againstPeers(Decimal(string: "5.2")!, peers: peers) == nil)
+    }
+
+    @Test func theHistoryKeepsTheYearsOfItsWindowAndTheirDistance() {
+        let unit = UnitCode(unchecked: "P"), indicator = IndicatorCode(unchecked: "x")
+        var history = History(before: .year(2024), years: 3)
+        for (year, value) in [(2020, 1), (2021, 2), (2022, 3), (2023, 4)] as [(Int, Decimal)] {
+            history.add(unit: unit, indicator: indicator, period: .year(year), value: value)
+        }
+        #expect(history.earlier(unit: unit, indicator: indicator).map(\.yearsBefore) == [3, 2, 1])
+        #expect(History().earlier(unit: unit, indicator: indicator).isEmpty)
+    }
+}
