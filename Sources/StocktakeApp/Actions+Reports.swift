@@ -7,12 +7,21 @@ import StocktakeStore
 /// their input as values and never see the store.
 extension Actions {
     /// `reader` is who the report is for: it holds only the votes whose tally ``PollAccess`` lets them see.
-    public func reportInput(unit code: String, period: Period, asOf: CalendarDate, reader: PollReader) async throws -> ReportInput {
+    /// `approvedOnly` limits it to the figures approved by at least the body above (``Approval/isApproved(_:)``).
+    public func reportInput(unit code: String, period: Period, asOf: CalendarDate, reader: PollReader, approvedOnly: Bool = false) async throws -> ReportInput {
         guard case .year = period else { throw ReportInput.InputError.notAYear(period) }
-        guard let unitCode = UnitCode(validating: code), let review = try await store.unitReview(of: unitCode, period: period, asOf: asOf) else {
+        guard let unitCode = UnitCode(validating: code), var review = try await store.unitReview(of: unitCode, period: period, asOf: asOf) else {
             throw ReportInput.InputError.unknownUnit(code)
         }
         let unit = review.unit
+        let submission = try await submissions(of: [unit], period: period, today: asOf)[0]
+        var leftOut = 0
+        if approvedOnly {
+            let approved = Set(review.results.map(\.indicator).filter { submission.approval.isApproved($0) })
+            leftOut = review.results.count - approved.count
+            review = review.limited(to: approved)
+        }
+        let bodies = try await store.unitsByCode(submission.chain).mapValues(\.names)
         let documents = Dictionary(uniqueKeysWithValues: try await store.documents().map { ($0.code, $0) })
         let tasks = try await store.tasks(periods: [period, period.next], units: [unit.code])
         let below = Set(try await store.children(of: unit.code).filter { $0.isActive(in: period) }.map(\.code))
@@ -31,7 +40,8 @@ extension Actions {
             nextTargets: try await store.targets(periods: [period.next], units: [unit.code]),
             ratings: try await store.latestRatings().filter { $0.period == period && below.contains($0.unit) },
             awards: awards,
-            polls: polls, preparedOn: asOf)
+            polls: polls, preparedOn: asOf,
+            approval: ReportApproval(submission: submission, bodies: bodies, approvedOnly: approvedOnly, leftOut: leftOut))
     }
 
     /// The unit's figures of `period` as the store holds them (latest revisions, roll-ups where it has none),

@@ -64,4 +64,42 @@ import StocktakeTestSupport
             #expect(try await outside.get("/audit?from=not-a-day").status == .badRequest)
         }
     }
+
+    @Test func reportsAndTheDashboardSayWhichFiguresAreApprovedAndAReportCanHoldOnlyThose() async throws {
+        try await WebHarness.runWithDistricts { client, store async throws in
+            let city = Browser(client)
+            _ = try await city.signIn("city")
+            let report = "/reports?unit=BG-CITY&period=2024&lang=en&format=md"
+            let open = try await city.get(report).body
+            #expect(open.contains("The figures have not been submitted for approval."))
+            // Nothing approved yet: a report of approved figures holds none of the city's results, and says so.
+            let none = try await city.get(report + "&figures=approved").body
+            #expect(none.contains("This report holds approved figures only; figures left out as not yet approved: 2."), "\(none)")
+            #expect(!none.contains("New Party members admitted (district level)") && open.contains("New Party members admitted (district level)"))
+            #expect(try await city.get(report + "&figures=some").status == .badRequest)
+
+            try await city.get("/completeness?unit=BG-CITY&period=2024")
+            #expect(try await city.post("/completeness/approval", ["page_unit": "BG-CITY", "unit": "BG-CITY", "period": "2024", "step": "submit"]).status == .seeOther)
+            let submitted = try await city.get(report).body
+            #expect(submitted.contains("The figures were submitted on ") && submitted.contains(" and await approval by Bac Giang."))
+            let province = Browser(client)
+            _ = try await province.signIn("bacgiang")
+            try await province.get("/completeness?unit=BG&period=2024")
+            #expect(try await province.post("/completeness/approval", ["page_unit": "BG", "unit": "BG-CITY", "period": "2024", "step": "approve"]).status == .seeOther)
+
+            let approved = try await city.get(report + "&figures=approved").body
+            #expect(approved.contains("The figures are approved by Bac Giang; approval by Viet Nam is awaited."), "\(approved)")
+            #expect(approved.contains("figures left out as not yet approved: 0."))
+            // The same in Vietnamese, and the links to it on the dashboard.
+            let vietnamese = try await city.get("/reports?unit=BG-CITY&period=2024&lang=vi&format=html&figures=approved").body
+            #expect(vietnamese.contains("Số liệu đã được Bắc Giang phê duyệt; đang chờ Việt Nam phê duyệt."))
+            let dashboard = try await city.get("/dashboard?unit=BG-CITY&period=2024").body
+            #expect(dashboard.contains("class=\"approval-line\"") && dashboard.contains("<span class=\"chain\">Bac Giang</span>") && dashboard.contains("waiting for Viet Nam"))
+            #expect(dashboard.contains("lang=vi&amp;format=html&amp;figures=approved"))
+            // The province's dashboard counts the districts that submitted and were approved.
+            let provincial = try await province.get("/dashboard?unit=BG&period=2024").body
+            #expect(provincial.contains("đơn vị cấp dưới đã gửi: 1/10, đã được phê duyệt: 1"), "\(provincial)")
+            #expect(provincial.contains("<span class=\"status open\">Chưa gửi</span>"))
+        }
+    }
 }

@@ -85,6 +85,13 @@ public struct UnitReview: Sendable {
     public func ranks(for indicator: IndicatorCode) -> [PeerScope: Rank] {
         ranks[indicator] ?? [:]
     }
+
+    /// The same review with the results, ranks and findings of `indicators` alone (a report of approved figures).
+    public func limited(to indicators: Set<IndicatorCode>) -> UnitReview {
+        UnitReview(
+            unit: unit, period: period, asOf: asOf, results: results.filter { indicators.contains($0.indicator) },
+            ranks: ranks.filter { indicators.contains($0.key) }, tasks: tasks, findings: findings.filter { $0.indicator.map(indicators.contains) ?? true })
+    }
 }
 
 extension Evaluation {

@@ -47,10 +47,33 @@ public struct ReportBuilder {
         var sections = [try overview(), try resultsSection()]
         sections += [try otherResults(), try rankings(), try tasks(), try review()].compactMap { $0 }
         sections += [try shortfalls(), try documentsSection(), try next()]
-        let notes = try fallbacks.languages.sorted().map { code in
+        let notes = try approvalNotes() + fallbacks.languages.sorted().map { code in
             try t("fallback_note", ["language": Locale(identifier: language.rawValue).localizedString(forLanguageCode: code) ?? code])
         }
         return Report(language: language, unit: input.unit.code, period: input.period, title: title, subtitle: subtitle, sections: sections, notes: notes)
+    }
+
+    /// Whether the figures are submitted, approved by whom, or final; what was reopened; what a report of
+    /// approved figures only left out.
+    func approvalNotes() throws -> [String] {
+        guard let state = input.approval else { return [] }
+        let submission = state.submission
+        let approval = submission.approval
+        func names(_ codes: [UnitCode]) -> String { codes.map { state.bodies[$0].map(name) ?? $0.rawValue }.joined(separator: ", ") }
+        let next = names(submission.nextBody.map { [$0] } ?? [])
+        var notes: [String] = []
+        if submission.isFinal {
+            notes.append(try t("approval_final", ["bodies": names(approval.approvedBy)]))
+        } else {
+            switch approval.status {
+            case .approved: notes.append(try t("approval_approved", ["bodies": names(approval.approvedBy), "next": next]))
+            case .submitted: notes.append(try t("approval_submitted", ["date": approval.submittedAt.map { format.date(CalendarDate.utcDay($0)) } ?? "", "next": next]))
+            case .open, .returned: notes.append(try t("approval_open"))
+            }
+        }
+        if !approval.reopened.isEmpty { notes.append(try t("approval_reopened", ["count": integer(approval.reopened.count)])) }
+        if state.approvedOnly { notes.append(try t("approved_only", ["count": integer(state.leftOut)])) }
+        return notes
     }
 
     /// The year as the locale writes it, without grouping ("2024", "٢٠٢٤").

@@ -24,6 +24,8 @@ public struct ReportInput: Sendable {
     public let polls: [(poll: ConfidencePoll, tally: PollTally)]
     /// The day the report is prepared on, printed under the title.
     public let preparedOn: CalendarDate
+    /// Where the unit's figures of the year stand on their way to final; nil when not asked.
+    public let approval: ReportApproval?
 
     public enum InputError: Error, CustomStringConvertible {
         case unknownUnit(String)
@@ -40,7 +42,8 @@ public struct ReportInput: Sendable {
     public init(
         unit: OrgUnit, period: Period, review: UnitReview, indicators: [IndicatorCode: Indicator], findings: [Finding], named: [UnitCode: OrgUnit],
         documents: [DocumentCode: Document], tasks: [KeyTask], nextTasks: [KeyTask], nextTargets: [Target], ratings: [Rating],
-        awards: [(rule: AwardRule, unit: UnitCode)], polls: [(poll: ConfidencePoll, tally: PollTally)], preparedOn: CalendarDate
+        awards: [(rule: AwardRule, unit: UnitCode)], polls: [(poll: ConfidencePoll, tally: PollTally)], preparedOn: CalendarDate,
+        approval: ReportApproval? = nil
     ) {
         self.unit = unit
         self.period = period
@@ -56,5 +59,24 @@ public struct ReportInput: Sendable {
         self.awards = awards
         self.polls = polls
         self.preparedOn = preparedOn
+        self.approval = approval
+    }
+}
+
+/// Where a unit's figures of the year stand on their way to final, as a report states it, and whether the report
+/// was limited to the approved ones.
+public struct ReportApproval: Sendable {
+    public let submission: UnitSubmission
+    /// The names of the approving bodies.
+    public let bodies: [UnitCode: LocalizedText]
+    public let approvedOnly: Bool
+    /// How many of the unit's results a report of approved figures only left out.
+    public let leftOut: Int
+
+    public init(submission: UnitSubmission, bodies: [UnitCode: LocalizedText], approvedOnly: Bool, leftOut: Int) {
+        self.submission = submission
+        self.bodies = bodies
+        self.approvedOnly = approvedOnly
+        self.leftOut = leftOut
     }
 }

@@ -178,7 +178,7 @@ struct ConferenceController {
             source: conference.source, review: try await DashboardController(services: services).view(scope, t: t, mayWrite: false),
             ratings: ratings, hasRatings: !ratings.isEmpty, awards: awards, polls: polls,
             ratingsHref: "/ratings?\(scope.query())", awardsHref: "/awards?\(scope.query())", dashboardHref: "/dashboard?\(scope.query())",
-            mayMakeTasks: mayWrite, report: ReportController.Links(unit: conference.host, period: conference.period, label: t.summaryReport), csrf: context.session?.csrfToken ?? "")
+            mayMakeTasks: mayWrite, report: ReportController.Links(unit: conference.host, period: conference.period, t: t), csrf: context.session?.csrfToken ?? "")
         return services.renderer.page("conference", view, frame: Frame(context, title: conference.title[language]))
     }
 

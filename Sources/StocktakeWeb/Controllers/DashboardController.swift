@@ -33,6 +33,7 @@ struct DashboardController {
         let mayWrite: Bool
         let entryHref: String
         let report: ReportController.Links
+        let approval: ApprovalLine?
         /// The summary before the table: targets by status, key tasks, findings.
         let cards: [Card]
         let csvHref: String
@@ -203,7 +204,8 @@ struct DashboardController {
             t: t.catalog, unit: UnitLink(scope.unit, scope: scope), level: t.level(scope.unit.level), ancestors: scope.ancestors,
             period: scope.period.description, asOf: format.date(scope.asOf), periods: scope.periodChoices, rows: rows.map { $0.values(t: t.catalog, compare: options.compare) }, hasRows: !rows.isEmpty,
             tasks: TaskView(summary: taskSummary, items: tasks, hasItems: !tasks.isEmpty), findings: findings, hasFindings: !findings.isEmpty, synthetic: synthetic,
-            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, label: t.summaryReport),
+            mayWrite: mayWrite, entryHref: "/entry?\(scope.query())", report: ReportController.Links(unit: scope.unit.code, period: scope.period, t: t),
+            approval: try await ApprovalLine.read(scope.unit, period: scope.period, today: scope.asOf, services: services, t: t),
             cards: cards, csvHref: "/dashboard.csv?\(scope.query())", xlsxHref: "/dashboard.xlsx?\(scope.query())",
             gridHref: "/entry/grid?\(scope.query())", completenessHref: "/completeness?\(scope.query())",
             units: try await unitChoices(scope),

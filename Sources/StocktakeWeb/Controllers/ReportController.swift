@@ -17,11 +17,14 @@ struct ReportController {
     /// The links to every language and format of a unit's report, for the pages that offer it.
     struct Links {
         let label: String
+        let approvedLabel: String
         let languages: [Language]
 
         struct Language {
             let name: String
             let formats: [Format]
+            /// The report of approved figures only, as HTML.
+            let approvedHref: String
         }
 
         struct Format {
@@ -29,14 +32,16 @@ struct ReportController {
             let href: String
         }
 
-        init(unit: UnitCode, period: Period, label: String) {
-            self.label = label
+        init(unit: UnitCode, period: Period, t: UIText) {
+            label = t.summaryReport
+            approvedLabel = t.approvedFiguresOnly
             languages = ReportLanguage.allCases.map { language in
                 Language(
                     name: Locale(identifier: language.rawValue).localizedString(forLanguageCode: language.rawValue) ?? language.rawValue,
                     formats: ["html", "md", "docx"].map { format in
                         Format(name: format.uppercased(), href: "/reports?unit=\(unit)&period=\(period)&lang=\(language.rawValue)&format=\(format)")
-                    })
+                    },
+                    approvedHref: "/reports?unit=\(unit)&period=\(period)&lang=\(language.rawValue)&format=html&figures=approved")
             }
         }
     }
@@ -50,15 +55,18 @@ struct ReportController {
         let format = query["format"].map(String.init) ?? "html"
         guard ["html", "md", "docx"].contains(format) else { throw HTTPError(.badRequest, message: "format '\(format)': expected html, md or docx") }
         let unit = query["unit"].map(String.init) ?? ""
+        let figures = query["figures"].map(String.init) ?? "all"
+        guard ["all", "approved"].contains(figures) else { throw HTTPError(.badRequest, message: "figures '\(figures)': expected all or approved") }
         let report: Report
         do {
             guard let account = context.account else { throw HTTPError(.unauthorized) }
-            let input = try await services.actions.reportInput(unit: unit, period: period, asOf: DataVersions.today(), reader: .account(account))
+            let input = try await services.actions.reportInput(
+                unit: unit, period: period, asOf: DataVersions.today(), reader: .account(account), approvedOnly: figures == "approved")
             report = try ReportBuilder.build(input, language: language, latinDigits: query["digits"] == "latin")
         } catch let error as ReportInput.InputError {
             throw HTTPError(.notFound, message: error.description)
         }
-        let name = "stocktake-\(report.unit)-\(report.period)-\(language.rawValue)"
+        let name = "stocktake-\(report.unit)-\(report.period)-\(language.rawValue)\(figures == "approved" ? "-approved" : "")"
         switch format {
         case "md":
             return Download.file(Data(MarkdownReport.render(report).utf8), type: "text/markdown; charset=utf-8", name: "\(name).md")

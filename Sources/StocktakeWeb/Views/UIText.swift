@@ -359,6 +359,8 @@ struct UIText: Sendable, Decodable {
     let confirmation: String
     let confirmationHint: String
     let confirmAndSave: String
+    let unitsBelowSubmitted: String
+    let approvedFiguresOnly: String
 
     static let defaultLanguage = "vi"
     /// The pages speak every language the reports are written in.

@@ -19,13 +19,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "html, md or docx.") var format: ReportFormat = .html
     @Option(help: "The file to write; standard output when omitted (not for docx).") var out: String?
     @Flag(help: "Latin digits in Arabic.") var latinDigits = false
+    @Flag(help: "Only the figures approved by at least the body above; the report says how many it left out.") var approvedOnly = false
 
     func run() async throws {
         let (period, asOf) = try periodOptions.resolved()
         guard format != .docx || out != nil else { throw ValidationError("--format docx needs --out FILE") }
         let report = try await options.withStore { store in
             do {
-                return try ReportBuilder.build(try await Actions(store: store).reportInput(unit: unit, period: period, asOf: asOf, reader: .console), language: lang, latinDigits: latinDigits)
+                return try ReportBuilder.build(try await Actions(store: store).reportInput(unit: unit, period: period, asOf: asOf, reader: .console, approvedOnly: approvedOnly), language: lang, latinDigits: latinDigits)
             } catch let error as ReportInput.InputError {
                 throw ValidationError(error.description)
             }
