@@ -82,8 +82,10 @@ extension Store {
             // Pages and reports that show approval, or count approved figures only, are stale now.
             try await tx.bumpDataVersion(observationsOnly: true)
             let after = Approval(steps: steps + [step])
+            // The audit row keeps the moment to the millisecond (the step its second), so that steps taken in the
+            // same second list in the order they were taken.
             try await tx.record([AuditEvent(
-                at: step.at, username: username, action: step.kind.auditAction, unit: key.unit,
+                at: now, username: username, action: step.kind.auditAction, unit: key.unit,
                 subject: indicator.map { "\(key.unit)/\($0)/\(key.period)" } ?? "\(key.unit)/\(key.period)",
                 detail: "\(step.kind.rawValue)\(body.map { " by \($0)" } ?? "")\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))",
                 period: key.period, before: before.summary, after: after.summary)])
