@@ -119,6 +119,7 @@ extension Actions {
         for i in input.indicators { refuse(i.location, "indicators", i.value.code.rawValue, definitionsOnly) }
         for t in input.targets { refuse(t.location, "targets", t.value.code.rawValue, definitionsOnly) }
         for t in input.tasks { refuse(t.location, "tasks", t.value.code.rawValue, definitionsOnly) }
+        for r in input.validationRules { refuse(r.location, "validation_rules", r.value.code.rawValue, definitionsOnly) }
         // The lineages of the units the file names, not the whole tree.
         var trees: [UnitCode: UnitTree] = [:]
         for o in input.observations {

@@ -55,7 +55,12 @@ extension RecordAccess {
             // Only the indicators whose ranks the batch states: a unit's ranks on the others make no finding.
             let stated = units.reduce(into: Set<IndicatorCode>()) { $0.formUnion(claims[$1.code] ?? []) }
             let slices = try await unitSlices(of: units, period: period, indicators: indicators.filter { stated.contains($0.key) }, ranked: \.statesARank)
-            for slice in slices { findings += slice.review(asOf: asOf).findings.filter { !$0.followsFromRecords } }
+            for slice in slices { findings += slice.review(asOf: asOf).findings.filter { !$0.followsFromRecords && !$0.isRuleViolation } }
+        }
+        // The validation rules on every unit of the subtree, from the maintained figures (none read without rules).
+        let rules = try await validationRules()
+        if !rules.isEmpty {
+            findings += try await ruleFindings(of: whole ? try await units() : try await subtreeUnits(of: code), period: period, rules: rules)
         }
         return Finding.sorted(findings)
     }
@@ -413,7 +418,7 @@ struct FindingRow: Codable, Sendable {
             }
             (detail.relation, detail.percent, detail.decimals, detail.computed) =
                 (reported.relation.rawValue, reported.percent.exactText, reported.decimals, computed.exactText)
-        case .rankMismatch, .overdueTask:
+        case .rankMismatch, .overdueTask, .ruleViolated:
             throw StoreError.unstorable("finding \(finding): computed when read, never stored")
         }
         let encoder = JSONEncoder()

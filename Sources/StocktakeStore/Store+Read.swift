@@ -227,7 +227,7 @@ extension RecordAccess {
         DataSet(
             units: try await units(), documents: try await documents(), indicators: try await indicators(),
             targets: try await targets(periods: [period]), tasks: try await tasks(periods: [period]),
-            observations: try await observations(periods: [period, period.yearEarlier]))
+            observations: try await observations(periods: [period, period.yearEarlier]), validationRules: try await validationRules())
     }
 
     /// An evaluator for `period`: the snapshot, and the figures of the ten earlier years streamed through
@@ -256,7 +256,7 @@ extension RecordAccess {
     public func dataSet() async throws -> DataSet {
         DataSet(
             units: try await units(), documents: try await documents(), indicators: try await indicators(),
-            targets: try await targets(), tasks: try await tasks(), observations: try await observations())
+            targets: try await targets(), tasks: try await tasks(), observations: try await observations(), validationRules: try await validationRules())
     }
 
     /// What an import of `input` must be checked against: units and indicators; documents, targets and tasks as far
@@ -266,7 +266,7 @@ extension RecordAccess {
         // Observations alone are checked against their own units: one figure entered does not read a nation's tree.
         // (An empty input asks for every definition: the batched import reads them once so.)
         let onlyObservations = !input.observations.isEmpty && input.units.isEmpty && input.documents.isEmpty && input.targets.isEmpty
-            && input.tasks.isEmpty
+            && input.tasks.isEmpty && input.validationRules.isEmpty
         let named = onlyObservations ? input.observations.map(\.value.observation.key.unit) : nil
         for unit in try await units(codes: named) { catalog.units[unit.code] = unit }
         for indicator in try await indicators() { catalog.indicators[indicator.code] = indicator }
@@ -281,6 +281,7 @@ extension RecordAccess {
         for target in try await (input.targets.isEmpty ? targetsNamed(by: input) : targets()) {
             catalog.targets[target.code] = target
         }
+        for rule in try await validationRules(codes: input.validationRules.map(\.value.code)) { catalog.validationRules[rule.code] = rule }
         catalog.revisions = try await revisions(of: input)
         catalog.approvals = try await approvals(of: Set(input.observations.map { UnitPeriod($0.value.observation.key.unit, $0.value.observation.key.period) }))
         return catalog
@@ -316,7 +317,7 @@ extension Store {
         "users", "sessions", "audit_events", "task_status_changes", "data_version",
         "polls", "poll_officials", "poll_roll", "poll_voted", "poll_counts", "poll_receipts", "poll_ballots", "ratings",
         "rating_rules", "award_rules", "award_decisions", "conferences", "conference_tasks", "secretaries", "unit_figures",
-        "approval_steps", "reporting_deadlines",
+        "approval_steps", "reporting_deadlines", "validation_rules", "validation_rule_titles",
     ]
 }
 

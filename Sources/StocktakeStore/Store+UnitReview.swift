@@ -104,6 +104,8 @@ extension RecordAccess {
         let codes = units.map(\.code)
         let kinds = indicators.mapValues(\.kind)
         var slices = Dictionary(units.map { ($0.code, UnitSlice(unit: $0, period: period, indicators: indicators)) }, uniquingKeysWith: { a, _ in a })
+        let rules = try await validationRules()
+        for code in slices.keys { slices[code]!.rules = rules }
         // The indicators named, so that both engines seek each unit's rows by the key, and a write's upkeep of
         // one indicator's findings reads that indicator alone.
         let named = indicators.keys.sorted()

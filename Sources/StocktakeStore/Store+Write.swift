@@ -34,6 +34,7 @@ extension RecordAccess {
         try await RowMapping.insert(set.observations.map { RowMapping.row($0, version: version) }, into: "observations", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.comparisonRows), into: "observation_comparisons", on: db)
         try await RowMapping.insert(set.observations.flatMap(RowMapping.rankRows), into: "observation_ranks", on: db)
+        try await insert(rules: set.validationRules)
         // New units first: they change their parents' expected reports, and their own figures may follow.
         let definitions = try await indicatorsByCode(withTexts: false)
         let parents = try await maintainFigures(adding: set.units, indicators: definitions)

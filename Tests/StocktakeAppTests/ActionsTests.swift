@@ -97,6 +97,13 @@ import StocktakeTestSupport
             // Definitions are an administrator's, whatever the editor's remit.
             let definitions = ImportFile.read(try Samples.data("bac-giang-districts-2024.json"), file: "districts.json", enteredBy: "bacgiang")
             await #expect(throws: RecordsRefused.self) { try await actions.importFigures(definitions, as: Self.province, via: .page) }
+            let rules = ImportFile.read(try Samples.data("validation-rules.json"), file: "validation-rules.json", enteredBy: "bacgiang")
+            do {
+                try await actions.importFigures(rules, as: Self.province, via: .page)
+                Issue.record("an editor imported validation rules")
+            } catch let refused as RecordsRefused {
+                #expect(refused.problems.map(\.field) == ["validation_rules", "validation_rules"] && refused.problems[0].value == "model-within-advanced")
+            }
             try await Self.refused(actions, .refused(.readOnly(account: Self.viewer.username))) { try await actions.importFigures(file, as: Self.viewer, via: .page) }
             #expect(try await actions.store.rowCounts() == before)
 

@@ -48,6 +48,14 @@ extension Evaluator {
         if !evaluation.indicators.contains(key.indicator) {
             evaluation.indicators = (evaluation.indicators + [key.indicator]).sorted()
         }
+        // The rules on each unit of the chain, whose figure that counts may have changed.
+        if !rules.isEmpty {
+            let members = Set(chain.map(\.code))
+            findings.removeAll { if case .ruleViolated = $0.problem { members.contains($0.unit) } else { false } }
+            for member in chain {
+                findings += Self.ruleFindings(rules, unit: member, period: key.period, figures: evaluation.current.actualFigures(of: member.code, rules: rules))
+            }
+        }
         evaluation.findings = findings
         evaluation.sortFindings()
     }

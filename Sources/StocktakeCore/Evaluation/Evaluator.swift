@@ -12,6 +12,8 @@ public struct Evaluator: Sendable {
     let observations: [Period: [IndicatorCode: [UnitCode: Observation]]]
     /// Earlier figures' ranges; when absent, gathered from the data set's own observations.
     let history: History?
+    /// The validation rules checked on every unit's figures.
+    let rules: [ValidationRule]
 
     /// - Parameters:
     ///   - snapshot: the tree, definitions, the period's targets and tasks, and observations of the period and the
@@ -19,6 +21,7 @@ public struct Evaluator: Sendable {
     ///   - history: the ranges of earlier figures, when the caller gathered them (a store streams them).
     public init(_ snapshot: DataSet, history: History? = nil) {
         self.history = history
+        rules = snapshot.validationRules
         tree = UnitTree(snapshot.units)
         indicators = Dictionary(snapshot.indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         targets = Dictionary(grouping: snapshot.targets) {
@@ -55,6 +58,9 @@ public struct Evaluator: Sendable {
         }
         evaluation.indicators = Set(evaluation.results.keys.map(\.indicator)).sorted()
         findings += outliers(current, period: period)
+        for unit in tree.units.values where !rules.isEmpty {
+            findings += Self.ruleFindings(rules, unit: unit, period: period, figures: current.actualFigures(of: unit.code, rules: rules))
+        }
         evaluation.tasks = Self.summarizeTasks(tasks, period: period, asOf: asOf, findings: &findings)
         evaluation.findings = findings
         evaluation.sortFindings()
@@ -122,6 +128,13 @@ public struct Evaluator: Sendable {
 
         func actual(_ unit: UnitCode, _ indicator: IndicatorCode) -> Figure? {
             own[indicator]?[unit]?.figure ?? rollups[indicator]?[unit]?.figure
+        }
+
+        /// The figures that count of `unit` on the indicators `rules` name.
+        func actualFigures(of unit: UnitCode, rules: [ValidationRule]) -> [IndicatorCode: Figure] {
+            var figures: [IndicatorCode: Figure] = [:]
+            for rule in rules { for indicator in rule.indicators { figures[indicator] = actual(unit, indicator) } }
+            return figures
         }
 
         func isSynthetic(_ unit: UnitCode, _ indicator: IndicatorCode) -> Bool {
@@ -254,6 +267,17 @@ public struct Evaluator: Sendable {
         // The evaluator's observations are already the latest revision of each key.
         let history = self.history ?? History(latest: observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
         return figures.own.values.flatMap { $0.values.compactMap { Self.outsideHistory($0, history: history) } }
+    }
+
+    /// The rules of `rules` for `unit` that its figures of `period` (the figure that counts of each indicator)
+    /// break; a unit not active in the period is not checked. One rule for the evaluation and for the store's reads.
+    public static func ruleFindings(_ rules: [ValidationRule], unit: OrgUnit, period: Period, figures: [IndicatorCode: Figure]) -> [Finding] {
+        guard unit.isActive(in: period) else { return [] }
+        return rules.filter { $0.applies(to: unit) }.compactMap { rule in
+            rule.violation(figures).map {
+                Finding(unit: unit.code, indicator: nil, period: period, problem: .ruleViolated(rule.code, rule: rule.description, left: $0.left, right: $0.right))
+            }
+        }
     }
 
     /// The finding of an own figure far from the unit's earlier figures (``Outlier``), if it is.

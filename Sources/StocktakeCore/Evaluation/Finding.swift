@@ -38,16 +38,24 @@ public struct Finding: Sendable, Hashable {
         case comparisonMismatch(reported: ReportedComparison, computedPercent: Decimal)
         /// A key task is past its deadline and not done.
         case overdueTask(TaskCode, deadline: CalendarDate)
+        /// The unit's figures break a validation rule (``ValidationRule``): both sides as computed; `rule` is the
+        /// rule as written ("nr_model_communes <= nr_advanced_communes").
+        case ruleViolated(RuleCode, rule: String, left: Decimal, right: Decimal)
     }
 
     /// Whether the finding follows from the stored records of its unit, its children and its own earlier years
-    /// alone, so that a store can keep it with each write: not a rank (which moves with every peer's figure) or
-    /// an overdue task (which moves with the day).
+    /// alone, so that a store can keep it with each write: not a rank (which moves with every peer's figure), an
+    /// overdue task (which moves with the day) or a broken rule (which moves with the rules; read from the
+    /// maintained figures of the units asked for).
     public var followsFromRecords: Bool {
         switch problem {
         case .rollupMismatch, .missingReports, .outsideHistory, .comparisonMismatch: true
-        case .rankMismatch, .overdueTask: false
+        case .rankMismatch, .overdueTask, .ruleViolated: false
         }
+    }
+
+    public var isRuleViolation: Bool {
+        if case .ruleViolated = problem { true } else { false }
     }
 
     public var code: String {
@@ -58,6 +66,7 @@ public struct Finding: Sendable, Hashable {
         case .rankMismatch: "rank_mismatch"
         case .comparisonMismatch: "comparison_mismatch"
         case .overdueTask: "overdue_task"
+        case .ruleViolated: "rule_violated"
         }
     }
 }
@@ -80,6 +89,8 @@ extension Finding: CustomStringConvertible {
             return "\(subject): the source states \(reported.percent.exactText) % (\(reported.relation.rawValue)); stored figures give \(computed.exactText) %"
         case .overdueTask(let task, let deadline):
             return "\(subject): key task \(task) was due \(deadline) and is not done"
+        case .ruleViolated(let code, let rule, let left, let right):
+            return "\(subject): the figures break validation rule \(code), \(rule): \(left.rounded(4).exactText) against \(right.rounded(4).exactText)"
         }
     }
 }

@@ -23,6 +23,8 @@ public struct UnitSlice: Sendable {
     public var history = History()
     /// The unit's positions among its peers in every scope, for each indicator it has a figure of.
     public var ranks: [IndicatorCode: [PeerScope: Rank]] = [:]
+    /// The validation rules to check the unit's figures with.
+    public var rules: [ValidationRule] = []
 
     public init(unit: OrgUnit, period: Period, indicators: [IndicatorCode: Indicator]) {
         self.unit = unit
@@ -61,6 +63,13 @@ public struct UnitSlice: Sendable {
                 ranks: { active ? ranks[code] ?? [:] : [:] }, findings: &findings))
         }
         findings += own.values.compactMap { Evaluator.outsideHistory($0, history: history) }
+        if !rules.isEmpty {
+            var figures: [IndicatorCode: Figure] = [:]
+            for indicator in rules.reduce(into: Set<IndicatorCode>(), { $0.formUnion($1.indicators) }) {
+                figures[indicator] = own[indicator]?.figure ?? rollups[indicator]?.figure
+            }
+            findings += Evaluator.ruleFindings(rules, unit: unit, period: period, figures: figures)
+        }
         let tasks = Evaluator.summarizeTasks(tasks.filter { $0.unit == unit.code }, period: period, asOf: asOf, findings: &findings)[unit.code]
         return UnitReview(
             unit: unit, period: period, asOf: asOf, results: results, ranks: active ? ranks : [:], tasks: tasks,

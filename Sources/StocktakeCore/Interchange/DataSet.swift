@@ -8,10 +8,11 @@ public struct DataSet: Sendable, Equatable {
     public var targets: [Target]
     public var tasks: [KeyTask]
     public var observations: [Observation]
+    public var validationRules: [ValidationRule]
 
     public init(
         units: [OrgUnit] = [], documents: [Document] = [], indicators: [Indicator] = [], targets: [Target] = [],
-        tasks: [KeyTask] = [], observations: [Observation] = []
+        tasks: [KeyTask] = [], observations: [Observation] = [], validationRules: [ValidationRule] = []
     ) {
         self.units = units
         self.documents = documents
@@ -19,6 +20,7 @@ public struct DataSet: Sendable, Equatable {
         self.targets = targets
         self.tasks = tasks
         self.observations = observations
+        self.validationRules = validationRules
     }
 
     /// The same records in a stable order (by code; observations by key then revision), so exports compare
@@ -30,7 +32,8 @@ public struct DataSet: Sendable, Equatable {
             indicators: indicators.sorted { $0.code < $1.code },
             targets: targets.sorted { $0.code < $1.code },
             tasks: tasks.sorted { $0.code < $1.code },
-            observations: observations.sorted { ($0.key, $0.revision) < ($1.key, $1.revision) })
+            observations: observations.sorted { ($0.key, $0.revision) < ($1.key, $1.revision) },
+            validationRules: validationRules.sorted { $0.code < $1.code })
     }
 
     /// The latest revision of each observation's key: the one that counts.
@@ -44,7 +47,7 @@ public struct DataSet: Sendable, Equatable {
     }
 
     public var recordCount: Int {
-        units.count + documents.count + indicators.count + targets.count + tasks.count + observations.count
+        units.count + documents.count + indicators.count + targets.count + tasks.count + observations.count + validationRules.count
     }
 }
 
@@ -58,6 +61,7 @@ public struct LocatedDataSet: Sendable {
     public var tasks: [Located<KeyTask>] = []
     /// Observations whose revision is absent in the file get the next free one when the import is planned.
     public var observations: [Located<PendingObservation>] = []
+    public var validationRules: [Located<ValidationRule>] = []
     /// What could not be read. Records that could be read are kept, so that checking them against each other
     /// and the store can report their problems too, in the same run.
     public var problems: [ImportProblem] = []
@@ -76,6 +80,7 @@ public struct LocatedDataSet: Sendable {
         observations = set.observations.enumerated().map {
             Located(PendingObservation($1, revision: $1.revision), at: .path("$.observations[\($0)]"))
         }
+        validationRules = set.validationRules.enumerated().map { Located($1, at: .path("$.validation_rules[\($0)]")) }
     }
 
     /// Adds another file's records and problems, so that several files import as one.
@@ -86,6 +91,7 @@ public struct LocatedDataSet: Sendable {
         targets += other.targets
         tasks += other.tasks
         observations += other.observations
+        validationRules += other.validationRules
         problems += other.problems
     }
 }

@@ -5,7 +5,7 @@ extension DataSetJSON {
     /// sorted, so that import → export → import is lossless and exports diff cleanly.
     public static func write(_ dataSet: DataSet) -> Data {
         let set = dataSet.normalized
-        let root: JSONValue = .object([
+        let root = object([
             "format": .string(format),
             "units": .array(set.units.map(json)),
             "documents": .array(set.documents.map(json)),
@@ -13,6 +13,8 @@ extension DataSetJSON {
             "targets": .array(set.targets.map(json)),
             "tasks": .array(set.tasks.map(json)),
             "observations": .array(set.observations.map(json)),
+            // Only when there are any: a data set without rules is written as before they existed.
+            "validation_rules": set.validationRules.isEmpty ? nil : .array(set.validationRules.map(json)),
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -26,6 +28,14 @@ extension DataSetJSON {
     static func text(_ value: LocalizedText) -> JSONValue { .object(value.values.mapValues { .string($0) }) }
     static func string(_ value: (some CustomStringConvertible)?) -> JSONValue? { value.map { .string($0.description) } }
     static func decimal(_ value: Decimal?) -> JSONValue? { value.map { .string($0.exactText) } }
+
+    public static func json(_ rule: ValidationRule) -> JSONValue {
+        object([
+            "code": string(rule.code), "title": text(rule.title), "left": string(rule.left), "operator": .string(rule.op.rawValue),
+            "right": string(rule.right), "missing": rule.missing == .skipIfAnyMissing ? nil : .string(rule.missing.rawValue),
+            "level": string(rule.level),
+        ])
+    }
 
     public static func json(_ unit: OrgUnit) -> JSONValue {
         object([

@@ -23,7 +23,7 @@ public enum DataSetJSON {
         let problems = ProblemCollector(file: file)
         var result = LocatedDataSet(file: file)
         guard let top = FieldReader.document(
-            data, format: format, fields: ["units", "documents", "indicators", "targets", "tasks", "observations"], problems: problems)
+            data, format: format, fields: ["units", "documents", "indicators", "targets", "tasks", "observations", "validation_rules"], problems: problems)
         else {
             result.problems = problems.problems
             return result
@@ -48,11 +48,30 @@ public enum DataSetJSON {
                 result.observations.append(Located(observation, at: .path(path), in: file))
             }
         }
+        for (value, path) in top.array("validation_rules") {
+            if let rule = readValidationRule(value, path, problems) { result.validationRules.append(Located(rule, at: .path(path), in: file)) }
+        }
         result.problems = problems.problems
         return result
     }
 
     // MARK: - Records
+
+    static func readValidationRule(_ value: JSONValue, _ path: String, _ problems: ProblemCollector) -> ValidationRule? {
+        guard let r = FieldReader(value, path: path, problems: problems, allowed: ["code", "title", "left", "operator", "right", "missing", "level"]) else {
+            return nil
+        }
+        let code: RuleCode? = r.code("code")
+        let title = r.localized("title")
+        let left = r.parse("left", RuleExpression.init(parsing:))
+        let op: ValidationRule.Operator? = r.choice("operator")
+        let right = r.parse("right", RuleExpression.init(parsing:))
+        let missing: ValidationRule.MissingValues? = r.has("missing") ? r.choice("missing") : .skipIfAnyMissing
+        let level = r.string("level", required: false)
+        if let level, level.isEmpty || level.count > 64 { r.report("level", value: level, expected: "a level of the tree, such as commune or district (1 to 64 characters)") }
+        guard let code, let title, let left, let op, let right, let missing else { return nil }
+        return ValidationRule(code: code, title: title, left: left, op: op, right: right, missing: missing, level: level.map { Level($0) })
+    }
 
     static func readUnit(_ value: JSONValue, _ path: String, _ problems: ProblemCollector) -> OrgUnit? {
         guard let r = FieldReader(value, path: path, problems: problems,

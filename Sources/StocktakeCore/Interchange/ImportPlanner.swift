@@ -7,6 +7,7 @@ public struct Catalog: Sendable {
     public var documents: [DocumentCode: Document] = [:]
     public var targets: [TargetCode: Target] = [:]
     public var tasks: [TaskCode: KeyTask] = [:]
+    public var validationRules: [RuleCode: ValidationRule] = [:]
     /// Stored revisions of the keys the file mentions.
     public var revisions: [ObservationKey: [Observation]] = [:]
     /// For review files: stored rating rules by version, the latest rating of each unit and year, award rules
@@ -153,7 +154,25 @@ public struct ImportPlanner {
             units: units.map(\.value), documents: documents.map(\.value), indicators: indicators.map(\.value),
             targets: targets.map(\.value), tasks: tasks.map(\.value))
         plan.dataSet.observations = observations(input.observations, units: allUnits, indicators: allIndicators, targets: allTargets, plan: &plan)
+        let rules = newRecords(input.validationRules, code: \.code, stored: catalog.validationRules, kind: "validation rule", unchanged: &plan.unchanged)
+        for located in rules { check(located, indicators: allIndicators) }
+        plan.dataSet.validationRules = rules.map(\.value)
         return plan
+    }
+
+    /// A rule names indicators that exist, and a share's numerator or denominator only of a share.
+    func check(_ located: Located<ValidationRule>, indicators: [IndicatorCode: Indicator]) {
+        for (side, expression) in [("left", located.value.left), ("right", located.value.right)] {
+            for operand in expression.operands {
+                guard let indicator = indicators[operand.indicator] else {
+                    fail(located, side, operand.indicator.rawValue, "the code of an indicator in this file or in the store")
+                    continue
+                }
+                if operand.part != .value, indicator.kind != .share {
+                    fail(located, side, "\(operand.indicator).\(operand.part.rawValue)", "a numerator or denominator of a share only: \(operand.indicator) is a \(indicator.kind.rawValue)")
+                }
+            }
+        }
     }
 
     // MARK: - Definitions

@@ -59,3 +59,8 @@ public struct TaskCode: RecordCode {
     public let rawValue: String
     public init(unchecked rawValue: String) { self.rawValue = rawValue }
 }
+
+public struct RuleCode: RecordCode {
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+}

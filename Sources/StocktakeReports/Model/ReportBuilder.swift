@@ -399,6 +399,9 @@ public struct ReportBuilder {
                 if case .missingReports(let missing, let expected) = finding.problem {
                     what = try t("finding_missing_reports", ["missing": integer(missing.count), "expected": integer(expected)])
                 }
+                if case .ruleViolated(_, let rule, let left, let right) = finding.problem {
+                    what = try t("finding_rule_violated", ["rule": rule, "left": format.number(left, decimals: 2), "right": format.number(right, decimals: 2)])
+                }
                 return Sentence(try t("finding", ["subject": [unit, indicator].compactMap { $0 }.joined(separator: " — "), "what": what]))
             }))
         }

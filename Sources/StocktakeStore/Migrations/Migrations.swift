@@ -27,6 +27,7 @@ enum Migrations {
         addPeerColumns,
         createUnitFindings,
         createApprovals,
+        createValidationRules,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step

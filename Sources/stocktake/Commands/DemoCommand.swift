@@ -43,6 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             var data = try Input.read(sample, by: "stocktake demo")
             data.append(try Input.read(districts, by: "stocktake demo"))
+            data.append(try Input.read(try samplePath("validation-rules.json"), by: "stocktake demo"))
             let plan = try await store.importChecked(data)
             let period = Period.year(2024)
             let peers = try await store.importChecked(LocatedDataSet(try await peers(in: store, period: period, seed: 1), file: "stocktake generate --seed 1"))

@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
             for file in files { combined.append(try Input.read(file, by: account.username.rawValue)) }
             let plan = try await Actions(store: store).importFigures(combined, as: account, via: .commandLine, dryRun: dryRun)
             let set = plan.dataSet
-            print("\(dryRun ? "Would import" : "Imported") \(set.recordCount) records (\(set.units.count) units, \(set.documents.count) documents, \(set.indicators.count) indicators, \(set.targets.count) targets, \(set.tasks.count) tasks, \(set.observations.count) observations); \(plan.unchanged) already stored unchanged.")
+            print("\(dryRun ? "Would import" : "Imported") \(set.recordCount) records (\(set.units.count) units, \(set.documents.count) documents, \(set.indicators.count) indicators, \(set.targets.count) targets, \(set.tasks.count) tasks, \(set.observations.count) observations, \(set.validationRules.count) validation rules); \(plan.unchanged) already stored unchanged.")
         }
     }
 
