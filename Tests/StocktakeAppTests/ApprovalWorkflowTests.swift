@@ -36,17 +36,6 @@ import StocktakeTestSupport
         }
     }
 
-    static func refused(_ actions: Actions, _ expected: ActionError, _ action: () async throws -> Void) async throws {
-        let before = try await actions.store.rowCounts()
-        do {
-            try await action()
-            Issue.record("expected \(expected), and the action was done")
-        } catch let error as ActionError {
-            #expect(error == expected)
-        }
-        #expect(try await actions.store.rowCounts() == before)
-    }
-
     /// Expects the figure to be refused as locked, through the form, the API and a file, with nothing written.
     static func locked(_ actions: Actions, indicator: String, value: String) async throws {
         let before = try await actions.store.rowCounts()
@@ -86,13 +75,13 @@ import StocktakeTestSupport
             #expect(try await Self.submission(actions).timeliness == .overdue)
 
             // Nothing to approve before a submission; a viewer and another district take no step.
-            try await Self.refused(actions, .notNow("the figures of BG-YD-TA for 2024 are not submitted: there is nothing to approve")) {
+            try await ActionsTests.refused(actions, .notNow("the figures of BG-YD-TA for 2024 are not submitted: there is nothing to approve")) {
                 try await actions.approval(.approve, unit: ta, period: p, as: Self.district, via: .page)
             }
-            try await Self.refused(actions, .refused(.readOnly(account: Self.viewer.username))) {
+            try await ActionsTests.refused(actions, .refused(.readOnly(account: Self.viewer.username))) {
                 try await actions.approval(.submit, unit: ta, period: p, as: Self.viewer, via: .api)
             }
-            try await Self.refused(actions, .refused(.outsideRemit(account: Self.otherDistrict.username, role: .editor, unit: UnitCode(unchecked: ta)))) {
+            try await ActionsTests.refused(actions, .refused(.outsideRemit(account: Self.otherDistrict.username, role: .editor, unit: UnitCode(unchecked: ta)))) {
                 try await actions.approval(.submit, unit: ta, period: p, as: Self.otherDistrict, via: .api)
             }
 
@@ -100,10 +89,10 @@ import StocktakeTestSupport
             try await actions.approval(.submit, unit: ta, period: p, as: Self.commune, via: .page)
             #expect(try await Self.submission(actions).timeliness == .late, "submitted after the deadline of 2025-01-10")
             try await Self.locked(actions, indicator: "district_new_members", value: "43")
-            try await Self.refused(actions, .refused(.outsideRemit(account: Self.commune.username, role: .editor, unit: UnitCode(unchecked: "BG-YD")))) {
+            try await ActionsTests.refused(actions, .refused(.outsideRemit(account: Self.commune.username, role: .editor, unit: UnitCode(unchecked: "BG-YD")))) {
                 try await actions.approval(.approve, unit: ta, period: p, as: Self.commune, via: .page)
             }
-            try await Self.refused(actions, .refused(.outsideRemit(account: Self.otherDistrict.username, role: .editor, unit: UnitCode(unchecked: "BG-YD")))) {
+            try await ActionsTests.refused(actions, .refused(.outsideRemit(account: Self.otherDistrict.username, role: .editor, unit: UnitCode(unchecked: "BG-YD")))) {
                 try await actions.approval(.approve, unit: ta, period: p, as: Self.otherDistrict, via: .page)
             }
             try await actions.approval(.approve, unit: ta, period: p, as: Self.district, via: .page)
@@ -111,10 +100,10 @@ import StocktakeTestSupport
             #expect(state.approval.approvedBy == [UnitCode(unchecked: "BG-YD")] && state.nextBody == UnitCode(unchecked: "BG") && !state.isFinal)
 
             // The district's turn is over; the province returns them, with a reason.
-            try await Self.refused(actions, .refused(.outsideRemit(account: Self.district.username, role: .editor, unit: UnitCode(unchecked: "BG")))) {
+            try await ActionsTests.refused(actions, .refused(.outsideRemit(account: Self.district.username, role: .editor, unit: UnitCode(unchecked: "BG")))) {
                 try await actions.approval(.approve, unit: ta, period: p, as: Self.district, via: .api)
             }
-            try await Self.refused(actions, .reasonRequired("a return tells the unit what to correct")) {
+            try await ActionsTests.refused(actions, .reasonRequired("a return tells the unit what to correct")) {
                 try await actions.approval(.return(reason: "  "), unit: ta, period: p, as: Self.province, via: .api)
             }
             try await actions.approval(.return(reason: "new members do not match the district's list"), unit: ta, period: p, as: Self.province, via: .api)
@@ -132,16 +121,16 @@ import StocktakeTestSupport
             try await actions.approval(.approve, unit: ta, period: p, as: Self.nation, via: .api)
             state = try await Self.submission(actions)
             #expect(state.isFinal && state.approval.approvedBy.map(\.rawValue) == ["BG-YD", "BG", "VN"])
-            try await Self.refused(actions, .notNow("the figures of BG-YD-TA for 2024 are final: approved by BG-YD, BG, VN")) {
+            try await ActionsTests.refused(actions, .notNow("the figures of BG-YD-TA for 2024 are final: approved by BG-YD, BG, VN")) {
                 try await actions.approval(.approve, unit: ta, period: p, as: Self.nation, via: .page)
             }
 
             // One figure reopened by the body that approved last, with a reason; the other stays locked.
             let revenue = IndicatorCode(unchecked: "district_budget_revenue")
-            try await Self.refused(actions, .refused(.outsideRemit(account: Self.province.username, role: .editor, unit: UnitCode(unchecked: "VN")))) {
+            try await ActionsTests.refused(actions, .refused(.outsideRemit(account: Self.province.username, role: .editor, unit: UnitCode(unchecked: "VN")))) {
                 try await actions.approval(.reopen(revenue, reason: "audit office figure"), unit: ta, period: p, as: Self.province, via: .page)
             }
-            try await Self.refused(actions, .reasonRequired("a reopened figure says why it is corrected after approval")) {
+            try await ActionsTests.refused(actions, .reasonRequired("a reopened figure says why it is corrected after approval")) {
                 try await actions.approval(.reopen(revenue, reason: ""), unit: ta, period: p, as: Self.nation, via: .page)
             }
             try await actions.approval(.reopen(revenue, reason: "the audit office revised the revenue"), unit: ta, period: p, as: Self.nation, via: .page)
@@ -177,7 +166,7 @@ import StocktakeTestSupport
             // The district's editor may submit for the commune (it is in the district's remit), but then another
             // member of the district approves.
             try await actions.approval(.submit, unit: "BG-YD-TA", period: Self.period, as: Self.district, via: .page)
-            try await Self.refused(actions, .refused(.ownSubmission(account: Self.district.username, unit: UnitCode(unchecked: "BG-YD-TA")))) {
+            try await ActionsTests.refused(actions, .refused(.ownSubmission(account: Self.district.username, unit: UnitCode(unchecked: "BG-YD-TA")))) {
                 try await actions.approval(.approve, unit: "BG-YD-TA", period: Self.period, as: Self.district, via: .page)
             }
         }
@@ -190,7 +179,7 @@ import StocktakeTestSupport
             // Each editor reads the events of their own subtree only, and a unit outside it is refused.
             let yenDung = try await actions.auditTrail(AuditQuery(), as: Self.district)
             #expect(yenDung.events.map(\.unit?.rawValue) == ["BG-YD-TA"])
-            try await Self.refused(actions, .refused(.outsideRemit(account: Self.district.username, role: .editor, unit: UnitCode(unchecked: "BG-VY")))) {
+            try await ActionsTests.refused(actions, .refused(.outsideRemit(account: Self.district.username, role: .editor, unit: UnitCode(unchecked: "BG-VY")))) {
                 _ = try await actions.auditTrail(AuditQuery(unit: "BG-VY"), as: Self.district)
             }
             let byPerson = try await actions.auditTrail(AuditQuery(user: "vietyen"), as: Self.province)
