@@ -69,6 +69,16 @@ import Testing
             #expect(confirmed.status == .seeOther)
             let audit = try await store.auditEvents(limit: 1)
             #expect(audit.first?.detail.contains("unusual, confirmed: Số liệu đúng theo Cục Thống kê") == true)
+
+            // The grid: the same warning in the cell's row, with a confirmation field there.
+            try await browser.get("/entry/grid?unit=BG&period=2024")
+            let cell = ["unit": "BG", "period": "2024", "u.0": "BG", "i.0": "grdp_growth", "v.0": "13850", "r.0": "typed again"]
+            let refusedCell = try await browser.post("/entry/grid", cell)
+            #expect(refusedCell.status == .unprocessableContent)
+            #expect(refusedCell.body.contains("13.850,00 là số liệu bất thường") && refusedCell.body.contains("<label>Xác nhận số liệu bất thường <input name=\"c."), "\(refusedCell.body)")
+            let savedCell = try await browser.post("/entry/grid", cell.merging(["c.0": "Kiểm tra lại: đúng"]) { $1 })
+            #expect(savedCell.status == .seeOther)
+            #expect(try await store.auditEvents(limit: 1).first?.detail.contains("unusual, confirmed: Kiểm tra lại: đúng") == true)
         }
     }
 

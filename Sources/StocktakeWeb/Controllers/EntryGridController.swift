@@ -59,6 +59,9 @@ struct EntryGridController {
         let problems: [String]
         let refused: Bool
         let firstRefused: Bool
+        /// Refused as unusual: the row asks for a confirmation, kept as typed.
+        let unusual: Bool
+        let confirmation: String
     }
 
     /// One cell as posted, and what became of it.
@@ -68,6 +71,8 @@ struct EntryGridController {
         var value = ""
         var denominator = ""
         var reason = ""
+        var confirmation = ""
+        var unusual = false
         var outcome: Outcome?
     }
 
@@ -103,7 +108,7 @@ struct EntryGridController {
             let key = "\(unit)|\(code)"
             if cells[key] == nil { order.append(key) }
             cells[key] = Cell(unit: unitCode, indicator: indicatorCode, value: form["v.\(index)"] ?? "", denominator: form["d.\(index)"] ?? "",
-                              reason: form["r.\(index)"] ?? "")
+                              reason: form["r.\(index)"] ?? "", confirmation: form["c.\(index)"] ?? "")
         }
         let citation = form["citation"] ?? ""
         var written = 0
@@ -112,7 +117,7 @@ struct EntryGridController {
             let entry = FigureEntry(
                 unit: cell.unit.rawValue, indicator: cell.indicator.rawValue, period: scope.period, value: cell.value,
                 denominator: cell.denominator.isEmpty ? nil : cell.denominator, reason: cell.reason.isEmpty ? nil : cell.reason,
-                citation: citation.isEmpty ? nil : citation)
+                citation: citation.isEmpty ? nil : citation, confirmation: cell.confirmation.isEmpty ? nil : cell.confirmation)
             do {
                 let stored = try await services.actions.enterFigure(entry, as: account, via: .page)
                 cell.outcome = .saved(revision: stored.revision)
@@ -126,6 +131,7 @@ struct EntryGridController {
                 cell.outcome = .unchanged
             } catch let error as ActionError {
                 cell.outcome = .refused([t.message(error)])
+                cell.unusual = error.isUnusual
             }
             cells[key] = cell
         }
@@ -185,7 +191,8 @@ struct EntryGridController {
                 share: key.indicator.kind == .share, current: own.map { scope.format.figure($0.figure, indicator: key.indicator) } ?? "—", revision: own?.revision,
                 historyHref: "/history?\(scope.query(unit: key.unit.code))&indicator=\(key.indicator.code.rawValue)",
                 value: keep ? cell?.value ?? "" : "", denominator: keep ? cell?.denominator ?? "" : "", reason: keep ? cell?.reason ?? "" : "",
-                outcome: outcome, problems: problems, refused: !problems.isEmpty, firstRefused: firstRefused)
+                outcome: outcome, problems: problems, refused: !problems.isEmpty, firstRefused: firstRefused,
+                unusual: cell?.unusual ?? false, confirmation: keep ? cell?.confirmation ?? "" : "")
         }
         // A posted cell that is not a row of this grid (a hand-made post) is reported above it, never dropped.
         let shown = Set(keys.map { "\($0.unit.code.rawValue)|\($0.indicator.code.rawValue)" })
