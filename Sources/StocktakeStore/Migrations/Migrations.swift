@@ -28,6 +28,7 @@ enum Migrations {
         createUnitFindings,
         createApprovals,
         createValidationRules,
+        recomputeHistoryFindings,
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction with its record, so a failed step
