@@ -50,6 +50,9 @@ struct BenchNationalCommand: AsyncParsableCommand {
     @Flag(help: "Measure only the maintained figures (writes, rebuild, verify), so that peak memory is theirs alone.")
     var figuresOnly = false
 
+    @Flag(help: "Measure only the national evaluation and its incremental updates, so that peak memory is theirs alone.")
+    var evaluationOnly = false
+
     @Flag(help: "Measure only the rankings from the database, which read the maintained figures and write nothing.")
     var rankingsOnly = false
 
@@ -72,7 +75,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
                 try await benchUnits(store, period: period)
                 return
             }
-            let ranking = try await benchFigures(store, period: period)
+            let ranking = evaluationOnly ? nil : try await benchFigures(store, period: period)
             if figuresOnly { return }
 
             // 1. National evaluation against a raw GROUP BY over the same rows.
@@ -139,7 +142,7 @@ struct BenchNationalCommand: AsyncParsableCommand {
             }
 
             // 3. Bulk import against a raw prepared-statement insert loop, same rows, one transaction each.
-            try await benchImport(store, from: period)
+            if !evaluationOnly { try await benchImport(store, from: period) }
         }
     }
 
