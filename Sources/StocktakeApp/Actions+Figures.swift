@@ -188,13 +188,14 @@ extension Actions {
     func outlier(_ observation: Observation, indicator: Indicator, unit: OrgUnit) async throws -> Outlier? {
         let key = observation.key
         let value = observation.figure.measured
+        let resolution = Outlier.resolution(decimals: indicator.decimals)
         let history = try await store.history(before: key.period, units: [key.unit], indicators: [key.indicator])
-        if let outlier = history.outlier(value, unit: key.unit, indicator: key.indicator) { return outlier }
+        if let outlier = history.outlier(value, unit: key.unit, indicator: key.indicator, resolution: resolution) { return outlier }
         guard indicator.kind == .rate || indicator.kind == .share, let parent = unit.parent else { return nil }
         // Every unit beside it that the ranks count, synthetic ones included: the peers a rank is among.
         let peers = try await store.children(of: parent).filter { $0.isActive(in: key.period) && $0.code != key.unit }.map(\.code)
         guard peers.count >= Outlier.minimumPeers else { return nil }
         let figures = try await store.unitFigures(period: key.period, units: peers, indicators: [key.indicator])
-        return Outlier.againstPeers(value, peers: figures.values.compactMap { $0.own?.figure.measured })
+        return Outlier.againstPeers(value, peers: figures.values.compactMap { $0.own?.figure.measured }, resolution: resolution)
     }
 }

@@ -29,7 +29,7 @@ extension Evaluator {
                 evaluation.current.rollups[key.indicator, default: [:]][member.code] = rollup
             }
         }
-        if let own = evaluation.current.own[key.indicator]?[key.unit], let finding = Self.outsideHistory(own, history: history ?? History()) {
+        if let own = evaluation.current.own[key.indicator]?[key.unit], let finding = Self.outsideHistory(own, history: history ?? History(), indicators: indicators) {
             findings.append(finding)
         }
         // Ranks: each changed figure moves its entry.

@@ -266,7 +266,7 @@ public struct Evaluator: Sendable {
     func outliers(_ figures: PeriodFigures, period: Period) -> [Finding] {
         // The evaluator's observations are already the latest revision of each key.
         let history = self.history ?? History(latest: observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
-        return figures.own.values.flatMap { $0.values.compactMap { Self.outsideHistory($0, history: history) } }
+        return figures.own.values.flatMap { $0.values.compactMap { Self.outsideHistory($0, history: history, indicators: indicators) } }
     }
 
     /// The rules of `rules` for `unit` that its figures of `period` (the figure that counts of each indicator)
@@ -281,9 +281,10 @@ public struct Evaluator: Sendable {
     }
 
     /// The finding of an own figure far from the unit's earlier figures (``Outlier``), if it is.
-    static func outsideHistory(_ observation: Observation, history: History) -> Finding? {
+    static func outsideHistory(_ observation: Observation, history: History, indicators: [IndicatorCode: Indicator]) -> Finding? {
         let value = observation.figure.measured
-        return history.outlier(value, unit: observation.key.unit, indicator: observation.key.indicator).map {
+        let resolution = indicators[observation.key.indicator].map { Outlier.resolution(decimals: $0.decimals) } ?? 0
+        return history.outlier(value, unit: observation.key.unit, indicator: observation.key.indicator, resolution: resolution).map {
             Finding(observation.key, .outsideHistory(value: value, low: $0.low, high: $0.high, years: $0.count))
         }
     }

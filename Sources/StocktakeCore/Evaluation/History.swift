@@ -56,8 +56,9 @@ public struct History: Sendable {
         points[Pair(unit: unit, indicator: indicator)] ?? []
     }
 
-    /// Whether `value` is far from the unit's earlier figures, trend considered.
-    public func outlier(_ value: Decimal, unit: UnitCode, indicator: IndicatorCode) -> Outlier? {
-        Outlier.againstHistory(value, earlier: earlier(unit: unit, indicator: indicator))
+    /// Whether `value` is far from the unit's earlier figures, trend considered; `resolution` is the indicator's
+    /// smallest printed step.
+    public func outlier(_ value: Decimal, unit: UnitCode, indicator: IndicatorCode, resolution: Decimal = 0) -> Outlier? {
+        Outlier.againstHistory(value, earlier: earlier(unit: unit, indicator: indicator), resolution: resolution)
     }
 }

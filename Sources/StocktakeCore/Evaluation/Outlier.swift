@@ -4,6 +4,9 @@ import Foundation
 /// z-score of Iglewicz and Hoaglin, 0.6745 · (x − median) / MAD, beyond 3.5. The median and the median absolute
 /// deviation are not pulled by the one slip years ago that a mean and a range are pulled by. Earlier years are
 /// first carried to the year entered along their median change a year, so that steady growth is not an outlier.
+/// The spread judged by is at least a tenth of the figures' size and one step of the indicator's precision: ten
+/// smooth years make a MAD so small that the noise of real reporting would be flagged everywhere, which a warning
+/// at every entry would teach people to click away.
 public struct Outlier: Sendable, Hashable {
     public enum Basis: String, Sendable, Hashable, CaseIterable {
         /// The unit's own earlier years.
@@ -32,9 +35,12 @@ public struct Outlier: Sendable, Hashable {
     static let madScale = Decimal(string: "1.4826")!
     /// The mean absolute deviation times this estimates it when more than half the figures are equal (MAD 0).
     static let meanScale = Decimal(string: "1.2533")!
+    /// The least spread, as a share of the figures' median.
+    static let relativeFloor = Decimal(string: "0.1")!
 
-    /// `value` against the unit's earlier figures, each with how many years before the entered period it is.
-    public static func againstHistory(_ value: Decimal, earlier: [(yearsBefore: Int, value: Decimal)]) -> Outlier? {
+    /// `value` against the unit's earlier figures, each with how many years before the entered period it is;
+    /// `resolution` is the indicator's smallest printed step (1 for a count).
+    public static func againstHistory(_ value: Decimal, earlier: [(yearsBefore: Int, value: Decimal)], resolution: Decimal = 0) -> Outlier? {
         guard earlier.count >= minimumHistory else { return nil }
         let oldestFirst = earlier.sorted { $0.yearsBefore > $1.yearsBefore }
         var changes: [Decimal] = []
@@ -43,22 +49,24 @@ public struct Outlier: Sendable, Hashable {
         }
         let trend = median(changes) ?? 0
         let carried = earlier.map { $0.value + trend * Decimal($0.yearsBefore) }
-        return test(value, against: carried, basis: .history)
+        return test(value, against: carried, basis: .history, resolution: resolution)
     }
 
     /// `value` against the same figure of its peers, the same period.
-    public static func againstPeers(_ value: Decimal, peers: [Decimal]) -> Outlier? {
+    public static func againstPeers(_ value: Decimal, peers: [Decimal], resolution: Decimal = 0) -> Outlier? {
         guard peers.count >= minimumPeers else { return nil }
-        return test(value, against: peers, basis: .peers)
+        return test(value, against: peers, basis: .peers, resolution: resolution)
     }
 
-    static func test(_ value: Decimal, against figures: [Decimal], basis: Basis) -> Outlier? {
+    /// The smallest step of a figure printed with `decimals` decimals.
+    public static func resolution(decimals: Int) -> Decimal { Decimal(sign: .plus, exponent: -max(0, decimals), significand: 1) }
+
+    static func test(_ value: Decimal, against figures: [Decimal], basis: Basis, resolution: Decimal) -> Outlier? {
         guard let center = median(figures) else { return nil }
         let deviations = figures.map { ($0 - center).magnitude }
         var spread = (median(deviations) ?? 0) * madScale
         if spread == 0 { spread = deviations.reduce(0, +) / Decimal(deviations.count) * meanScale }
-        // All equal: a tenth of their size, as a person reading a column of equal figures would allow.
-        if spread == 0 { spread = center.magnitude / 10 }
+        spread = max(spread, center.magnitude * relativeFloor, resolution)
         guard spread > 0 else { return nil }
         let reach = threshold * spread
         let (low, high) = (center - reach, center + reach)

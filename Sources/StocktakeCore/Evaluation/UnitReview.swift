@@ -62,7 +62,7 @@ public struct UnitSlice: Sendable {
                 targets: targets.filter { $0.indicator == code && $0.period == period }, asOf: asOf,
                 ranks: { active ? ranks[code] ?? [:] : [:] }, findings: &findings))
         }
-        findings += own.values.compactMap { Evaluator.outsideHistory($0, history: history) }
+        findings += own.values.compactMap { Evaluator.outsideHistory($0, history: history, indicators: indicators) }
         if !rules.isEmpty {
             var figures: [IndicatorCode: Figure] = [:]
             for indicator in rules.reduce(into: Set<IndicatorCode>(), { $0.formUnion($1.indicators) }) {
