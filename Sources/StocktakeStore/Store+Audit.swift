@@ -36,9 +36,10 @@ extension RecordAccess {
         if let username = filter.username { query.where("username", .equal, username) }
         if let actions = filter.actions { query.where("action", .in, actions.map(\.rawValue)) }
         if let period = filter.period { query.where("period", .equal, period.description) }
-        // Stored times are UTC with fixed width ("2025-01-14T12:00:00.000Z"), so a day's bounds compare as text.
-        if let from = filter.from { query.where("at", .greaterThanOrEqual, "\(from)T00:00:00.000Z") }
-        if let through = filter.through { query.where("at", .lessThanOrEqual, "\(through)T23:59:59.999Z") }
+        // Stored times are UTC with fixed width and no zone suffix ("2025-01-14T12:00:00.000"), so a day's bounds
+        // compare as text.
+        if let from = filter.from { query.where("at", .greaterThanOrEqual, "\(from)T00:00:00.000") }
+        if let through = filter.through { query.where("at", .lessThanOrEqual, "\(through)T23:59:59.999") }
         return try await query.all(decoding: AuditRow.self).map { row in
             AuditEvent(
                 at: try Date(row.at, strategy: Self.auditTime),

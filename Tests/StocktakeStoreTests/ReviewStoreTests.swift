@@ -162,4 +162,18 @@ import StocktakeTestSupport
             #expect(try await store.secretary(of: UnitCode(unchecked: "BG")) == nil)
         }
     }
+
+    @Test func anAuditDayHoldsItsFirstAndLastMillisecond() async throws {
+        try await TestDatabase.withStore { store async throws in
+            let moments = ["2025-01-13T23:59:59.999Z", "2025-01-14T00:00:00.000Z", "2025-01-14T23:59:59.999Z", "2025-01-15T00:00:00.000Z"]
+            let events = try moments.map {
+                AuditEvent(at: try Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)),
+                           username: "tester", action: .deadlineSet, unit: nil, subject: $0, detail: "")
+            }
+            try await store.transaction { tx in try await tx.record(events) }
+            let day = try CalendarDate(year: 2025, month: 1, day: 14)
+            let held = try await store.auditEvents(AuditEvent.Filter(from: day, through: day))
+            #expect(held.map(\.subject) == [moments[2], moments[1]])
+        }
+    }
 }

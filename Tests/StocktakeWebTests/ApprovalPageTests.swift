@@ -48,6 +48,10 @@ import StocktakeTestSupport
             let cityRow = try #require(rows.first { $0["unit"] as? String == "BG-CITY" })
             #expect(cityRow["status"] as? String == "approved" && cityRow["approved_by"] as? [String] == ["BG"] && cityRow["next_body"] as? String == "VN")
             #expect(rows.count == 11 && rows.filter { $0["status"] as? String == "open" }.count == 10)
+            // The audit API gives each moment as an RFC 3339 date-time, with its zone, to the millisecond.
+            let trail = try await APITests.call(client, .get, "/api/v1/audit?unit=BG-CITY&action=figures_approved", token: province)
+            let moment = try #require((trail.json["events"] as? [[String: Any]])?.first?["at"] as? String)
+            #expect(moment.hasSuffix("Z") && (try? Date(moment, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) != nil, "\(moment)")
 
             // The audit: the page in the reader's language, filtered, and its CSV.
             let admin = Browser(client)

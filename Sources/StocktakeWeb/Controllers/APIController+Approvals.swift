@@ -128,7 +128,8 @@ extension APIController {
         let subject, detail: String
 
         init(_ event: AuditEvent) {
-            at = event.at.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day())
+            // RFC 3339 with its zone, to the millisecond like the stored row.
+            at = event.at.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
             user = event.username
             action = event.action.rawValue
             unit = event.unit?.rawValue

@@ -100,7 +100,7 @@ struct AuditController {
         let table = DataTable(
             columns: ["at", "user", "action", "unit", "period", "subject", "before", "after", "detail"],
             rows: page.events.map { e in
-                [.text(e.at.formatted(.iso8601)), .text(e.username), .text(e.action.rawValue), .text(orEmpty: e.unit?.rawValue ?? ""),
+                [.text(e.at.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))), .text(e.username), .text(e.action.rawValue), .text(orEmpty: e.unit?.rawValue ?? ""),
                  .text(orEmpty: e.period?.description ?? ""), .text(orEmpty: e.subject), .text(orEmpty: e.before ?? ""), .text(orEmpty: e.after ?? ""),
                  .text(orEmpty: e.detail)]
             })
