@@ -14,11 +14,11 @@ extension Actions {
         switch request {
         case .submit, .approve: break
         case .return(let why):
-            guard let why = Self.reason(why) else { throw ActionError.reasonRequired("a return tells the unit what to correct") }
+            guard let why = try Self.comment(why, field: "reason") else { throw ActionError.reasonRequired("a return tells the unit what to correct") }
             request = .return(reason: why)
         case .reopen(let indicator, let why):
             guard try await store.indicatorsByCode(withTexts: false)[indicator] != nil else { throw ActionError.unknown(.indicator, code: indicator.rawValue) }
-            guard let why = Self.reason(why) else { throw ActionError.reasonRequired("a reopened figure says why it is corrected after approval") }
+            guard let why = try Self.comment(why, field: "reason") else { throw ActionError.reasonRequired("a reopened figure says why it is corrected after approval") }
             request = .reopen(indicator, reason: why)
         }
         var lineage: [OrgUnit] = []

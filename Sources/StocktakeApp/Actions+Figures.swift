@@ -51,10 +51,7 @@ extension Actions {
         try requireRemit(account, over: unit.code, in: tree)
         let indicators = try await store.indicatorsByCode(withTexts: false)
         let input = Self.observation(entry, unit: unit.code, indicators: indicators, by: account.username.rawValue)
-        let confirmation = Self.reason(entry.confirmation)
-        if let confirmation, confirmation.count > Self.longestConfirmation {
-            throw ActionError.invalid(field: "confirmation", value: String(confirmation.prefix(40)) + "…", expected: "a comment of at most \(Self.longestConfirmation) characters")
-        }
+        let confirmation = try Self.comment(entry.confirmation, field: "confirmation")
         var warning: ActionError?
         if confirmation == nil, input.problems.isEmpty, let observation = input.observations.first?.value.observation,
            let indicator = indicators[observation.key.indicator], let outlier = try await outlier(observation, indicator: indicator, unit: unit) {
@@ -179,9 +176,6 @@ extension Actions {
 }
 
 extension Actions {
-    /// The longest comment confirming an unusual figure.
-    static let longestConfirmation = 1000
-
     /// Whether `observation` is far from its unit's earlier years (``History``) or, for a rate or a share, from
     /// the same figure of the units beside it. Amounts and counts are not compared with peers: they grow with a
     /// unit's size, and a city beside rural districts is not an outlier.

@@ -48,4 +48,17 @@ public struct Actions: Sendable {
     static func reason(_ text: String?) -> String? {
         text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }
+
+    /// The longest comment a person writes beside a step: a confirmation of an unusual figure, the reason of a
+    /// return or a reopening.
+    static let longestComment = 1000
+
+    /// ``reason(_:)`` of a comment, refused with its field when longer than ``longestComment`` characters.
+    static func comment(_ text: String?, field: String) throws -> String? {
+        guard let text = reason(text) else { return nil }
+        guard text.count <= longestComment else {
+            throw ActionError.invalid(field: field, value: String(text.prefix(40)) + "…", expected: "a comment of at most \(longestComment) characters")
+        }
+        return text
+    }
 }

@@ -106,6 +106,10 @@ import StocktakeTestSupport
             try await ActionsTests.refused(actions, .reasonRequired("a return tells the unit what to correct")) {
                 try await actions.approval(.return(reason: "  "), unit: ta, period: p, as: Self.province, via: .api)
             }
+            let essay = String(repeating: "ư", count: 1001)
+            try await ActionsTests.refused(actions, .invalid(field: "reason", value: String(essay.prefix(40)) + "…", expected: "a comment of at most 1000 characters")) {
+                try await actions.approval(.return(reason: essay), unit: ta, period: p, as: Self.province, via: .api)
+            }
             try await actions.approval(.return(reason: "new members do not match the district's list"), unit: ta, period: p, as: Self.province, via: .api)
             state = try await Self.submission(actions)
             #expect(state.approval.status == .returned && state.approval.approvedBy.isEmpty)
