@@ -37,6 +37,13 @@ extension Store {
             let revision = (last ?? 0) + 1
             if reason == nil && revision > 1 { throw ReviewError.reasonRequired("the rating of \(proposal.unit) for \(period) is confirmed and locked; a change is a new revision") }
             if reason == nil && grade != proposal.proposed { throw ReviewError.reasonRequired("\(grade.rawValue) differs from the proposed \(proposal.proposed.rawValue)") }
+            // The grade this revision replaces, for the audit row's "before".
+            var before: String?
+            if let last {
+                before = try await tx.sql.select().column("grade").from("ratings")
+                    .where("unit_code", .equal, proposal.unit.rawValue).where("period", .equal, period.description).where("revision", .equal, last)
+                    .first(decodingColumn: "grade", as: String.self)
+            }
             let e = proposal.evidence
             let evidence = "targets \(e.targetsMet)/\(e.targetsAssessed), tasks on time \(e.tasksOnTime)/\(e.tasksCounted), findings \(e.findings)"
             try await tx.sql.insert(into: "ratings")
@@ -49,7 +56,7 @@ extension Store {
             try await tx.record([AuditEvent(
                 username: username, action: .ratingConfirmed, unit: proposal.unit, subject: "\(proposal.unit)/\(period)",
                 detail: "revision \(revision): \(grade.rawValue) (proposed \(proposal.proposed.rawValue), score \(proposal.score.rounded(2).exactText))\(reason.map { " — \($0)" } ?? "")\(AuditEvent.door(door))",
-                period: period, after: grade.rawValue)])
+                period: period, before: before, after: grade.rawValue)])
             return revision
         }
     }

@@ -159,11 +159,15 @@ import StocktakeTestSupport
             let first = try await actions.confirmRating(
                 body: "BG", unit: proposal.unit.rawValue, period: Self.period, grade: nil, reason: nil, asOf: Self.asOf, as: Self.province, via: .page)
             #expect(first.revision == 1 && first.grade == proposal.proposed && first.confirmedBy == "bacgiang")
-            #expect(try await Self.lastAudit(actions).action == .ratingConfirmed)
-            // Confirmed is locked: a change is a revision with a reason.
+            let confirmed = try await Self.lastAudit(actions)
+            #expect(confirmed.action == .ratingConfirmed && confirmed.before == nil && confirmed.after == proposal.proposed.rawValue)
+            // Confirmed is locked: a change is a revision with a reason, and its audit row says the grade it replaced.
             try await Self.refused(actions, .reasonRequired("\(proposal.unit): the rating of \(proposal.unit) for 2024 is confirmed and locked; a change is a new revision")) {
                 try await confirm(nil, nil, as: Self.province)
             }
+            try await confirm(other.rawValue, "the Standing Committee weighed the flood", as: Self.province)
+            let changed = try await Self.lastAudit(actions)
+            #expect(changed.before == proposal.proposed.rawValue && changed.after == other.rawValue)
             let all = try await actions.confirmAllRatings(body: "BG", period: Self.period, asOf: Self.asOf, as: Self.admin, via: .commandLine)
             #expect(all.count == round.proposals.count - 1 && all.allSatisfy { $0.confirmedBy == "admin" && $0.revision == 1 })
         }
