@@ -176,20 +176,17 @@ extension Actions {
 }
 
 extension Actions {
-    /// Whether `observation` is far from its unit's earlier years (``History``) or, for a rate or a share, from
-    /// the same figure of the units beside it. Amounts and counts are not compared with peers: they grow with a
-    /// unit's size, and a city beside rural districts is not an outlier.
+    /// Whether `observation` is far from its unit's earlier years or, for a rate or a share, from the same figure
+    /// of the units beside it: the rule the findings apply (``Outlier/of(_:unit:indicator:history:peers:)``).
     func outlier(_ observation: Observation, indicator: Indicator, unit: OrgUnit) async throws -> Outlier? {
         let key = observation.key
-        let value = observation.figure.measured
-        let resolution = Outlier.resolution(decimals: indicator.decimals)
         let history = try await store.history(before: key.period, units: [key.unit], indicators: [key.indicator])
-        if let outlier = history.outlier(value, unit: key.unit, indicator: key.indicator, resolution: resolution) { return outlier }
-        guard indicator.kind == .rate || indicator.kind == .share, let parent = unit.parent else { return nil }
-        // Every unit beside it that the ranks count, synthetic ones included: the peers a rank is among.
-        let peers = try await store.children(of: parent).filter { $0.isActive(in: key.period) && $0.code != key.unit }.map(\.code)
-        guard peers.count >= Outlier.minimumPeers else { return nil }
-        let figures = try await store.unitFigures(period: key.period, units: peers, indicators: [key.indicator])
-        return Outlier.againstPeers(value, peers: figures.values.compactMap { $0.own?.figure.measured }, resolution: resolution)
+        var peers: [Decimal] = []
+        if Outlier.comparesPeers(indicator.kind), let parent = unit.parent {
+            // Every unit beside it that the ranks count, synthetic ones included: the peers a rank is among.
+            let beside = try await store.children(of: parent).filter { $0.isActive(in: key.period) && $0.code != key.unit }.map(\.code)
+            peers = try await store.unitFigures(period: key.period, units: beside, indicators: [key.indicator]).values.compactMap { $0.own?.figure.measured }
+        }
+        return Outlier.of(observation.figure.measured, unit: key.unit, indicator: indicator, history: history, peers: peers)
     }
 }

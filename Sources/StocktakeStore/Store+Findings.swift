@@ -149,13 +149,32 @@ extension RecordAccess {
     /// changes, of its indicator and the rates it weights, its unit's and ancestors' findings in its period (own
     /// figure against roll-up, missing reports), the change stated a year later by the same units and their
     /// successors, and its own unit's history range in the ten years after: in later periods, only units with
-    /// figures there can have a finding. New units change their parents' expected reports, of every indicator.
-    /// New targets change nothing stored: a comparison stated against a target can only name a stored one.
+    /// figures there can have a finding. A written rate or share changes the findings of the units beside its
+    /// unit on it, which are judged against it (``Outlier``). New units change their parents' expected reports, of
+    /// every indicator, and their siblings' peers. New targets change nothing stored: a comparison stated against a
+    /// target can only name a stored one.
     func findingScope(
         written: [Observation], units: [UnitCode: OrgUnit], parents: Set<ObservationKey>, indicators: [IndicatorCode: Indicator]
     ) async throws -> [Period: FindingScope] {
         var scope: [Period: FindingScope] = [:]
         for key in parents { scope[key.period, default: FindingScope()].add([key.unit], indicators: nil) }
+        let judgedByPeers = indicators.values.filter { Outlier.comparesPeers($0.kind) }.map(\.code).sorted()
+        var besides: [UnitCode: [Period: Set<IndicatorCode>]] = [:]
+        for key in parents { besides[key.unit, default: [:]][key.period, default: []].formUnion(judgedByPeers) }
+        for key in Set(written.map(\.key)) where judgedByPeers.contains(key.indicator) {
+            if let parent = units[key.unit]?.parent { besides[parent, default: [:]][key.period, default: []].insert(key.indicator) }
+        }
+        if !besides.isEmpty {
+            for chunk in Self.chunks(besides.keys.map(\.rawValue).sorted()) {
+                let rows = try await sql.select().columns("code", "parent_code").from("units").where("parent_code", .in, chunk!)
+                    .all(decoding: ChildRow.self, with: rowDecoder)
+                for row in rows {
+                    for (period, codes) in besides[try storedCode(row.parentCode)] ?? [:] where !codes.isEmpty {
+                        scope[period, default: FindingScope()].add([try storedCode(row.code)], indicators: codes.sorted())
+                    }
+                }
+            }
+        }
         var weighted: [IndicatorCode: Set<IndicatorCode>] = [:]
         for indicator in indicators.values { if let weight = indicator.weight { weighted[weight, default: []].insert(indicator.code) } }
         // Later periods: (unit, period, indicators) to keep if the unit has figures there.
@@ -332,6 +351,16 @@ struct FindingScope {
     }
 }
 
+struct ChildRow: Codable, Sendable {
+    var code: String
+    var parentCode: String
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case parentCode = "parent_code"
+    }
+}
+
 struct UnitIndicatorRow: Codable, Sendable {
     var unitCode: String
     var indicatorCode: String
@@ -411,6 +440,8 @@ struct FindingRow: Codable, Sendable {
             (detail.missing, detail.expected) = (missing.map(\.rawValue), expected)
         case .outsideHistory(let value, let low, let high, let years):
             (detail.value, detail.low, detail.high, detail.years) = (value.exactText, low.exactText, high.exactText, years)
+        case .farFromPeers(let value, let low, let high, let peers):
+            (detail.value, detail.low, detail.high, detail.peers) = (value.exactText, low.exactText, high.exactText, peers)
         case .comparisonMismatch(let reported, let computed):
             switch reported.basis {
             case .yearEarlier: detail.basis = "year_earlier"
@@ -452,6 +483,10 @@ struct FindingRow: Codable, Sendable {
             problem = .outsideHistory(
                 value: try decimal(detail.value, "value"), low: try decimal(detail.low, "low"), high: try decimal(detail.high, "high"),
                 years: try need(detail.years, "years"))
+        case "far_from_peers":
+            problem = .farFromPeers(
+                value: try decimal(detail.value, "value"), low: try decimal(detail.low, "low"), high: try decimal(detail.high, "high"),
+                peers: try need(detail.peers, "peers"))
         case "comparison_mismatch":
             let basis: ReportedComparison.Basis = try need(detail.basis, "basis") == "target" ? .target(try storedCode(try need(detail.target, "target"))) : .yearEarlier
             let reported = ReportedComparison(
@@ -478,6 +513,7 @@ struct FindingDetail: Codable {
     var low: String?
     var high: String?
     var years: Int?
+    var peers: Int?
     var basis: String?
     var target: String?
     var relation: String?

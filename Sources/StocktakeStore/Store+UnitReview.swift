@@ -143,11 +143,32 @@ extension RecordAccess {
         for task in try await tasks(periods: [period], units: codes) { slices[task.unit]?.tasks.append(task) }
         let history = named.isEmpty ? History() : try await history(before: period, units: codes, indicators: named)
         for code in codes { slices[code]?.history = history }
+        try await readPeers(into: &slices, period: period, kinds: kinds)
         for code in codes {
             guard let slice = slices[code], ranked(slice) else { continue }
             slices[code]?.ranks = try await ranks(of: slice.unit, period: period, indicators: indicators)
         }
         return codes.compactMap { slices[$0] }
+    }
+
+    /// For each rate and share a unit of the batch has an own figure of, the own figures of the units beside it
+    /// that the ranks count (its parent's active children but itself), read for the batch at once.
+    private func readPeers(into slices: inout [UnitCode: UnitSlice], period: Period, kinds: [IndicatorCode: IndicatorKind]) async throws {
+        let judged = slices.values.filter { $0.unit.parent != nil && $0.own.keys.contains { kinds[$0].map(Outlier.comparesPeers) ?? false } }
+        guard !judged.isEmpty else { return }
+        let parents = Set(judged.compactMap(\.unit.parent)).sorted()
+        let children = try await units(codes: try await childCodes(of: parents)).filter { $0.isActive(in: period) }
+        let indicators = Set(judged.flatMap { $0.own.keys.filter { kinds[$0].map(Outlier.comparesPeers) ?? false } }).sorted()
+        let figures = try await unitFigures(period: period, units: children.map(\.code), indicators: indicators, kinds: kinds)
+        let byParent = Dictionary(grouping: children, by: { $0.parent! })
+        for slice in judged {
+            let beside = (byParent[slice.unit.parent!] ?? []).filter { $0.code != slice.unit.code }
+            for indicator in slice.own.keys where kinds[indicator].map(Outlier.comparesPeers) ?? false {
+                slices[slice.unit.code]?.peers[indicator] = beside.compactMap {
+                    figures[ObservationKey(unit: $0.code, indicator: indicator, period: period)]?.own?.figure.measured
+                }
+            }
+        }
     }
 
     /// For each incomplete roll-up of the batch, the active children without a figure of that indicator.

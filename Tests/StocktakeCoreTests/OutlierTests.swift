@@ -1,4 +1,5 @@
 import Foundation
+import StocktakeTestSupport
 import Testing
 @testable import StocktakeCore
 
@@ -81,5 +82,47 @@ import Testing
         }
         #expect(history.earlier(unit: unit, indicator: indicator).map(\.yearsBefore) == [3, 2, 1])
         #expect(History().earlier(unit: unit, indicator: indicator).isEmpty)
+    }
+
+    /// Eight districts' inflation, one typed without its decimal point: a finding on that district alone, found
+    /// by the update of another district's figure once there are peers enough, and gone when it is corrected; a
+    /// later slip of another district is found by the incremental update as by a full evaluation. The same
+    /// figures as an amount are never compared with peers.
+    @Test func aRateFarFromItsPeersIsAFindingThatAnUpdateKeepsForEveryPeer() throws {
+        let districts = (1...8).map { "D\($0)" }
+        let typed: [Decimal] = [3.1, 3.4, 2.9, 3.6, 3.2, 3.8, 3.3, 35]
+        var set = DataSet(
+            units: [Fix.unit("P")] + districts.map { Fix.unit($0, level: .district, parent: "P") },
+            indicators: [Fix.indicator("cpi", .rate, decimals: 1), Fix.indicator("spend", .amount, decimals: 1)],
+            observations: zip(districts, typed).flatMap { [Fix.obs($0, "cpi", $1), Fix.obs($0, "spend", $1)] })
+        let asOf = Fix.day("2025-03-01")
+        func peerFindings(_ evaluation: Evaluation) -> [String] {
+            evaluation.findings.filter { $0.code == "far_from_peers" }.map(\.subject)
+        }
+        let full = Evaluator(set).evaluate(period: .year(2024), asOf: asOf)
+        #expect(peerFindings(full) == ["D8/cpi/2024"])
+        let finding = try #require(full.findings.first { $0.code == "far_from_peers" })
+        guard case .farFromPeers(let value, let low, let high, let peers) = finding.problem else { Issue.record("\(finding)"); return }
+        #expect(value == 35 && peers == 7 && low < 3 && high > 3.8 && high < 35, "\(finding)")
+
+        // Without three districts' inflation the slip has four peers, too few to judge by.
+        let late = ["D5", "D6", "D7"]
+        set.observations.removeAll { late.contains($0.key.unit.rawValue) && $0.key.indicator.rawValue == "cpi" }
+        let evaluator = Evaluator(set)
+        var evaluation = evaluator.evaluate(period: .year(2024), asOf: asOf)
+        #expect(peerFindings(evaluation) == [])
+        let updates = [
+            Fix.obs("D5", "cpi", 3.2), Fix.obs("D8", "cpi", 3.5, revision: 2, reason: "decimal point"),
+            Fix.obs("D6", "cpi", 3.8), Fix.obs("D2", "cpi", 34, revision: 2, reason: "recounted"),
+        ]
+        var found: [[String]] = []
+        for update in updates {
+            evaluator.update(&evaluation, with: update)
+            set.observations.append(update)
+            let full = Evaluator(set).evaluate(period: .year(2024), asOf: asOf)
+            #expect(evaluation.findings.map(\.description).sorted() == full.findings.map(\.description).sorted(), "after \(update.key)")
+            found.append(peerFindings(evaluation))
+        }
+        #expect(found == [["D8/cpi/2024"], [], [], ["D2/cpi/2024"]])
     }
 }

@@ -136,6 +136,7 @@ import StocktakeTestSupport
             .rollupMismatch(own: .value(-1.5), rollup: .share(numerator: third, denominator: 7), reporting: 1),
             .missingReports(missing: [UnitCode(unchecked: "BG-01"), UnitCode(unchecked: "BG-02")], expected: 10),
             .outsideHistory(value: -third, low: 0.001, high: third, years: 9),
+            .farFromPeers(value: third, low: -0.5, high: 7.25, peers: 62),
             .comparisonMismatch(reported: ReportedComparison(basis: .yearEarlier, relation: .change, percent: 14.5, decimals: 1), computedPercent: third),
             .comparisonMismatch(
                 reported: ReportedComparison(basis: .target(TargetCode(unchecked: "381-T1")), relation: .percentOf, percent: 100, decimals: 0),
@@ -218,6 +219,42 @@ import StocktakeTestSupport
             _ = try await store.transaction { try await $0.rebuildFindings() }
             #expect(try await store.verifyFindings().isEmpty)
             #expect(try await store.subtreeFindings(of: unit, period: .year(2024), asOf: asOf) == whole)
+        }
+    }
+
+    /// A rate is judged against the units beside it: one district's slip is a stored finding; correcting it, or
+    /// a slip of another district, changes the findings of districts not written, and every step equals a
+    /// recomputation and the whole evaluation. A new district without figures changes no peer's finding.
+    @Test func aWriteKeepsTheFindingsOfTheUnitsBesideIt() async throws {
+        try await TestDatabase.withStore { store async throws in
+            let districts = (1...8).map { "D\($0)" }
+            let typed: [Decimal] = [3.1, 3.4, 2.9, 3.6, 3.2, 3.8, 3.3, 35]
+            try await MaintainedFigureTests.define(DataSet(
+                units: [Fix.unit("P")] + districts.map { Fix.unit($0, level: .district, parent: "P") },
+                indicators: [Fix.indicator("cpi", .rate, decimals: 1), Fix.indicator("nr", .share)]), in: store)
+            func write(_ observations: [Observation], units: [OrgUnit] = []) async throws {
+                var plan = ImportPlan()
+                plan.dataSet.observations = observations
+                plan.dataSet.units = units
+                try await store.apply(plan)
+            }
+            func peerFindings() async throws -> [String] {
+                try await store.subtreeFindings(of: UnitCode(unchecked: "P"), period: .year(2024), asOf: Fix.day("2025-03-01"))
+                    .filter { $0.code == "far_from_peers" }.map(\.subject)
+            }
+            // The slip first, one district a write after it: only the writes of the districts beside it find it.
+            for (district, value) in zip(districts, typed).reversed() { try await write([Fix.obs(district, "cpi", value)]) }
+            #expect(try await peerFindings() == ["D8/cpi/2024"])
+            _ = try await Self.expectKeptFindings(store, root: UnitCode(unchecked: "P"), "the slip")
+            try await write([Fix.obs("D8", "cpi", 3.5, revision: 2, reason: "decimal point")])
+            #expect(try await peerFindings() == [])
+            try await write([Fix.obs("D2", "cpi", 34, revision: 2, reason: "recounted")], units: [Fix.unit("D9", level: .district, parent: "P")])
+            #expect(try await peerFindings() == ["D2/cpi/2024"])
+            _ = try await Self.expectKeptFindings(store, root: UnitCode(unchecked: "P"), "another slip")
+            // Shares too: communes meeting a standard, one of them a hundred times the others' share.
+            try await write(zip(districts, [12, 14, 11, 13, 15, 12, 14, 1300] as [Decimal]).map { Fix.share($0, "nr", $1, 100) })
+            #expect(try await peerFindings() == ["D2/cpi/2024", "D8/nr/2024"])
+            _ = try await Self.expectKeptFindings(store, root: UnitCode(unchecked: "P"), "a share")
         }
     }
 }

@@ -29,8 +29,26 @@ extension Evaluator {
                 evaluation.current.rollups[key.indicator, default: [:]][member.code] = rollup
             }
         }
-        if let own = evaluation.current.own[key.indicator]?[key.unit], let finding = Self.outsideHistory(own, history: history ?? History(), indicators: indicators) {
-            findings.append(finding)
+        // The unit's figure against its history and peers; for a rate or a share, each peer's figure against its
+        // peers too, of which this figure is one.
+        var judged = [key.unit]
+        if Outlier.comparesPeers(indicator.kind), let parent = unit.parent {
+            judged = tree.activeChildren(of: parent, in: key.period)
+            if !judged.contains(key.unit) { judged.append(key.unit) }
+            let peers = Set(judged)
+            findings.removeAll { finding in
+                guard finding.indicator == key.indicator, finding.period == key.period, peers.contains(finding.unit) else { return false }
+                switch finding.problem {
+                case .outsideHistory, .farFromPeers: return true
+                default: return false
+                }
+            }
+        }
+        for member in judged {
+            guard let own = evaluation.current.own[key.indicator]?[member] else { continue }
+            if let finding = Self.unusual(own, history: history ?? History(), peers: peers(of: own.key, in: evaluation.current), indicators: indicators) {
+                findings.append(finding)
+            }
         }
         // Ranks: each changed figure moves its entry.
         for (member, old) in zip(chain, before) {

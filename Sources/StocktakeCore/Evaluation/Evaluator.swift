@@ -262,11 +262,21 @@ public struct Evaluator: Sendable {
 
     // MARK: - Findings on history and tasks
 
-    /// Own figures far outside the unit's range over at least three earlier periods of the same kind.
+    /// Own figures far from what the unit's earlier years, or for rates and shares its peers, lead one to expect.
     func outliers(_ figures: PeriodFigures, period: Period) -> [Finding] {
         // The evaluator's observations are already the latest revision of each key.
         let history = self.history ?? History(latest: observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
-        return figures.own.values.flatMap { $0.values.compactMap { Self.outsideHistory($0, history: history, indicators: indicators) } }
+        return figures.own.flatMap { indicator, units in
+            units.values.compactMap { Self.unusual($0, history: history, peers: peers(of: $0.key, in: figures), indicators: indicators) }
+        }
+    }
+
+    /// The own figures of `key`'s indicator and period of the units beside `key`'s unit that the ranks count (its
+    /// parent's active children), for a rate or a share; none otherwise.
+    func peers(of key: ObservationKey, in figures: PeriodFigures) -> [Decimal] {
+        guard let kind = indicators[key.indicator]?.kind, Outlier.comparesPeers(kind), let parent = tree[key.unit]?.parent else { return [] }
+        let own = figures.own[key.indicator] ?? [:]
+        return tree.activeChildren(of: parent, in: key.period).compactMap { $0 == key.unit ? nil : own[$0]?.figure.measured }
     }
 
     /// The rules of `rules` for `unit` that its figures of `period` (the figure that counts of each indicator)
@@ -280,12 +290,17 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// The finding of an own figure far from the unit's earlier figures (``Outlier``), if it is.
-    static func outsideHistory(_ observation: Observation, history: History, indicators: [IndicatorCode: Indicator]) -> Finding? {
+    /// The finding of an own figure far from the unit's earlier figures or from `peers` (``Outlier/of(_:unit:indicator:history:peers:)``),
+    /// if it is.
+    static func unusual(_ observation: Observation, history: History, peers: [Decimal], indicators: [IndicatorCode: Indicator]) -> Finding? {
+        let key = observation.key
+        guard let indicator = indicators[key.indicator] else { return nil }
         let value = observation.figure.measured
-        let resolution = indicators[observation.key.indicator].map { Outlier.resolution(decimals: $0.decimals) } ?? 0
-        return history.outlier(value, unit: observation.key.unit, indicator: observation.key.indicator, resolution: resolution).map {
-            Finding(observation.key, .outsideHistory(value: value, low: $0.low, high: $0.high, years: $0.count))
+        return Outlier.of(value, unit: key.unit, indicator: indicator, history: history, peers: peers).map {
+            switch $0.basis {
+            case .history: Finding(key, .outsideHistory(value: value, low: $0.low, high: $0.high, years: $0.count))
+            case .peers: Finding(key, .farFromPeers(value: value, low: $0.low, high: $0.high, peers: $0.count))
+            }
         }
     }
 

@@ -32,6 +32,9 @@ public struct Finding: Sendable, Hashable {
         /// The value lies far from what the unit's own earlier values lead one to expect (``Outlier``); from `low` to
         /// `high` it would not be.
         case outsideHistory(value: Decimal, low: Decimal, high: Decimal, years: Int)
+        /// A rate or a share lies far from the same figure of the units beside it (same parent, same period), while
+        /// its own earlier years say nothing against it (``Outlier``); from `low` to `high` it would not.
+        case farFromPeers(value: Decimal, low: Decimal, high: Decimal, peers: Int)
         /// A rank the source stated differs from the rank computed from stored figures.
         case rankMismatch(peers: PeerScope, reported: Int, computed: Rank)
         /// A comparison the source stated ("up 14.5 %") differs from what the stored figures give.
@@ -43,13 +46,13 @@ public struct Finding: Sendable, Hashable {
         case ruleViolated(RuleCode, rule: String, left: Decimal, right: Decimal)
     }
 
-    /// Whether the finding follows from the stored records of its unit, its children and its own earlier years
-    /// alone, so that a store can keep it with each write: not a rank (which moves with every peer's figure), an
-    /// overdue task (which moves with the day) or a broken rule (which moves with the rules; read from the
-    /// maintained figures of the units asked for).
+    /// Whether the finding follows from the stored records of its unit, its children, the units beside it and its
+    /// own earlier years alone, so that a store can keep it with each write: not a rank (which moves with every
+    /// peer of the level's figure), an overdue task (which moves with the day) or a broken rule (which moves with
+    /// the rules; read from the maintained figures of the units asked for).
     public var followsFromRecords: Bool {
         switch problem {
-        case .rollupMismatch, .missingReports, .outsideHistory, .comparisonMismatch: true
+        case .rollupMismatch, .missingReports, .outsideHistory, .farFromPeers, .comparisonMismatch: true
         case .rankMismatch, .overdueTask, .ruleViolated: false
         }
     }
@@ -63,6 +66,7 @@ public struct Finding: Sendable, Hashable {
         case .rollupMismatch: "rollup_mismatch"
         case .missingReports: "missing_reports"
         case .outsideHistory: "outside_history"
+        case .farFromPeers: "far_from_peers"
         case .rankMismatch: "rank_mismatch"
         case .comparisonMismatch: "comparison_mismatch"
         case .overdueTask: "overdue_task"
@@ -83,6 +87,8 @@ extension Finding: CustomStringConvertible {
             return "\(subject): \(missing.count) of \(expected) units below have not reported (\(listed)\(more))"
         case .outsideHistory(let value, let low, let high, let years):
             return "\(subject): \(value.exactText) is far from what the unit's \(years) earlier periods lead one to expect, \(low.rounded(2).exactText) to \(high.rounded(2).exactText)"
+        case .farFromPeers(let value, let low, let high, let peers):
+            return "\(subject): \(value.exactText) is far from the same figure of the \(peers) units beside it, \(low.rounded(2).exactText) to \(high.rounded(2).exactText)"
         case .rankMismatch(let peers, let reported, let computed):
             return "\(subject): the source states rank \(reported) among \(peers) peers; stored figures give \(computed.position) of \(computed.of)"
         case .comparisonMismatch(let reported, let computed):

@@ -59,6 +59,22 @@ public struct Outlier: Sendable, Hashable {
         return test(value, against: peers, basis: .peers, resolution: resolution)
     }
 
+    /// Whether figures of `kind` are compared with their peers': rates and shares only. Amounts and counts grow with
+    /// a unit's size, and a city beside rural districts is not an outlier.
+    public static func comparesPeers(_ kind: IndicatorKind) -> Bool {
+        kind == .rate || kind == .share
+    }
+
+    /// The one test of a unit's figure, at entry and in the findings: against the unit's earlier years, and when
+    /// they say nothing against it, for a rate or a share, against `peers` (the same figure of the units beside it,
+    /// without the unit's own).
+    public static func of(_ value: Decimal, unit: UnitCode, indicator: Indicator, history: History, peers: [Decimal]) -> Outlier? {
+        let resolution = resolution(decimals: indicator.decimals)
+        if let outlier = history.outlier(value, unit: unit, indicator: indicator.code, resolution: resolution) { return outlier }
+        guard comparesPeers(indicator.kind) else { return nil }
+        return againstPeers(value, peers: peers, resolution: resolution)
+    }
+
     /// The smallest step of a figure printed with `decimals` decimals.
     public static func resolution(decimals: Int) -> Decimal { Decimal(sign: .plus, exponent: -max(0, decimals), significand: 1) }
 

@@ -21,6 +21,9 @@ public struct UnitSlice: Sendable {
     public var tasks: [KeyTask] = []
     /// The ranges of the unit's own earlier figures.
     public var history = History()
+    /// For each rate and share the unit has an own figure of, the own figures of the units beside it that the ranks
+    /// count (its parent's active children but itself): what a figure far from its peers is judged against.
+    public var peers: [IndicatorCode: [Decimal]] = [:]
     /// The unit's positions among its peers in every scope, for each indicator it has a figure of.
     public var ranks: [IndicatorCode: [PeerScope: Rank]] = [:]
     /// The validation rules to check the unit's figures with.
@@ -62,7 +65,7 @@ public struct UnitSlice: Sendable {
                 targets: targets.filter { $0.indicator == code && $0.period == period }, asOf: asOf,
                 ranks: { active ? ranks[code] ?? [:] : [:] }, findings: &findings))
         }
-        findings += own.values.compactMap { Evaluator.outsideHistory($0, history: history, indicators: indicators) }
+        findings += own.values.compactMap { Evaluator.unusual($0, history: history, peers: peers[$0.key.indicator] ?? [], indicators: indicators) }
         if !rules.isEmpty {
             var figures: [IndicatorCode: Figure] = [:]
             for indicator in rules.reduce(into: Set<IndicatorCode>(), { $0.formUnion($1.indicators) }) {
