@@ -40,7 +40,19 @@ extension Store {
             // instead (``sqliteBusyWait``), then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
             try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyWait))").run()
             if case .file = storage {
-                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                // Switching a new file to WAL needs it to itself for a moment: a process opening it at the same time
+                // gets SQLITE_BUSY after the short wait, and tries again as a transaction does.
+                var attempt = 0
+                let start = ContinuousClock.now
+                while true {
+                    attempt += 1
+                    do {
+                        try await sql.raw("PRAGMA journal_mode = WAL").run()
+                        break
+                    } catch let error as SQLiteError where error.reason == .busy && mayRetry(attempt: attempt, since: start) {
+                        try await backOff(attempt: attempt)
+                    }
+                }
                 try await sql.raw("PRAGMA synchronous = FULL").run()
             }
         } catch {
