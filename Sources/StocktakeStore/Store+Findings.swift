@@ -164,16 +164,8 @@ extension RecordAccess {
         for key in Set(written.map(\.key)) where judgedByPeers.contains(key.indicator) {
             if let parent = units[key.unit]?.parent { besides[parent, default: [:]][key.period, default: []].insert(key.indicator) }
         }
-        if !besides.isEmpty {
-            for chunk in Self.chunks(besides.keys.map(\.rawValue).sorted()) {
-                let rows = try await sql.select().columns("code", "parent_code").from("units").where("parent_code", .in, chunk!)
-                    .all(decoding: ChildRow.self, with: rowDecoder)
-                for row in rows {
-                    for (period, codes) in besides[try storedCode(row.parentCode)] ?? [:] where !codes.isEmpty {
-                        scope[period, default: FindingScope()].add([try storedCode(row.code)], indicators: codes.sorted())
-                    }
-                }
-            }
+        for (parent, periods) in besides {
+            for (period, codes) in periods { scope[period, default: FindingScope()].addPeers(of: parent, indicators: codes) }
         }
         var weighted: [IndicatorCode: Set<IndicatorCode>] = [:]
         for indicator in indicators.values { if let weight = indicator.weight { weighted[weight, default: []].insert(indicator.code) } }
@@ -224,6 +216,10 @@ extension RecordAccess {
                     let findings = try await recordFindings(of: units, period: period, indicators: chosen)
                     try await replaceFindings(of: units.map(\.code), period: period, indicators: part.indicators, with: findings)
                 }
+                for (indicator, parents) in part.peerGroups.sorted(by: { $0.key < $1.key }) {
+                    guard let indicator = indicators[indicator] else { continue }
+                    try await judgePeersAgain(of: parents.sorted(), indicator: indicator, period: period)
+                }
             }
         case .deferred:
             for period in scope.keys.sorted() {
@@ -238,6 +234,36 @@ extension RecordAccess {
     func recordFindings(of units: [OrgUnit], period: Period, indicators: [IndicatorCode: Indicator]) async throws -> [Finding] {
         try await unitSlices(of: units, period: period, indicators: indicators, ranked: { _ in false })
             .flatMap { $0.review(asOf: period.lastDay).findings.filter { $0.followsFromRecords && $0.indicator.map { indicators[$0] != nil } == true } }
+    }
+
+    /// Judges again the figures of `indicator` in `period` of the children of `parents` against their history and
+    /// each other (``Evaluator/unusualAmongPeers(_:outside:indicator:period:history:)``), and replaces their stored
+    /// outliers alone: a written rate or share changes what the units beside it are judged against, and nothing
+    /// else of theirs. Each child's other findings on the indicator are kept, renumbered with the new ones.
+    private func judgePeersAgain(of parents: [UnitCode], indicator: Indicator, period: Period) async throws {
+        let children = try await units(codes: try await childCodes(of: parents))
+        let figures = try await unitFigures(period: period, units: children.map(\.code), indicators: [indicator.code], kinds: [indicator.code: indicator.kind])
+        let valued = children.compactMap { unit in
+            figures[ObservationKey(unit: unit.code, indicator: indicator.code, period: period)]?.own.map { (unit: unit, value: $0.figure.measured) }
+        }
+        guard !valued.isEmpty else { return }
+        let history = try await history(before: period, units: valued.map(\.unit.code), indicators: [indicator.code])
+        var found: [Finding] = []
+        for (_, group) in Dictionary(grouping: valued, by: { $0.unit.parent! }) {
+            let active = group.filter { $0.unit.isActive(in: period) }.map { (unit: $0.unit.code, value: $0.value) }
+            let outside = group.filter { !$0.unit.isActive(in: period) }.map { (unit: $0.unit.code, value: $0.value) }
+            found += Evaluator.unusualAmongPeers(active, outside: outside, indicator: indicator, period: period, history: history)
+        }
+        // The stored findings of the children on the indicator, read, kept but for their outliers, and written again.
+        let codes = valued.map(\.unit.code.rawValue).sorted()
+        var kept: [Finding] = []
+        for chunk in Self.chunks(codes) {
+            let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, period.description)
+                .where("indicator_code", .equal, indicator.code.rawValue).where("unit_code", .in, chunk!)
+                .all(decoding: FindingRow.self, with: rowDecoder)
+            kept += FindingRow.read(rows).findings.filter { $0.code != "outside_history" && $0.code != "far_from_peers" }
+        }
+        try await replaceFindings(of: valued.map(\.unit.code), period: period, indicators: [indicator.code], with: kept + found)
     }
 
     /// Replaces the stored findings of `units` in `period` (of `indicators`, or all) with `findings`.
@@ -345,19 +371,16 @@ struct FindingScope {
     var units: Set<UnitCode> = []
     var indicators: Set<IndicatorCode>? = []
 
+    /// For each rate and share, the parents whose children's figures of it are judged against each other again.
+    var peerGroups: [IndicatorCode: Set<UnitCode>] = [:]
+
     mutating func add(_ units: some Sequence<UnitCode>, indicators codes: [IndicatorCode]?) {
         self.units.formUnion(units)
         if let codes { indicators?.formUnion(codes) } else { indicators = nil }
     }
-}
 
-struct ChildRow: Codable, Sendable {
-    var code: String
-    var parentCode: String
-
-    enum CodingKeys: String, CodingKey {
-        case code
-        case parentCode = "parent_code"
+    mutating func addPeers(of parent: UnitCode, indicators codes: some Sequence<IndicatorCode>) {
+        for code in codes { peerGroups[code, default: []].insert(parent) }
     }
 }
 

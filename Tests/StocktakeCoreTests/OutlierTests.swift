@@ -125,4 +125,21 @@ import Testing
         }
         #expect(found == [["D8/cpi/2024"], [], [], ["D2/cpi/2024"]])
     }
+
+    /// A group sorted once judges each of its figures exactly as the figure against the others does, ties, slips
+    /// and groups too small included.
+    @Test(arguments: 1...20 as ClosedRange<UInt64>)
+    func aGroupSortedOnceJudgesEachFigureAsAgainstTheOthers(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let values: [Decimal] = (0..<random.int(in: 3...40)).map { _ in
+            let typed = Decimal(random.int(in: 20...80)) / 10
+            return random.int(in: 0...9) == 0 ? typed * 100 : random.int(in: 0...4) == 0 ? 5 : typed
+        }
+        let group = Outlier.PeerGroup(values)
+        for (index, value) in values.enumerated() {
+            var others = values
+            others.remove(at: index)
+            #expect(group.outlier(at: index, resolution: 0.1) == Outlier.againstPeers(value, peers: others, resolution: 0.1), "\(index) of \(values)")
+        }
+    }
 }

@@ -255,6 +255,16 @@ import StocktakeTestSupport
             try await write(zip(districts, [12, 14, 11, 13, 15, 12, 14, 1300] as [Decimal]).map { Fix.share($0, "nr", $1, 100) })
             #expect(try await peerFindings() == ["D2/cpi/2024", "D8/nr/2024"])
             _ = try await Self.expectKeptFindings(store, root: UnitCode(unchecked: "P"), "a share")
+            // A district's other findings on the indicator stay when a district beside it is written: D3's own share
+            // against its communes' roll-up.
+            try await write(
+                [Fix.share("C1", "nr", 50, 100), Fix.share("C2", "nr", 50, 100)],
+                units: ["C1", "C2"].map { Fix.unit($0, level: .commune, parent: "D3") })
+            try await write([Fix.share("D8", "nr", 13, 100)].map { var o = $0; o.revision = 2; o.reason = "a slip"; return o })
+            let d3 = try await store.subtreeFindings(of: UnitCode(unchecked: "D3"), period: .year(2024), asOf: Fix.day("2025-03-01"))
+            #expect(d3.map(\.code) == ["rollup_mismatch"], "\(d3)")
+            #expect(try await peerFindings() == ["D2/cpi/2024"])
+            _ = try await Self.expectKeptFindings(store, root: UnitCode(unchecked: "P"), "a district with communes")
         }
     }
 }

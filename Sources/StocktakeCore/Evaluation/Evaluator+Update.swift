@@ -31,24 +31,24 @@ extension Evaluator {
         }
         // The unit's figure against its history and peers; for a rate or a share, each peer's figure against its
         // peers too, of which this figure is one.
-        var judged = [key.unit]
+        let own = evaluation.current.own[key.indicator] ?? [:]
         if Outlier.comparesPeers(indicator.kind), let parent = unit.parent {
-            judged = tree.activeChildren(of: parent, in: key.period)
-            if !judged.contains(key.unit) { judged.append(key.unit) }
-            let peers = Set(judged)
+            // Each of the units beside it is judged against this figure too: their findings are judged again.
+            let children = (tree.children[parent] ?? []).compactMap { own[$0].map { (unit: $0.key.unit, value: $0.figure.measured) } }
+            let judged = Set(children.map(\.unit) + [key.unit])
             findings.removeAll { finding in
-                guard finding.indicator == key.indicator, finding.period == key.period, peers.contains(finding.unit) else { return false }
+                guard finding.indicator == key.indicator, finding.period == key.period, judged.contains(finding.unit) else { return false }
                 switch finding.problem {
                 case .outsideHistory, .farFromPeers: return true
                 default: return false
                 }
             }
-        }
-        for member in judged {
-            guard let own = evaluation.current.own[key.indicator]?[member] else { continue }
-            if let finding = Self.unusual(own, history: history ?? History(), peers: peers(of: own.key, in: evaluation.current), indicators: indicators) {
-                findings.append(finding)
-            }
+            let active = Set(tree.activeChildren(of: parent, in: key.period))
+            findings += Self.unusualAmongPeers(
+                children.filter { active.contains($0.unit) }, outside: children.filter { !active.contains($0.unit) },
+                indicator: indicator, period: key.period, history: history ?? History())
+        } else if let stored = own[key.unit], let finding = Self.unusual(stored, history: history ?? History(), peers: [], indicators: indicators) {
+            findings.append(finding)
         }
         // Ranks: each changed figure moves its entry.
         for (member, old) in zip(chain, before) {

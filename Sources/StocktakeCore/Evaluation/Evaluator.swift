@@ -266,17 +266,57 @@ public struct Evaluator: Sendable {
     func outliers(_ figures: PeriodFigures, period: Period) -> [Finding] {
         // The evaluator's observations are already the latest revision of each key.
         let history = self.history ?? History(latest: observations.values.flatMap { $0.values.flatMap(\.values) }, before: period)
-        return figures.own.flatMap { indicator, units in
-            units.values.compactMap { Self.unusual($0, history: history, peers: peers(of: $0.key, in: figures), indicators: indicators) }
+        var findings: [Finding] = []
+        for (code, units) in figures.own {
+            guard let indicator = indicators[code] else { continue }
+            guard Outlier.comparesPeers(indicator.kind) else {
+                findings += units.values.compactMap { Self.unusual($0, history: history, peers: [], indicators: indicators) }
+                continue
+            }
+            // Each parent's children with a figure, judged together: the group is sorted once.
+            var byParent: [UnitCode: [(unit: UnitCode, value: Decimal)]] = [:]
+            for observation in units.values {
+                guard let parent = tree[observation.key.unit]?.parent else {
+                    findings += Self.unusual(observation, history: history, peers: [], indicators: indicators).map { [$0] } ?? []
+                    continue
+                }
+                byParent[parent, default: []].append((observation.key.unit, observation.figure.measured))
+            }
+            for (parent, children) in byParent {
+                let active = Set(tree.activeChildren(of: parent, in: period))
+                findings += Self.unusualAmongPeers(
+                    children.filter { active.contains($0.unit) }, outside: children.filter { !active.contains($0.unit) },
+                    indicator: indicator, period: period, history: history)
+            }
         }
+        return findings
     }
 
-    /// The own figures of `key`'s indicator and period of the units beside `key`'s unit that the ranks count (its
-    /// parent's active children), for a rate or a share; none otherwise.
-    func peers(of key: ObservationKey, in figures: PeriodFigures) -> [Decimal] {
-        guard let kind = indicators[key.indicator]?.kind, Outlier.comparesPeers(kind), let parent = tree[key.unit]?.parent else { return [] }
-        let own = figures.own[key.indicator] ?? [:]
-        return tree.activeChildren(of: parent, in: key.period).compactMap { $0 == key.unit ? nil : own[$0]?.figure.measured }
+    /// The findings of one rate or share among one group of peers: each figure of `members` (one parent's
+    /// children active in `period`) judged by its unit's history and against the others, and each of `outside`
+    /// (children of the same parent not active then) against all of them (``Outlier/of(_:unit:indicator:history:peers:)``).
+    /// One rule for the whole evaluation, its update and a store's upkeep of the findings of the units beside a
+    /// written one.
+    public static func unusualAmongPeers(
+        _ members: [(unit: UnitCode, value: Decimal)], outside: [(unit: UnitCode, value: Decimal)] = [], indicator: Indicator, period: Period,
+        history: History
+    ) -> [Finding] {
+        let group = Outlier.PeerGroup(members.map(\.value))
+        var findings: [Finding] = []
+        for (index, member) in members.enumerated() {
+            let key = ObservationKey(unit: member.unit, indicator: indicator.code, period: period)
+            if let finding = unusual(key, value: member.value, indicator: indicator, history: history, amongPeers: { group.outlier(at: index, resolution: $0) }) {
+                findings.append(finding)
+            }
+        }
+        for other in outside {
+            let key = ObservationKey(unit: other.unit, indicator: indicator.code, period: period)
+            let finding = unusual(key, value: other.value, indicator: indicator, history: history) {
+                Outlier.againstPeers(other.value, peers: group.sorted, resolution: $0)
+            }
+            if let finding { findings.append(finding) }
+        }
+        return findings
     }
 
     /// The rules of `rules` for `unit` that its figures of `period` (the figure that counts of each indicator)
@@ -293,10 +333,16 @@ public struct Evaluator: Sendable {
     /// The finding of an own figure far from the unit's earlier figures or from `peers` (``Outlier/of(_:unit:indicator:history:peers:)``),
     /// if it is.
     static func unusual(_ observation: Observation, history: History, peers: [Decimal], indicators: [IndicatorCode: Indicator]) -> Finding? {
-        let key = observation.key
-        guard let indicator = indicators[key.indicator] else { return nil }
+        guard let indicator = indicators[observation.key.indicator] else { return nil }
         let value = observation.figure.measured
-        return Outlier.of(value, unit: key.unit, indicator: indicator, history: history, peers: peers).map {
+        return unusual(observation.key, value: value, indicator: indicator, history: history) { Outlier.againstPeers(value, peers: peers, resolution: $0) }
+    }
+
+    /// The finding of `value`, the figure of `key`, with the peers' test given (``Outlier/PeerGroup``).
+    static func unusual(
+        _ key: ObservationKey, value: Decimal, indicator: Indicator, history: History, amongPeers: (Decimal) -> Outlier?
+    ) -> Finding? {
+        Outlier.of(value, unit: key.unit, indicator: indicator, history: history, amongPeers: amongPeers).map {
             switch $0.basis {
             case .history: Finding(key, .outsideHistory(value: value, low: $0.low, high: $0.high, years: $0.count))
             case .peers: Finding(key, .farFromPeers(value: value, low: $0.low, high: $0.high, peers: $0.count))

@@ -69,10 +69,48 @@ public struct Outlier: Sendable, Hashable {
     /// they say nothing against it, for a rate or a share, against `peers` (the same figure of the units beside it,
     /// without the unit's own).
     public static func of(_ value: Decimal, unit: UnitCode, indicator: Indicator, history: History, peers: [Decimal]) -> Outlier? {
+        of(value, unit: unit, indicator: indicator, history: history) { againstPeers(value, peers: peers, resolution: $0) }
+    }
+
+    /// ``of(_:unit:indicator:history:peers:)`` with the peers' test given: `amongPeers` takes the resolution.
+    static func of(_ value: Decimal, unit: UnitCode, indicator: Indicator, history: History, amongPeers: (Decimal) -> Outlier?) -> Outlier? {
         let resolution = resolution(decimals: indicator.decimals)
         if let outlier = history.outlier(value, unit: unit, indicator: indicator.code, resolution: resolution) { return outlier }
         guard comparesPeers(indicator.kind) else { return nil }
-        return againstPeers(value, peers: peers, resolution: resolution)
+        return amongPeers(resolution)
+    }
+
+    /// A group of peers' figures sorted once, so that each is judged against the others without sorting them again
+    /// (a nation's rates and shares are hundreds of thousands of figures in groups of up to 63).
+    struct PeerGroup {
+        let sorted: [Decimal]
+        /// Where each figure, in the order given, stands in `sorted`.
+        let position: [Int]
+
+        init(_ values: [Decimal]) {
+            let order = values.indices.sorted { values[$0] < values[$1] }
+            sorted = order.map { values[$0] }
+            var position = [Int](repeating: 0, count: values.count)
+            for (rank, index) in order.enumerated() { position[index] = rank }
+            self.position = position
+        }
+
+        /// The figure at `index` (in the order given) against the others, as ``Outlier/againstPeers(_:peers:resolution:)``
+        /// judges it. The others' median is read from the sorted figures, and a figure inside the band of the least
+        /// spread stops there; the others are gathered only for the rest.
+        func outlier(at index: Int, resolution: Decimal) -> Outlier? {
+            let count = sorted.count - 1
+            guard count >= Outlier.minimumPeers else { return nil }
+            let skipped = position[index]
+            let value = sorted[skipped]
+            func other(_ k: Int) -> Decimal { sorted[k < skipped ? k : k + 1] }
+            let center = count % 2 == 1 ? other(count / 2) : (other(count / 2 - 1) + other(count / 2)) / 2
+            let least = max(center.magnitude * Outlier.relativeFloor, resolution)
+            if least > 0, (value - center).magnitude <= Outlier.threshold * least { return nil }
+            var others = sorted
+            others.remove(at: skipped)
+            return Outlier.againstPeers(value, peers: others, resolution: resolution)
+        }
     }
 
     /// The smallest step of a figure printed with `decimals` decimals.
