@@ -261,7 +261,7 @@ extension RecordAccess {
             let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, period.description)
                 .where("indicator_code", .equal, indicator.code.rawValue).where("unit_code", .in, chunk!)
                 .all(decoding: FindingRow.self, with: rowDecoder)
-            kept += FindingRow.read(rows).findings.filter { $0.code != "outside_history" && $0.code != "far_from_peers" }
+            kept += FindingRow.read(rows).findings.filter { !$0.isOutlier }
         }
         try await replaceFindings(of: valued.map(\.unit.code), period: period, indicators: [indicator.code], with: kept + found)
     }

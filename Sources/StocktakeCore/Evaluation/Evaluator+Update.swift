@@ -36,13 +36,7 @@ extension Evaluator {
             // Each of the units beside it is judged against this figure too: their findings are judged again.
             let children = (tree.children[parent] ?? []).compactMap { own[$0].map { (unit: $0.key.unit, value: $0.figure.measured) } }
             let judged = Set(children.map(\.unit) + [key.unit])
-            findings.removeAll { finding in
-                guard finding.indicator == key.indicator, finding.period == key.period, judged.contains(finding.unit) else { return false }
-                switch finding.problem {
-                case .outsideHistory, .farFromPeers: return true
-                default: return false
-                }
-            }
+            findings.removeAll { $0.isOutlier && $0.indicator == key.indicator && $0.period == key.period && judged.contains($0.unit) }
             let active = Set(tree.activeChildren(of: parent, in: key.period))
             findings += Self.unusualAmongPeers(
                 children.filter { active.contains($0.unit) }, outside: children.filter { !active.contains($0.unit) },

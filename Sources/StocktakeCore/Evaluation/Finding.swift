@@ -57,6 +57,14 @@ public struct Finding: Sendable, Hashable {
         }
     }
 
+    /// Whether the finding is a figure far from its history or its peers (``Outlier``).
+    public var isOutlier: Bool {
+        switch problem {
+        case .outsideHistory, .farFromPeers: true
+        default: false
+        }
+    }
+
     public var isRuleViolation: Bool {
         if case .ruleViolated = problem { true } else { false }
     }
