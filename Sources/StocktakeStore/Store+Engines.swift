@@ -26,7 +26,11 @@ extension Store {
     /// concurrent requests never share a transaction and never see another's uncommitted rows.
     private static func connectSQLite(_ storage: SQLiteConnection.Storage, location: DatabaseLocation, logger: Logger) async throws -> Store {
         let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        let sql = connection.sql(encoder: SQLiteDataEncoder(), decoder: SQLiteDataDecoder(), queryLogLevel: .trace)
+        // The settings below go through the same turn-taking as every query, whose single statements are retried
+        // after a back-off when another process's lock keeps them out: switching a new file to WAL needs it to
+        // itself for a moment, and a process opening it at the same time is refused as busy.
+        let sql = SerializedDatabase(
+            base: connection.sql(encoder: SQLiteDataEncoder(), decoder: SQLiteDataDecoder(), queryLogLevel: .trace), lock: AsyncLock())
         do {
             // Foreign keys are checked only when asked, per connection; WAL keeps the file consistent on a crash
             // with readers never blocking the writer.
@@ -40,19 +44,7 @@ extension Store {
             // instead (``sqliteBusyWait``), then SQLITE_BUSY, which `transaction` retries after an asynchronous back-off.
             try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyWait))").run()
             if case .file = storage {
-                // Switching a new file to WAL needs it to itself for a moment: a process opening it at the same time
-                // gets SQLITE_BUSY after the short wait, and tries again as a transaction does.
-                var attempt = 0
-                let start = ContinuousClock.now
-                while true {
-                    attempt += 1
-                    do {
-                        try await sql.raw("PRAGMA journal_mode = WAL").run()
-                        break
-                    } catch let error as SQLiteError where error.reason == .busy && mayRetry(attempt: attempt, since: start) {
-                        try await backOff(attempt: attempt)
-                    }
-                }
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
                 try await sql.raw("PRAGMA synchronous = FULL").run()
             }
         } catch {
@@ -60,7 +52,7 @@ extension Store {
             throw error
         }
         return Store(
-            sql: SerializedDatabase(base: sql, lock: AsyncLock()), location: location, engine: .sqlite,
+            sql: sql, location: location, engine: .sqlite,
             shutdown: { try await connection.close() })
     }
 
