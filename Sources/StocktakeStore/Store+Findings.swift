@@ -237,25 +237,23 @@ extension RecordAccess {
     }
 
     /// Judges again the figures of `indicator` in `period` of the children of `parents` against their history and
-    /// each other (``Evaluator/unusualAmongPeers(_:outside:indicator:period:history:)``), and replaces their stored
+    /// each other (``Evaluator/unusualAmongPeers(_:indicator:period:history:)``), and replaces their stored
     /// outliers alone: a written rate or share changes what the units beside it are judged against, and nothing
     /// else of theirs. Each child's other findings on the indicator are kept, renumbered with the new ones.
     private func judgePeersAgain(of parents: [UnitCode], indicator: Indicator, period: Period) async throws {
         let children = try await units(codes: try await childCodes(of: parents))
         let figures = try await unitFigures(period: period, units: children.map(\.code), indicators: [indicator.code], kinds: [indicator.code: indicator.kind])
-        let valued = children.compactMap { unit in
-            figures[ObservationKey(unit: unit.code, indicator: indicator.code, period: period)]?.own.map { (unit: unit, value: $0.figure.measured) }
+        var byParent: [UnitCode: [Evaluator.PeerFigure]] = [:]
+        for unit in children {
+            guard let parent = unit.parent, let own = figures[ObservationKey(unit: unit.code, indicator: indicator.code, period: period)]?.own else { continue }
+            byParent[parent, default: []].append(Evaluator.PeerFigure(unit: unit.code, value: own.figure.measured, active: unit.isActive(in: period)))
         }
+        let valued = byParent.values.flatMap { $0.map(\.unit) }
         guard !valued.isEmpty else { return }
-        let history = try await history(before: period, units: valued.map(\.unit.code), indicators: [indicator.code])
-        var found: [Finding] = []
-        for (_, group) in Dictionary(grouping: valued, by: { $0.unit.parent! }) {
-            let active = group.filter { $0.unit.isActive(in: period) }.map { (unit: $0.unit.code, value: $0.value) }
-            let outside = group.filter { !$0.unit.isActive(in: period) }.map { (unit: $0.unit.code, value: $0.value) }
-            found += Evaluator.unusualAmongPeers(active, outside: outside, indicator: indicator, period: period, history: history)
-        }
+        let history = try await history(before: period, units: valued, indicators: [indicator.code])
+        let found = byParent.values.flatMap { Evaluator.unusualAmongPeers($0, indicator: indicator, period: period, history: history) }
         // The stored findings of the children on the indicator, read, kept but for their outliers, and written again.
-        let codes = valued.map(\.unit.code.rawValue).sorted()
+        let codes = valued.map(\.rawValue).sorted()
         var kept: [Finding] = []
         for chunk in Self.chunks(codes) {
             let rows = try await sql.select().columns("*").from("unit_findings").where("period", .equal, period.description)
@@ -263,7 +261,7 @@ extension RecordAccess {
                 .all(decoding: FindingRow.self, with: rowDecoder)
             kept += FindingRow.read(rows).findings.filter { !$0.isOutlier }
         }
-        try await replaceFindings(of: valued.map(\.unit.code), period: period, indicators: [indicator.code], with: kept + found)
+        try await replaceFindings(of: valued, period: period, indicators: [indicator.code], with: kept + found)
     }
 
     /// Replaces the stored findings of `units` in `period` (of `indicators`, or all) with `findings`.

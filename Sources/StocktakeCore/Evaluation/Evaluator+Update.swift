@@ -34,13 +34,12 @@ extension Evaluator {
         let own = evaluation.current.own[key.indicator] ?? [:]
         if Outlier.comparesPeers(indicator.kind), let parent = unit.parent {
             // Each of the units beside it is judged against this figure too: their findings are judged again.
-            let children = (tree.children[parent] ?? []).compactMap { own[$0].map { (unit: $0.key.unit, value: $0.figure.measured) } }
-            let judged = Set(children.map(\.unit) + [key.unit])
+            let children = (tree.children[parent] ?? []).compactMap { code in
+                own[code].map { PeerFigure(unit: code, value: $0.figure.measured, active: tree[code]?.isActive(in: key.period) ?? false) }
+            }
+            let judged = Set(children.map(\.unit))
             findings.removeAll { $0.isOutlier && $0.indicator == key.indicator && $0.period == key.period && judged.contains($0.unit) }
-            let active = Set(tree.activeChildren(of: parent, in: key.period))
-            findings += Self.unusualAmongPeers(
-                children.filter { active.contains($0.unit) }, outside: children.filter { !active.contains($0.unit) },
-                indicator: indicator, period: key.period, history: history ?? History())
+            findings += Self.unusualAmongPeers(children, indicator: indicator, period: key.period, history: history ?? History())
         } else if let stored = own[key.unit], let finding = Self.unusual(stored, history: history ?? History(), peers: [], indicators: indicators) {
             findings.append(finding)
         }

@@ -274,45 +274,51 @@ public struct Evaluator: Sendable {
                 continue
             }
             // Each parent's children with a figure, judged together: the group is sorted once.
-            var byParent: [UnitCode: [(unit: UnitCode, value: Decimal)]] = [:]
+            var byParent: [UnitCode: [PeerFigure]] = [:]
             for observation in units.values {
-                guard let parent = tree[observation.key.unit]?.parent else {
+                guard let unit = tree[observation.key.unit], let parent = unit.parent else {
                     findings += Self.unusual(observation, history: history, peers: [], indicators: indicators).map { [$0] } ?? []
                     continue
                 }
-                byParent[parent, default: []].append((observation.key.unit, observation.figure.measured))
+                byParent[parent, default: []].append(PeerFigure(unit: unit.code, value: observation.figure.measured, active: unit.isActive(in: period)))
             }
-            for (parent, children) in byParent {
-                let active = Set(tree.activeChildren(of: parent, in: period))
-                findings += Self.unusualAmongPeers(
-                    children.filter { active.contains($0.unit) }, outside: children.filter { !active.contains($0.unit) },
-                    indicator: indicator, period: period, history: history)
+            for children in byParent.values {
+                findings += Self.unusualAmongPeers(children, indicator: indicator, period: period, history: history)
             }
         }
         return findings
     }
 
-    /// The findings of one rate or share among one group of peers: each figure of `members` (one parent's
-    /// children active in `period`) judged by its unit's history and against the others, and each of `outside`
-    /// (children of the same parent not active then) against all of them (``Outlier/of(_:unit:indicator:history:peers:)``).
-    /// One rule for the whole evaluation, its update and a store's upkeep of the findings of the units beside a
-    /// written one.
-    public static func unusualAmongPeers(
-        _ members: [(unit: UnitCode, value: Decimal)], outside: [(unit: UnitCode, value: Decimal)] = [], indicator: Indicator, period: Period,
-        history: History
-    ) -> [Finding] {
-        let group = Outlier.PeerGroup(members.map(\.value))
-        var findings: [Finding] = []
-        for (index, member) in members.enumerated() {
-            let key = ObservationKey(unit: member.unit, indicator: indicator.code, period: period)
-            if let finding = unusual(key, value: member.value, indicator: indicator, history: history, amongPeers: { group.outlier(at: index, resolution: $0) }) {
-                findings.append(finding)
-            }
+    /// One figure of a group of peers: its unit, its value, and whether the unit is active in the period (the
+    /// peers a rank is among) or, merged away, still has a figure.
+    public struct PeerFigure: Sendable {
+        public var unit: UnitCode
+        public var value: Decimal
+        public var active: Bool
+
+        public init(unit: UnitCode, value: Decimal, active: Bool) {
+            self.unit = unit
+            self.value = value
+            self.active = active
         }
-        for other in outside {
-            let key = ObservationKey(unit: other.unit, indicator: indicator.code, period: period)
-            let finding = unusual(key, value: other.value, indicator: indicator, history: history) {
-                Outlier.againstPeers(other.value, peers: group.sorted, resolution: $0)
+    }
+
+    /// The findings of one rate or share among one group of peers (one parent's children with a figure): each
+    /// figure of an active unit judged by its unit's history and against the other active ones, and each of a
+    /// unit not active in `period` against all of them (``Outlier/of(_:unit:indicator:history:peers:)``). One rule
+    /// for the whole evaluation, its update and a store's upkeep of the findings of the units beside a written one.
+    public static func unusualAmongPeers(_ children: [PeerFigure], indicator: Indicator, period: Period, history: History) -> [Finding] {
+        let group = Outlier.PeerGroup(children.filter(\.active).map(\.value))
+        var findings: [Finding] = []
+        var position = 0  // of the next active child in the group
+        for child in children {
+            let index = position
+            if child.active { position += 1 }
+            let key = ObservationKey(unit: child.unit, indicator: indicator.code, period: period)
+            let finding = unusual(key, value: child.value, indicator: indicator, history: history) { resolution in
+                child.active
+                    ? group.outlier(at: index, resolution: resolution)
+                    : Outlier.againstPeers(child.value, peers: group.sorted, resolution: resolution)
             }
             if let finding { findings.append(finding) }
         }
