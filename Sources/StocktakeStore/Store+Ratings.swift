@@ -33,17 +33,14 @@ extension Store {
     ) async throws -> Int {
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         return try await transaction { tx in
-            let last = try await tx.lastRevision(in: "ratings", of: ["unit_code": proposal.unit.rawValue, "period": period.description])
-            let revision = (last ?? 0) + 1
+            // The latest revision, and its grade for the audit row's "before".
+            let last = try await tx.sql.select().columns("revision", "grade").from("ratings")
+                .where("unit_code", .equal, proposal.unit.rawValue).where("period", .equal, period.description)
+                .orderBy("revision", .descending).limit(1).first()
+            let revision = (try last?.decode(column: "revision", as: Int.self) ?? 0) + 1
+            let before = try last?.decode(column: "grade", as: String.self)
             if reason == nil && revision > 1 { throw ReviewError.reasonRequired("the rating of \(proposal.unit) for \(period) is confirmed and locked; a change is a new revision") }
             if reason == nil && grade != proposal.proposed { throw ReviewError.reasonRequired("\(grade.rawValue) differs from the proposed \(proposal.proposed.rawValue)") }
-            // The grade this revision replaces, for the audit row's "before".
-            var before: String?
-            if let last {
-                before = try await tx.sql.select().column("grade").from("ratings")
-                    .where("unit_code", .equal, proposal.unit.rawValue).where("period", .equal, period.description).where("revision", .equal, last)
-                    .first(decodingColumn: "grade", as: String.self)
-            }
             let e = proposal.evidence
             let evidence = "targets \(e.targetsMet)/\(e.targetsAssessed), tasks on time \(e.tasksOnTime)/\(e.tasksCounted), findings \(e.findings)"
             try await tx.sql.insert(into: "ratings")
